@@ -1,0 +1,67 @@
+# Servicepunt task runner. `make` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+export UV_PYTHON_DOWNLOADS := never
+PYTHON ?= python3.11
+UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
+SP := .venv/bin/servicepunt
+HOST ?= 127.0.0.1
+PORT ?= 8000
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: help install run test check lint types pytest bench score messages clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+.tools/bin/uv:
+	$(PYTHON) -m venv .tools
+	.tools/bin/pip install --quiet uv
+
+.venv/.installed: pyproject.toml uv.lock package.json package-lock.json | $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+	npm ci --no-audit --no-fund --loglevel=error
+	$(SP) compiletranslations
+	touch $@
+
+install: .venv/.installed ## Install Python and front-end dependencies, compile translations
+
+run: install ## Migrate, load catalogue and demo accounts, serve on http://127.0.0.1:8000
+	$(SP) migrate --no-input
+	$(SP) catalogue load-upl src/servicepunt/catalogue/data/upl/UPL-actueel.csv
+	$(SP) catalogue load
+	$(SP) demo
+	@echo "Servicepunt draait op http://$(HOST):$(PORT)/  (stoppen: Ctrl+C)"
+	$(SP) runserver $(HOST):$(PORT)
+
+$(CHROMIUM):
+	@echo "Debian's chromium is needed for the browser tests; installing it."
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq chromium
+
+test: install $(CHROMIUM) check pytest ## Install what tests need and run lint, types and the whole suite
+
+check: lint types ## Lint, types and architecture contracts
+
+lint:
+	.venv/bin/ruff check src bench
+	.venv/bin/ruff format --check src bench
+	.venv/bin/lint-imports
+
+types:
+	.venv/bin/mypy
+
+pytest:
+	.venv/bin/pytest
+
+bench: install ## Run the benchmarks
+	.venv/bin/python bench/triage.py
+
+score: install ## Score triage and suggestions on the dev vignettes (needs ../shared)
+	.venv/bin/python ../shared/eval/score.py ../shared/eval/vignettes-dev.yaml --cli "$(SP)"
+
+messages: ## Extract translatable strings into the .po files (needs GNU gettext)
+	cd src/servicepunt && ../../$(SP) makemessages -l en --no-obsolete
+
+clean: ## Remove installed dependencies and local data
+	rm -rf .venv .tools node_modules var

@@ -1,0 +1,3 @@
+from servicepunt.cli import main
+
+main()

@@ -1,0 +1,55 @@
+"""Demo accounts, one per role, for a newcomer's first run. Never in production."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+
+from servicepunt.accounts.models import User
+from servicepunt.accounts.roles import Role
+from servicepunt.accounts.services import roles_sync, user_create
+from servicepunt.catalogue.models import Organisation
+from servicepunt.core.errors import InvalidInput
+
+DEMO_PASSWORD = "servicepunt-demo-2026"
+DEMO_PARTNER_ORGANISATION = "juridisch-loket"
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    role: Role
+    first_name: str
+    last_name: str
+
+
+DEMO_ACCOUNTS = (
+    DemoAccount("medewerker", Role.SERVICEPUNT, "Sanne", "de Vries"),
+    DemoAccount("wijkbureau", Role.WIJKBUREAU, "Youssef", "El Amrani"),
+    DemoAccount("partner", Role.PARTNER, "Petra", "Jansen"),
+    DemoAccount("teamleider", Role.TEAMLEIDER, "Thomas", "Bakker"),
+    DemoAccount("beheerder", Role.BEHEERDER, "Fatma", "Yilmaz"),
+    DemoAccount("privacy", Role.PRIVACY, "Pieter", "Smit"),
+)
+
+
+@transaction.atomic
+def demo_accounts_create() -> list[DemoAccount]:
+    """Create the demo accounts that do not exist yet; existing ones are left alone."""
+    if not getattr(settings, "SERVICEPUNT_ALLOW_DEMO_DATA", False):
+        raise InvalidInput("Demo-accounts zijn uitgeschakeld in deze omgeving.", field="SERVICEPUNT_ALLOW_DEMO_DATA")
+    roles_sync()
+    partner_organisation = Organisation.objects.filter(code=DEMO_PARTNER_ORGANISATION).first()
+    for account in DEMO_ACCOUNTS:
+        if User.objects.filter(username=account.username).exists():
+            continue
+        organisation = partner_organisation if account.role == Role.PARTNER else None
+        if account.role == Role.PARTNER and organisation is None:
+            raise InvalidInput("Laad eerst de catalogus: de demo-partner hoort bij het Juridisch Loket.",
+                               field="organisation")
+        user_create(username=account.username, password=DEMO_PASSWORD, role=account.role,
+                    first_name=account.first_name, last_name=account.last_name,
+                    organisation=organisation, email=f"{account.username}@example.org")
+    return list(DEMO_ACCOUNTS)

@@ -1,0 +1,49 @@
+"""The roles of the Servicepunt as groups with explicit permissions.
+
+A role is a Django group; its permissions are listed here so that a code review shows exactly
+what each role may do. `roles_sync` makes the database match this table.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+CATALOGUE_READ = (
+    "catalogue.view_lifedomain",
+    "catalogue.view_organisation",
+    "catalogue.view_location",
+    "catalogue.view_entrypoint",
+    "catalogue.view_product",
+)
+CATALOGUE_MAINTAIN = tuple(
+    f"catalogue.{action}_{model}"
+    for model in ("lifedomain", "organisation", "location", "entrypoint", "product", "searchterm", "productcontent")
+    for action in ("add", "change", "delete", "view")
+) + ("catalogue.view_cataloguerelease", "catalogue.view_uplentry")
+TRIAGE_USE = ("triage.use_triage",)
+
+
+class Role(models.TextChoices):
+    SERVICEPUNT = "servicepunt-medewerker", _("Servicepunt-medewerker")
+    WIJKBUREAU = "wijkbureau-medewerker", _("Wijkbureau-medewerker")
+    PARTNER = "partner-medewerker", _("Partner-medewerker")
+    TEAMLEIDER = "teamleider", _("Teamleider")
+    BEHEERDER = "functioneel-beheerder", _("Functioneel beheerder")
+    PRIVACY = "privacy-officer", _("Privacy officer")
+
+
+ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
+    Role.SERVICEPUNT: CATALOGUE_READ + TRIAGE_USE,
+    Role.WIJKBUREAU: CATALOGUE_READ + TRIAGE_USE,
+    Role.PARTNER: CATALOGUE_READ,
+    Role.TEAMLEIDER: CATALOGUE_READ + TRIAGE_USE,
+    # The catalogue administrator tries vocabulary changes out in the triage page.
+    Role.BEHEERDER: CATALOGUE_READ + CATALOGUE_MAINTAIN + TRIAGE_USE,
+    Role.PRIVACY: CATALOGUE_READ,
+}
+
+# Roles whose members work in the admin site (Django requires is_staff for it).
+ADMIN_SITE_ROLES = frozenset({Role.BEHEERDER})
+# Roles that only make sense bound to one organisation.
+ORGANISATION_BOUND_ROLES = frozenset({Role.PARTNER})

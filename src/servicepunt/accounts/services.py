@@ -1,0 +1,51 @@
+"""State changes for accounts: syncing role groups and creating staff members."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from servicepunt.accounts.models import User
+from servicepunt.accounts.roles import ADMIN_SITE_ROLES, ORGANISATION_BOUND_ROLES, ROLE_PERMISSIONS, Role
+from servicepunt.catalogue.models import Organisation
+from servicepunt.core.errors import InvalidInput
+
+
+def _permission(dotted: str) -> Permission:
+    app_label, codename = dotted.split(".", 1)
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+@transaction.atomic
+def roles_sync() -> list[Group]:
+    """Create or update one group per role with exactly the permissions of ROLE_PERMISSIONS."""
+    groups = []
+    for role, permissions in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=role.label)
+        group.permissions.set([_permission(p) for p in permissions])
+        groups.append(group)
+    return groups
+
+
+@transaction.atomic
+def user_create(*, username: str, password: str, role: Role, first_name: str = "", last_name: str = "",
+                email: str = "", organisation: Organisation | None = None) -> User:
+    if role in ORGANISATION_BOUND_ROLES and organisation is None:
+        raise InvalidInput(_("Een partner-medewerker hoort bij één organisatie. Kies een organisatie."),
+                           field="organisation")
+    if User.objects.filter(username=username).exists():
+        raise InvalidInput(_("Deze gebruikersnaam bestaat al."), field="username")
+    user = User(username=username, first_name=first_name, last_name=last_name, email=email,
+                organisation=organisation, is_staff=role in ADMIN_SITE_ROLES)
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    roles_sync()
+    user.groups.add(Group.objects.get(name=role.label))
+    return user
+
+
+def user_role(user: User) -> Role | None:
+    names = set(user.groups.values_list("name", flat=True))
+    return next((role for role in Role if role.label in names), None)

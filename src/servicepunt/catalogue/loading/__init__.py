@@ -1,0 +1,1 @@
+"""Reading and validating the catalogue files (pure Python, no database)."""

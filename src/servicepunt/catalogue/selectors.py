@@ -1,0 +1,98 @@
+"""Reads of the catalogue, shaped for their pages (no N+1: relations are prefetched)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
+
+from servicepunt.catalogue.models import (
+    EntryPoint,
+    LifeDomain,
+    OpeningException,
+    Organisation,
+    Product,
+    ProductContent,
+)
+
+WEEKDAY_COUNT = 7
+
+
+def content_language() -> str:
+    """The language for resident-facing texts: the UI language when we have it, else Dutch."""
+    language = (get_language() or "nl").split("-")[0]
+    return language if language in {"nl", "en"} else "nl"
+
+
+def product_content(product: Product, language: str | None = None) -> ProductContent | None:
+    contents = {c.language: c for c in product.contents.all()}
+    return contents.get(language or content_language()) or contents.get("nl")
+
+
+def _entry_points_prefetch(today: dt.date) -> Prefetch[Any]:
+    return Prefetch(
+        "entry_points",
+        queryset=EntryPoint.objects.filter(active=True).select_related("location", "organisation")
+        .prefetch_related("opening_hours", Prefetch(
+            "opening_exceptions", queryset=OpeningException.objects.filter(date__gte=today)))
+    )
+
+
+def product_list(*, domain: str | None = None, organisation: str | None = None,
+                 query: str | None = None) -> QuerySet[Product]:
+    products = (Product.objects.filter(active=True).select_related("owner")
+                .prefetch_related("domains", "contents").order_by("name"))
+    if domain:
+        products = products.filter(domains__code=domain)
+    if organisation:
+        products = products.filter(owner__code=organisation)
+    if query:
+        products = products.filter(name__icontains=query) | products.filter(name_en__icontains=query)
+    return products.distinct()
+
+
+def product_detail(*, code: str, today: dt.date | None = None) -> Product:
+    today = today or dt.date.today()
+    queryset = Product.objects.filter(active=True).select_related("owner").prefetch_related(
+        "domains", "contents", _entry_points_prefetch(today))
+    return get_object_or_404(queryset, code=code)
+
+
+def organisation_list(*, kind: str | None = None) -> QuerySet[Organisation]:
+    organisations = Organisation.objects.filter(active=True).prefetch_related("products").order_by("kind", "name")
+    if kind:
+        organisations = organisations.filter(kind=kind)
+    return organisations
+
+
+def organisation_detail(*, code: str, today: dt.date | None = None) -> Organisation:
+    today = today or dt.date.today()
+    queryset = Organisation.objects.filter(active=True).prefetch_related(
+        "locations", Prefetch("products", queryset=Product.objects.filter(active=True).prefetch_related("contents")),
+        Prefetch("entry_points", queryset=EntryPoint.objects.filter(active=True).select_related("location")
+                 .prefetch_related("opening_hours", Prefetch(
+                     "opening_exceptions", queryset=OpeningException.objects.filter(date__gte=today)))))
+    return get_object_or_404(queryset, code=code)
+
+
+def domain_list() -> QuerySet[LifeDomain]:
+    return LifeDomain.objects.all()
+
+
+@dataclass(frozen=True)
+class DayHours:
+    weekday: int
+    intervals: list[str]
+
+
+def weekly_hours(entry_point: EntryPoint) -> list[DayHours]:
+    """Opening hours per weekday (Monday first) as "09:00–17:00" strings; empty list = closed."""
+    days: list[list[str]] = [[] for _ in range(WEEKDAY_COUNT)]
+    for hours in entry_point.opening_hours.all():
+        closes = "24:00" if hours.closes == dt.time(0, 0) else f"{hours.closes:%H:%M}"
+        days[hours.weekday].append(f"{hours.opens:%H:%M}–{closes}")
+    return [DayHours(weekday=index, intervals=intervals) for index, intervals in enumerate(days)]

@@ -1,0 +1,49 @@
+"""Display helpers for catalogue objects in the current UI language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.utils.translation import gettext_lazy as _
+
+from servicepunt.catalogue.models import Channel, OrganisationKind
+from servicepunt.catalogue.selectors import content_language
+
+register = template.Library()
+
+WEEKDAY_NAMES = (_("maandag"), _("dinsdag"), _("woensdag"), _("donderdag"), _("vrijdag"), _("zaterdag"), _("zondag"))
+LANGUAGE_NAMES = {"nl": _("Nederlands"), "en": _("Engels"), "ar": _("Arabisch"), "tr": _("Turks"),
+                  "pl": _("Pools"), "uk": _("Oekraïens"), "es": _("Spaans"), "fr": _("Frans"), "de": _("Duits"),
+                  "ber": _("Berbers"), "ary": _("Marokkaans-Arabisch"), "ti": _("Tigrinya"), "fa": _("Perzisch"),
+                  "so": _("Somalisch"), "pap": _("Papiaments"), "zgh": _("Tamazight")}
+
+
+@register.filter
+def localized(obj: Any, field: str) -> str:
+    """`obj|localized:"name"` gives name_en in English when filled, else the Dutch field."""
+    if content_language() == "en":
+        english = getattr(obj, f"{field}_en", "")
+        if english:
+            return str(english)
+    return str(getattr(obj, field, "") or getattr(obj, f"{field}_nl", ""))
+
+
+@register.filter
+def weekday_name(index: int) -> str:
+    return str(WEEKDAY_NAMES[index])
+
+
+@register.filter
+def channel_label(code: str) -> str:
+    return str(Channel(code).label) if code in Channel.values else code
+
+
+@register.filter
+def kind_label(code: str) -> str:
+    return str(OrganisationKind(code).label) if code in OrganisationKind.values else code
+
+
+@register.filter
+def language_name(code: str) -> str:
+    return str(LANGUAGE_NAMES.get(code, code))

@@ -1,0 +1,1 @@
+"""Settings presets: base (shared), local (development, the default), test, production."""

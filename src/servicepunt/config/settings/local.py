@@ -1,0 +1,16 @@
+"""Development preset: the default of the `servicepunt` command. SQLite under var/, debug on."""
+
+from __future__ import annotations
+
+from servicepunt.config.settings.base import *  # noqa: F403
+from servicepunt.config.settings.base import SECRET_KEY, STORAGES, VAR_DIR
+from servicepunt.config.settings.env import env_bool
+
+DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = SECRET_KEY or "development-only-insecure-key-do-not-use-in-production"
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+WHITENOISE_USE_FINDERS = True
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+EMAIL_FILE_PATH = VAR_DIR / "mail"
+SERVICEPUNT_ALLOW_DEMO_DATA = env_bool("SERVICEPUNT_ALLOW_DEMO_DATA", True)

@@ -1,0 +1,22 @@
+"""Production preset. Refuses to start without a real SECRET_KEY; secure cookies and HSTS."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ImproperlyConfigured
+
+from servicepunt.config.settings.base import *  # noqa: F403
+from servicepunt.config.settings.base import SECRET_KEY
+from servicepunt.config.settings.env import env_bool, env_str
+
+if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure"):
+    raise ImproperlyConfigured("SECRET_KEY must be set to a random value of at least 50 characters.")
+
+DEBUG = False
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = int(env_str("SECURE_HSTS_SECONDS", str(365 * 24 * 60 * 60)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

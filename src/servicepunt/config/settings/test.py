@@ -1,0 +1,11 @@
+"""Test preset: fast password hashing, in-memory mail, no manifest needed for static files."""
+
+from __future__ import annotations
+
+from servicepunt.config.settings.local import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-key"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+AXES_ENABLED = True

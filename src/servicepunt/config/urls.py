@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+
+api_v1 = [
+    path("", include("servicepunt.catalogue.api.urls")),
+    path("", include("servicepunt.triage.api.urls")),
+    path("schema", SpectacularAPIView.as_view(), name="schema"),
+]
+
+urlpatterns = [
+    path("", include("servicepunt.core.urls")),
+    path("accounts/", include("servicepunt.accounts.urls")),
+    path("catalogus/", include("servicepunt.catalogue.urls")),
+    path("triage/", include("servicepunt.triage.urls")),
+    path("api/v1/", include((api_v1, "api"), namespace="api")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("beheer/", admin.site.urls),
+]

@@ -1,0 +1,37 @@
+"""Main navigation, filtered by the permissions of the signed-in user."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url: str
+    current: bool
+
+
+_ITEMS: tuple[tuple[Any, str, str | None], ...] = (
+    (_("Waar moet ik beginnen?"), "triage:search", "triage.use_triage"),
+    (_("Sociale kaart"), "catalogue:product-list", "catalogue.view_product"),
+    (_("Organisaties"), "catalogue:organisation-list", "catalogue.view_organisation"),
+)
+
+
+def navigation_for(user: Any, path: str) -> list[NavItem]:
+    if not getattr(user, "is_authenticated", False):
+        return []
+    items = []
+    for label, url_name, permission in _ITEMS:
+        if permission and not user.has_perm(permission):
+            continue
+        url = reverse(url_name)
+        items.append(NavItem(label=str(label), url=url, current=path.startswith(url)))
+    if user.has_perm("catalogue.change_product"):
+        items.append(NavItem(label=str(_("Beheer")), url=reverse("admin:index"), current=path.startswith("/beheer/")))
+    return items
