@@ -47,9 +47,16 @@ def demo_accounts_create() -> list[DemoAccount]:
             continue
         organisation = partner_organisation if account.role == Role.PARTNER else None
         if account.role == Role.PARTNER and organisation is None:
-            raise InvalidInput("Laad eerst de catalogus: de demo-partner hoort bij het Juridisch Loket.",
-                               field="organisation")
-        user_create(username=account.username, password=DEMO_PASSWORD, role=account.role,
-                    first_name=account.first_name, last_name=account.last_name,
-                    organisation=organisation, email=f"{account.username}@example.org")
+            raise InvalidInput(
+                "Laad eerst de catalogus: de demo-partner hoort bij het Juridisch Loket.", field="organisation"
+            )
+        user_create(
+            username=account.username,
+            password=DEMO_PASSWORD,
+            role=account.role,
+            first_name=account.first_name,
+            last_name=account.last_name,
+            organisation=organisation,
+            email=f"{account.username}@example.org",
+        )
     return list(DEMO_ACCOUNTS)

@@ -29,15 +29,30 @@ def roles_sync() -> list[Group]:
 
 
 @transaction.atomic
-def user_create(*, username: str, password: str, role: Role, first_name: str = "", last_name: str = "",
-                email: str = "", organisation: Organisation | None = None) -> User:
+def user_create(
+    *,
+    username: str,
+    password: str,
+    role: Role,
+    first_name: str = "",
+    last_name: str = "",
+    email: str = "",
+    organisation: Organisation | None = None,
+) -> User:
     if role in ORGANISATION_BOUND_ROLES and organisation is None:
-        raise InvalidInput(_("Een partner-medewerker hoort bij één organisatie. Kies een organisatie."),
-                           field="organisation")
+        raise InvalidInput(
+            _("Een partner-medewerker hoort bij één organisatie. Kies een organisatie."), field="organisation"
+        )
     if User.objects.filter(username=username).exists():
         raise InvalidInput(_("Deze gebruikersnaam bestaat al."), field="username")
-    user = User(username=username, first_name=first_name, last_name=last_name, email=email,
-                organisation=organisation, is_staff=role in ADMIN_SITE_ROLES)
+    user = User(
+        username=username,
+        first_name=first_name,
+        last_name=last_name,
+        email=email,
+        organisation=organisation,
+        is_staff=role in ADMIN_SITE_ROLES,
+    )
     user.set_password(password)
     user.full_clean()
     user.save()

@@ -89,7 +89,7 @@ class CatalogueReleaseAdmin(admin.ModelAdmin):
 
 @admin.register(UplEntry)
 class UplEntryAdmin(admin.ModelAdmin):
-    list_display = ("name", "uri", "legal_basis_label")
+    list_display = ("name", "uri")
     search_fields = ("name", "uri")
 
     def has_add_permission(self, request: object) -> bool:

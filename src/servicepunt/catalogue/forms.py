@@ -17,4 +17,5 @@ class ProductFilterForm(forms.Form):
         everything = [("", _("Alle"))]
         self.fields["domain"].choices = everything + [(d.code, d.name) for d in LifeDomain.objects.all()]
         self.fields["organisation"].choices = everything + [
-            (o.code, o.name) for o in Organisation.objects.filter(active=True).order_by("name")]
+            (o.code, o.name) for o in Organisation.objects.filter(active=True).order_by("name")
+        ]

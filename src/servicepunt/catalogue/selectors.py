@@ -36,16 +36,23 @@ def product_content(product: Product, language: str | None = None) -> ProductCon
 def _entry_points_prefetch(today: dt.date) -> Prefetch[Any]:
     return Prefetch(
         "entry_points",
-        queryset=EntryPoint.objects.filter(active=True).select_related("location", "organisation")
-        .prefetch_related("opening_hours", Prefetch(
-            "opening_exceptions", queryset=OpeningException.objects.filter(date__gte=today)))
+        queryset=EntryPoint.objects.filter(active=True)
+        .select_related("location", "organisation")
+        .prefetch_related(
+            "opening_hours", Prefetch("opening_exceptions", queryset=OpeningException.objects.filter(date__gte=today))
+        ),
     )
 
 
-def product_list(*, domain: str | None = None, organisation: str | None = None,
-                 query: str | None = None) -> QuerySet[Product]:
-    products = (Product.objects.filter(active=True).select_related("owner")
-                .prefetch_related("domains", "contents").order_by("name"))
+def product_list(
+    *, domain: str | None = None, organisation: str | None = None, query: str | None = None
+) -> QuerySet[Product]:
+    products = (
+        Product.objects.filter(active=True)
+        .select_related("owner")
+        .prefetch_related("domains", "contents")
+        .order_by("name")
+    )
     if domain:
         products = products.filter(domains__code=domain)
     if organisation:
@@ -57,8 +64,11 @@ def product_list(*, domain: str | None = None, organisation: str | None = None,
 
 def product_detail(*, code: str, today: dt.date | None = None) -> Product:
     today = today or dt.date.today()
-    queryset = Product.objects.filter(active=True).select_related("owner").prefetch_related(
-        "domains", "contents", _entry_points_prefetch(today))
+    queryset = (
+        Product.objects.filter(active=True)
+        .select_related("owner")
+        .prefetch_related("domains", "contents", _entry_points_prefetch(today))
+    )
     return get_object_or_404(queryset, code=code)
 
 
@@ -72,10 +82,18 @@ def organisation_list(*, kind: str | None = None) -> QuerySet[Organisation]:
 def organisation_detail(*, code: str, today: dt.date | None = None) -> Organisation:
     today = today or dt.date.today()
     queryset = Organisation.objects.filter(active=True).prefetch_related(
-        "locations", Prefetch("products", queryset=Product.objects.filter(active=True).prefetch_related("contents")),
-        Prefetch("entry_points", queryset=EntryPoint.objects.filter(active=True).select_related("location")
-                 .prefetch_related("opening_hours", Prefetch(
-                     "opening_exceptions", queryset=OpeningException.objects.filter(date__gte=today)))))
+        "locations",
+        Prefetch("products", queryset=Product.objects.filter(active=True).prefetch_related("contents")),
+        Prefetch(
+            "entry_points",
+            queryset=EntryPoint.objects.filter(active=True)
+            .select_related("location")
+            .prefetch_related(
+                "opening_hours",
+                Prefetch("opening_exceptions", queryset=OpeningException.objects.filter(date__gte=today)),
+            ),
+        ),
+    )
     return get_object_or_404(queryset, code=code)
 
 

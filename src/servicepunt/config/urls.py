@@ -1,8 +1,8 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView
 
-api_v1 = [
+api_v1: list[URLPattern | URLResolver] = [
     path("", include("servicepunt.catalogue.api.urls")),
     path("", include("servicepunt.triage.api.urls")),
     path("schema", SpectacularAPIView.as_view(), name="schema"),

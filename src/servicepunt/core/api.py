@@ -32,10 +32,15 @@ def _flatten(detail: Any, prefix: str = "") -> list[dict[str, str]]:
     return [{"name": prefix or "non_field_errors", "reason": str(detail)}]
 
 
-def problem_response(*, status_code: int, title: str, detail: str, code: str,
-                     invalid_params: list[dict[str, str]] | None = None) -> Response:
-    body: dict[str, Any] = {"type": f"urn:servicepunt:problem:{code}", "title": title,
-                            "status": status_code, "detail": detail}
+def problem_response(
+    *, status_code: int, title: str, detail: str, code: str, invalid_params: list[dict[str, str]] | None = None
+) -> Response:
+    body: dict[str, Any] = {
+        "type": f"urn:servicepunt:problem:{code}",
+        "title": title,
+        "status": status_code,
+        "detail": detail,
+    }
     if invalid_params:
         body["invalid_params"] = invalid_params
     return Response(body, status=status_code, content_type=PROBLEM_CONTENT_TYPE)
@@ -44,8 +49,13 @@ def problem_response(*, status_code: int, title: str, detail: str, code: str,
 def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, ServicepuntError):
         params = [{"name": exc.field, "reason": exc.message}] if exc.field else None
-        return problem_response(status_code=exc.status, title=exc.code.replace("-", " "),
-                                detail=str(exc), code=exc.code, invalid_params=params)
+        return problem_response(
+            status_code=exc.status,
+            title=exc.code.replace("-", " "),
+            detail=str(exc),
+            code=exc.code,
+            invalid_params=params,
+        )
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
@@ -56,10 +66,19 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
     if isinstance(exc, exceptions.ValidationError):
         params = _flatten(exc.detail)
         detail = "; ".join(f"{p['name']}: {p['reason']}" for p in params)
-        return problem_response(status_code=status.HTTP_400_BAD_REQUEST, title="invalid input",
-                                detail=detail, code="invalid-input", invalid_params=params)
-    problem = problem_response(status_code=response.status_code, title=str(exc.default_detail),
-                               detail=str(exc.detail), code=str(exc.default_code).replace("_", "-"))
+        return problem_response(
+            status_code=status.HTTP_400_BAD_REQUEST,
+            title="invalid input",
+            detail=detail,
+            code="invalid-input",
+            invalid_params=params,
+        )
+    problem = problem_response(
+        status_code=response.status_code,
+        title=str(exc.default_detail),
+        detail=str(exc.detail),
+        code=str(exc.default_code).replace("_", "-"),
+    )
     for header in ("WWW-Authenticate", "Retry-After"):
         if header in response:
             problem[header] = response[header]

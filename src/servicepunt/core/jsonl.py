@@ -5,18 +5,24 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from servicepunt.core.errors import ServicepuntError
 
 Handler = Callable[[dict[str, Any]], dict[str, Any]]
 
 
+class Writer(Protocol):
+    def write(self, text: str, /) -> Any: ...
+
+    def flush(self) -> Any: ...
+
+
 def dumps(obj: dict[str, Any]) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
-def run_jsonl(lines: IO[str], out: IO[str], handle: Handler) -> int:
+def run_jsonl(lines: IO[str], out: Writer, handle: Handler) -> int:
     """Answer every non-empty line; returns the number of lines answered with an error."""
     errors = 0
     for number, line in enumerate(lines, start=1):

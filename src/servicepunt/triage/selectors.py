@@ -10,16 +10,16 @@ from django.utils.translation import gettext as _
 
 from servicepunt.catalogue.loading.parse import parse_catalogue
 from servicepunt.catalogue.services import revision_current
-from servicepunt.triage.documents import documents_from_database, documents_from_files
 from servicepunt.core.errors import InvalidInput
+from servicepunt.triage.documents import documents_from_database, documents_from_files
 from servicepunt.triage.engine import EmptyQueryError, TriageAnswer, TriageIndex
 
 log = structlog.get_logger(__name__)
 _lock = threading.Lock()
-_cached: tuple[object, TriageIndex] | None = None
+_cached: tuple[tuple[object, ...], TriageIndex] | None = None
 
 
-def _catalogue_key() -> object:
+def _catalogue_key() -> tuple[object, ...]:
     """The database's catalogue revision, or a marker for 'no catalogue in the database'."""
     try:
         return ("database", revision_current())
@@ -55,8 +55,7 @@ def triage_search(text: str, *, limit: int = 10, language: str | None = None) ->
     if not text or not text.strip():
         raise InvalidInput(_("Typ wat de inwoner vertelt."), field="text")
     if len(text) > MAX_TEXT_LENGTH:
-        raise InvalidInput(_("De tekst is te lang (meer dan %(max)s tekens).") % {"max": MAX_TEXT_LENGTH},
-                           field="text")
+        raise InvalidInput(_("De tekst is te lang (meer dan %(max)s tekens).") % {"max": MAX_TEXT_LENGTH}, field="text")
     if not 1 <= limit <= MAX_LIMIT:
         raise InvalidInput(_("Kies een aantal van 1 tot en met %(max)s.") % {"max": MAX_LIMIT}, field="limit")
     try:

@@ -23,8 +23,10 @@ def search(request: HttpRequest) -> HttpResponse:
         except InvalidInput as error:
             form.add_error("text", error.message)
         else:
-            products = Product.objects.in_bulk([m.product for m in answer.results], field_name="code")
+            products = Product.objects.select_related("owner").in_bulk(
+                [m.product for m in answer.results], field_name="code"
+            )
             context["rows"] = [(match, products.get(match.product)) for match in answer.results]
             context["language"] = answer.language
-    template = "triage/_results.html" if request.htmx else "triage/search.html"
+    template = "triage/_results.html" if getattr(request, "htmx", False) else "triage/search.html"
     return render(request, template, context)

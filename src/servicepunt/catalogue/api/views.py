@@ -18,11 +18,13 @@ from servicepunt.catalogue.models import Organisation, Product
 from servicepunt.core.access import api_permission
 
 
-@extend_schema(parameters=[
-    OpenApiParameter("domain", str, description="Alleen producten in dit leefdomein (code)."),
-    OpenApiParameter("organisation", str, description="Alleen producten van deze organisatie (code)."),
-])
-class ProductViewSet(viewsets.ReadOnlyModelViewSet[Product]):
+@extend_schema(
+    parameters=[
+        OpenApiParameter("domain", str, description="Alleen producten in dit leefdomein (code)."),
+        OpenApiParameter("organisation", str, description="Alleen producten van deze organisatie (code)."),
+    ]
+)
+class ProductViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "code"
     permission_classes = [api_permission("catalogue.view_product")]
 
@@ -30,15 +32,16 @@ class ProductViewSet(viewsets.ReadOnlyModelViewSet[Product]):
         params: Any = self.request.query_params
         products = selectors.product_list(domain=params.get("domain"), organisation=params.get("organisation"))
         if self.action == "retrieve":
-            return products.prefetch_related("entry_points__location", "entry_points__organisation",
-                                             "entry_points__opening_hours")
+            return products.prefetch_related(
+                "entry_points__location", "entry_points__organisation", "entry_points__opening_hours"
+            )
         return products
 
     def get_serializer_class(self) -> type[ProductSerializer]:
         return ProductDetailSerializer if self.action == "retrieve" else ProductSerializer
 
 
-class OrganisationViewSet(viewsets.ReadOnlyModelViewSet[Organisation]):
+class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_field = "code"
     serializer_class = OrganisationSerializer
     permission_classes = [api_permission("catalogue.view_organisation")]

@@ -13,6 +13,7 @@ from servicepunt.catalogue.loading.model import (
     DomainData,
     EntryPointData,
     ExceptionData,
+    Interval,
     LocationData,
     OrganisationData,
     ProductData,
@@ -44,15 +45,35 @@ def _domains(path: Path) -> list[DomainData]:
     result = []
     for position, block in enumerate(root.blocks("domains")):
         block.check_keys({"code", "name", "name_en", "zrm"})
-        result.append(DomainData(code=block.code("code"), name=block.text("name"),
-                                 name_en=block.text("name_en"), zrm_name=block.text("zrm", required=False),
-                                 position=position))
+        result.append(
+            DomainData(
+                code=block.code("code"),
+                name=block.text("name"),
+                name_en=block.text("name_en"),
+                zrm_name=block.text("zrm", required=False),
+                position=position,
+            )
+        )
     return result
 
 
 def _entry_point(block: Block, location_codes: set[str]) -> EntryPointData:
-    block.check_keys({"code", "name", "location", "channels", "phone", "email", "website", "languages",
-                      "accessibility", "appointments", "opening_hours", "exceptions"})
+    block.check_keys(
+        {
+            "code",
+            "name",
+            "location",
+            "channels",
+            "phone",
+            "email",
+            "website",
+            "languages",
+            "accessibility",
+            "appointments",
+            "opening_hours",
+            "exceptions",
+        }
+    )
     location = block.text("location", required=False) or None
     if location and location not in location_codes:
         raise block.error("location", f"locatie '{location}' bestaat niet bij deze organisatie")
@@ -60,7 +81,7 @@ def _entry_point(block: Block, location_codes: set[str]) -> EntryPointData:
     for channel in channels:
         if channel not in CHANNELS:
             raise block.error("channels", f"'{channel}' is geen kanaal; kies uit {', '.join(CHANNELS)}")
-    hours: dict[int, list] = {}
+    hours: dict[int, list[Interval]] = {}
     raw_hours = block.raw("opening_hours", required=False)
     if raw_hours is not None:
         hours_block = block.child("opening_hours", raw_hours)
@@ -76,42 +97,73 @@ def _entry_point(block: Block, location_codes: set[str]) -> EntryPointData:
             raise exc.error("hours", "een gesloten dag heeft geen tijden")
         if raw is not None:
             exc.intervals("hours", raw)
-        exceptions.append(ExceptionData(date=exc.date("date"), closed=closed, hours=[str(h) for h in raw or []],
-                                        note=exc.translated("note", required=False)))
+        exceptions.append(
+            ExceptionData(
+                date=exc.date("date"),
+                closed=closed,
+                hours=[str(h) for h in raw or []],
+                note=exc.translated("note", required=False),
+            )
+        )
     return EntryPointData(
-        code=block.code("code"), name=block.translated("name"), location=location, channels=channels,
-        phone=block.text("phone", required=False), email=block.text("email", required=False),
-        website=block.text("website", required=False), languages=block.text_list("languages", required=False),
+        code=block.code("code"),
+        name=block.translated("name"),
+        location=location,
+        channels=channels,
+        phone=block.text("phone", required=False),
+        email=block.text("email", required=False),
+        website=block.text("website", required=False),
+        languages=block.text_list("languages", required=False),
         accessibility=block.translated("accessibility", required=False),
-        appointments=block.boolean("appointments"), opening_hours=hours, exceptions=exceptions)
+        appointments=block.boolean("appointments"),
+        opening_hours=hours,
+        exceptions=exceptions,
+    )
 
 
 def _organisations(path: Path) -> list[OrganisationData]:
     root = Block(path, read_yaml(path), "")
     result = []
     for block in root.blocks("organisations"):
-        block.check_keys({"code", "name", "name_en", "kind", "website", "phone", "description",
-                          "locations", "entry_points"})
+        block.check_keys(
+            {"code", "name", "name_en", "kind", "website", "phone", "description", "locations", "entry_points"}
+        )
         kind = block.text("kind")
         if kind not in KINDS:
             raise block.error("kind", f"'{kind}' is geen soort; kies uit {', '.join(KINDS)}")
         locations = []
         for loc in block.blocks("locations", required=False):
             loc.check_keys({"code", "name", "street", "house_number", "postcode", "city", "accessibility"})
-            locations.append(LocationData(
-                code=loc.code("code"), name=loc.text("name"), street=loc.text("street", required=False),
-                house_number=loc.text("house_number", required=False),
-                postcode=loc.text("postcode", required=False), city=loc.text("city", required=False),
-                accessibility=loc.translated("accessibility", required=False)))
+            locations.append(
+                LocationData(
+                    code=loc.code("code"),
+                    name=loc.text("name"),
+                    street=loc.text("street", required=False),
+                    house_number=loc.text("house_number", required=False),
+                    postcode=loc.text("postcode", required=False),
+                    city=loc.text("city", required=False),
+                    accessibility=loc.translated("accessibility", required=False),
+                )
+            )
         codes = {loc.code for loc in locations}
+        if len(codes) != len(locations):
+            raise block.error("locations", "twee locaties hebben dezelfde code")
         entry_points = [_entry_point(ep, codes) for ep in block.blocks("entry_points")]
         if not entry_points:
             raise block.error("entry_points", "een organisatie heeft minstens één loket")
-        result.append(OrganisationData(
-            code=block.code("code"), name=block.text("name"), name_en=block.text("name_en", required=False),
-            kind=kind, website=block.text("website", required=False), phone=block.text("phone", required=False),
-            description=block.translated("description", required=False), locations=locations,
-            entry_points=entry_points))
+        result.append(
+            OrganisationData(
+                code=block.code("code"),
+                name=block.text("name"),
+                name_en=block.text("name_en", required=False),
+                kind=kind,
+                website=block.text("website", required=False),
+                phone=block.text("phone", required=False),
+                description=block.translated("description", required=False),
+                locations=locations,
+                entry_points=entry_points,
+            )
+        )
     return result
 
 
@@ -121,8 +173,12 @@ def _content(block: Block) -> dict[str, ContentData]:
         text = block.child(str(language), block.mapping[language])
         text.check_keys(set(CONTENT_KEYS))
         result[str(language)] = ContentData(
-            summary=text.text("summary"), for_whom=text.text("for_whom"), what_you_get=text.text("what_you_get"),
-            how_to_apply=text.text("how_to_apply"), what_to_bring=text.text_list("what_to_bring"))
+            summary=text.text("summary"),
+            for_whom=text.text("for_whom"),
+            what_you_get=text.text("what_you_get"),
+            how_to_apply=text.text("how_to_apply"),
+            what_to_bring=text.text_list("what_to_bring"),
+        )
     for language in REQUIRED_CONTENT_LANGUAGES:
         if language not in result:
             raise block.error(language, "tekst in deze taal ontbreekt")
@@ -135,11 +191,19 @@ def _products(path: Path) -> list[ProductData]:
     for block in root.blocks("products"):
         block.check_keys({"code", "name", "name_en", "upl", "owner", "domains", "urgent", "entry_points", "content"})
         entry_points = block.text_list("entry_points", required=False) or None
-        result.append(ProductData(
-            code=block.code("code"), name=block.text("name"), name_en=block.text("name_en"),
-            upl=block.text("upl", required=False), owner=block.code("owner"), domains=block.text_list("domains"),
-            urgent=block.boolean("urgent"), entry_points=entry_points,
-            content=_content(block.child("content", block.raw("content")))))
+        result.append(
+            ProductData(
+                code=block.code("code"),
+                name=block.text("name"),
+                name_en=block.text("name_en"),
+                upl=block.text("upl", required=False),
+                owner=block.code("owner"),
+                domains=block.text_list("domains"),
+                urgent=block.boolean("urgent"),
+                entry_points=entry_points,
+                content=_content(block.child("content", block.raw("content"))),
+            )
+        )
     return result
 
 
@@ -150,17 +214,11 @@ def _vocabulary(path: Path) -> dict[str, tuple[Block, dict[str, list[str]]]]:
         product = block.code("product")
         if product in result:
             raise block.error("product", f"'{product}' staat al eerder in dit bestand")
-        result[product] = (block, {str(lang): block.text_list(str(lang)) for lang in block.mapping if lang != "product"})
+        result[product] = (
+            block,
+            {str(lang): block.text_list(str(lang)) for lang in block.mapping if lang != "product"},
+        )
     return result
-
-
-def _unique(items: list, path_of: dict[str, Path], what: str) -> None:
-    seen: dict[str, Path] = {}
-    for item in items:
-        if item.code in seen:
-            raise CatalogueFileError(path_of[item.code], None, f"{what}.code",
-                                     f"'{item.code}' staat twee keer in de catalogus (ook in {seen[item.code].name})")
-        seen[item.code] = path_of[item.code]
 
 
 def parse_catalogue(data_dir: Path = DEFAULT_DATA_DIR) -> CatalogueData:
@@ -176,14 +234,20 @@ def parse_catalogue(data_dir: Path = DEFAULT_DATA_DIR) -> CatalogueData:
     for path in _files(data_dir, "organisations"):
         for org in _organisations(path):
             if org.code in org_paths:
-                raise CatalogueFileError(path, None, "organisations.code", f"'{org.code}' staat twee keer in de catalogus")
+                raise CatalogueFileError(
+                    path, None, "organisations.code", f"'{org.code}' staat twee keer in de catalogus"
+                )
             org_paths[org.code] = path
             organisations.append(org)
     entry_point_codes = [ep.code for org in organisations for ep in org.entry_points]
     duplicates = {code for code in entry_point_codes if entry_point_codes.count(code) > 1}
     if duplicates:
-        raise CatalogueFileError(data_dir / "organisations", None, "entry_points.code",
-                                 f"loketcode(s) dubbel: {', '.join(sorted(duplicates))}")
+        raise CatalogueFileError(
+            data_dir / "organisations",
+            None,
+            "entry_points.code",
+            f"loketcode(s) dubbel: {', '.join(sorted(duplicates))}",
+        )
 
     products: list[ProductData] = []
     product_paths: dict[str, Path] = {}
@@ -217,6 +281,11 @@ def parse_catalogue(data_dir: Path = DEFAULT_DATA_DIR) -> CatalogueData:
     products = [dataclasses.replace(p, vocabulary=vocabulary.get(p.code, {})) for p in products]
 
     all_paths = [header_path, domain_path, *org_paths.values(), *product_paths.values(), *vocabulary_paths]
-    return CatalogueData(version=header.text("version"), valid_from=header.date("valid_from"),
-                         content_hash=_content_hash(sorted(set(all_paths))), domains=domains,
-                         organisations=organisations, products=products)
+    return CatalogueData(
+        version=header.text("version"),
+        valid_from=header.date("valid_from"),
+        content_hash=_content_hash(sorted(set(all_paths))),
+        domains=domains,
+        organisations=organisations,
+        products=products,
+    )

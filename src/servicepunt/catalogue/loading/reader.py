@@ -42,8 +42,9 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in mapping:
-            raise CatalogueFileError(node.start_mark.name, key_node.start_mark.line + 1, str(key),
-                                     "staat twee keer in hetzelfde blok")
+            raise CatalogueFileError(
+                node.start_mark.name, key_node.start_mark.line + 1, str(key), "staat twee keer in hetzelfde blok"
+            )
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[str(key)] = key_node.start_mark.line + 1
     return mapping

@@ -10,8 +10,12 @@ class LifeDomain(models.Model):
     code = models.SlugField(_("code"), max_length=40, unique=True, help_text=_("Vaste code uit domains.yaml."))
     name = models.CharField(_("naam"), max_length=100)
     name_en = models.CharField(_("naam (Engels)"), max_length=100)
-    zrm_name = models.CharField(_("ZRM-domein"), max_length=100, blank=True,
-                                help_text=_("Naam van het domein in de Zelfredzaamheid-Matrix, als die er is."))
+    zrm_name = models.CharField(
+        _("ZRM-domein"),
+        max_length=100,
+        blank=True,
+        help_text=_("Naam van het domein in de Zelfredzaamheid-Matrix, als die er is."),
+    )
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta:

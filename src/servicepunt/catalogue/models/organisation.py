@@ -30,8 +30,9 @@ class Organisation(models.Model):
     phone = models.CharField(_("telefoon"), max_length=40, blank=True)
     description_nl = models.TextField(_("beschrijving"), blank=True)
     description_en = models.TextField(_("beschrijving (Engels)"), blank=True)
-    active = models.BooleanField(_("actief"), default=True,
-                                 help_text=_("Niet meer in de catalogusbestanden: blijft bewaard voor de historie."))
+    active = models.BooleanField(
+        _("actief"), default=True, help_text=_("Niet meer in de catalogusbestanden: blijft bewaard voor de historie.")
+    )
 
     class Meta:
         ordering = ["name"]
@@ -46,7 +47,7 @@ class Location(models.Model):
     """A physical address where residents can go."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="locations")
-    code = models.SlugField(_("code"), max_length=80, unique=True)
+    code = models.SlugField(_("code"), max_length=80, help_text=_("Uniek binnen de organisatie."))
     name = models.CharField(_("naam"), max_length=200)
     street = models.CharField(_("straat"), max_length=200, blank=True)
     house_number = models.CharField(_("huisnummer"), max_length=20, blank=True)
@@ -57,6 +58,9 @@ class Location(models.Model):
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "code"], name="unique_location_per_organisation")
+        ]
         verbose_name = _("locatie")
         verbose_name_plural = _("locaties")
 
@@ -76,20 +80,28 @@ class EntryPoint(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     code = models.SlugField(_("code"), max_length=80, unique=True)
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="entry_points")
-    location = models.ForeignKey(Location, on_delete=models.SET_NULL, null=True, blank=True,
-                                 related_name="entry_points", verbose_name=_("locatie"))
+    location = models.ForeignKey(
+        Location,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="entry_points",
+        verbose_name=_("locatie"),
+    )
     name_nl = models.CharField(_("naam"), max_length=200)
     name_en = models.CharField(_("naam (Engels)"), max_length=200, blank=True)
-    channels = models.JSONField(_("kanalen"), default=list,
-                                help_text=_("Eén of meer van: balie, telefoon, video, e-mail, website."))
+    channels = models.JSONField(
+        _("kanalen"), default=list, help_text=_("Eén of meer van: balie, telefoon, video, e-mail, website.")
+    )
     phone = models.CharField(_("telefoon"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
     languages = models.JSONField(_("talen"), default=list, help_text=_("Talen die hier gesproken worden (BCP 47)."))
     accessibility_nl = models.TextField(_("toegankelijkheid"), blank=True)
     accessibility_en = models.TextField(_("toegankelijkheid (Engels)"), blank=True)
-    appointments = models.BooleanField(_("afspraak mogelijk"), default=False,
-                                       help_text=_("Kan de Servicepunt hier een afspraak maken?"))
+    appointments = models.BooleanField(
+        _("afspraak mogelijk"), default=False, help_text=_("Kan de Servicepunt hier een afspraak maken?")
+    )
     active = models.BooleanField(_("actief"), default=True)
 
     class Meta:
@@ -121,8 +133,12 @@ class OpeningException(models.Model):
     entry_point = models.ForeignKey(EntryPoint, on_delete=models.CASCADE, related_name="opening_exceptions")
     date = models.DateField(_("datum"))
     closed = models.BooleanField(_("gesloten"), default=False)
-    hours = models.JSONField(_("afwijkende tijden"), default=list, blank=True,
-                             help_text=_('Lijst van "HH:MM-HH:MM" als het loket anders open is.'))
+    hours = models.JSONField(
+        _("afwijkende tijden"),
+        default=list,
+        blank=True,
+        help_text=_('Lijst van "HH:MM-HH:MM" als het loket anders open is.'),
+    )
     note_nl = models.CharField(_("toelichting"), max_length=200, blank=True)
     note_en = models.CharField(_("toelichting (Engels)"), max_length=200, blank=True)
 

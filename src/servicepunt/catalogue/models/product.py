@@ -13,21 +13,28 @@ class Product(models.Model):
     """A product or service a resident can be offered, under a stable code."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    code = models.SlugField(_("code"), max_length=80, unique=True,
-                            help_text=_("Vaste code (products.yaml); triage, regels en API gebruiken deze."))
+    code = models.SlugField(
+        _("code"),
+        max_length=80,
+        unique=True,
+        help_text=_("Vaste code (products.yaml); triage, regels en API gebruiken deze."),
+    )
     name = models.CharField(_("naam"), max_length=200, help_text=_("Officiële of gangbare Nederlandse naam."))
     name_en = models.CharField(_("naam (Engels)"), max_length=200, blank=True)
-    upl_uri = models.URLField(_("UPL-URI"), max_length=300, blank=True,
-                              help_text=_("URI in de Uniforme Productnamenlijst, als die er is."))
-    upl_name = models.CharField(_("UPL-naam"), max_length=200, blank=True,
-                                help_text=_("Uniforme productnaam, overgenomen uit de UPL-lijst."))
-    owner = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="products",
-                              verbose_name=_("eigenaar"))
+    upl_uri = models.URLField(
+        _("UPL-URI"), max_length=300, blank=True, help_text=_("URI in de Uniforme Productnamenlijst, als die er is.")
+    )
+    upl_name = models.CharField(
+        _("UPL-naam"), max_length=200, blank=True, help_text=_("Uniforme productnaam, overgenomen uit de UPL-lijst.")
+    )
+    owner = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="products", verbose_name=_("eigenaar")
+    )
     domains = models.ManyToManyField(LifeDomain, related_name="products", verbose_name=_("leefdomeinen"))
-    entry_points = models.ManyToManyField(EntryPoint, related_name="products", blank=True,
-                                          verbose_name=_("loketten"))
-    urgent = models.BooleanField(_("spoed"), default=False,
-                                 help_text=_("Crisishulp: altijd als eerste tonen en dezelfde dag warm overdragen."))
+    entry_points = models.ManyToManyField(EntryPoint, related_name="products", blank=True, verbose_name=_("loketten"))
+    urgent = models.BooleanField(
+        _("spoed"), default=False, help_text=_("Crisishulp: altijd als eerste tonen en dezelfde dag warm overdragen.")
+    )
     active = models.BooleanField(_("actief"), default=True)
 
     class Meta:

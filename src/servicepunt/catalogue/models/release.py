@@ -38,8 +38,9 @@ class UplEntry(models.Model):
 
     uri = models.URLField(_("URI"), max_length=300, unique=True)
     name = models.CharField(_("uniforme productnaam"), max_length=300)
-    legal_basis_label = models.CharField(_("grondslag"), max_length=300, blank=True)
-    legal_basis_link = models.URLField(_("grondslag (link)"), max_length=500, blank=True)
+    legal_bases = models.JSONField(
+        _("grondslagen"), default=list, blank=True, help_text=_("Wettelijke grondslagen: lijst van {label, link}.")
+    )
     for_gemeente = models.BooleanField(default=False)
     for_rijk = models.BooleanField(default=False)
 

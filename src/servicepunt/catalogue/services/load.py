@@ -61,8 +61,14 @@ def _upsert(model: type[M], report: LoadReport, lookup: dict[str, Any], values: 
     return obj
 
 
-def _replace_children(report: LoadReport, label: str, queryset: models.QuerySet[Any],
-                      wanted: set[tuple[Any, ...]], fields: tuple[str, ...], create: Any) -> None:
+def _replace_children(
+    report: LoadReport,
+    label: str,
+    queryset: models.QuerySet[Any],
+    wanted: set[tuple[Any, ...]],
+    fields: tuple[str, ...],
+    create: Any,
+) -> None:
     existing = {tuple(row[f] for f in fields): row["pk"] for row in queryset.values("pk", *fields)}
     stale = [pk for key, pk in existing.items() if key not in wanted]
     if stale:
@@ -79,17 +85,38 @@ def _set_m2m(report: LoadReport, label: str, manager: Any, wanted: list[Any]) ->
         report.changes[f"{label}.updated"] += 1
 
 
-def _load_entry_point(report: LoadReport, org: Organisation, data: EntryPointData,
-                      locations: dict[str, Location]) -> EntryPoint:
-    entry_point = _upsert(EntryPoint, report, {"code": data.code}, {
-        "organisation": org, "location": locations.get(data.location or ""),
-        "name_nl": data.name.get("nl", ""), "name_en": data.name.get("en", ""), "channels": data.channels,
-        "phone": data.phone, "email": data.email, "website": data.website, "languages": data.languages,
-        "accessibility_nl": data.accessibility.get("nl", ""), "accessibility_en": data.accessibility.get("en", ""),
-        "appointments": data.appointments, "active": True})
+def _load_entry_point(
+    report: LoadReport, org: Organisation, data: EntryPointData, locations: dict[str, Location]
+) -> EntryPoint:
+    entry_point = _upsert(
+        EntryPoint,
+        report,
+        {"code": data.code},
+        {
+            "organisation": org,
+            "location": locations.get(data.location or ""),
+            "name_nl": data.name.get("nl", ""),
+            "name_en": data.name.get("en", ""),
+            "channels": data.channels,
+            "phone": data.phone,
+            "email": data.email,
+            "website": data.website,
+            "languages": data.languages,
+            "accessibility_nl": data.accessibility.get("nl", ""),
+            "accessibility_en": data.accessibility.get("en", ""),
+            "appointments": data.appointments,
+            "active": True,
+        },
+    )
     hours = {(day, opens, closes) for day, intervals in data.opening_hours.items() for opens, closes in intervals}
-    _replace_children(report, "openinghours", entry_point.opening_hours.all(), hours, ("weekday", "opens", "closes"),
-                      lambda values: OpeningHours.objects.create(entry_point=entry_point, **values))
+    _replace_children(
+        report,
+        "openinghours",
+        entry_point.opening_hours.all(),
+        hours,
+        ("weekday", "opens", "closes"),
+        lambda values: OpeningHours.objects.create(entry_point=entry_point, **values),
+    )
     _replace_exceptions(report, entry_point, data)
     return entry_point
 
@@ -101,48 +128,108 @@ def _replace_exceptions(report: LoadReport, entry_point: EntryPoint, data: Entry
             existing.delete()
             report.changes["openingexception.deleted"] += 1
     for exc in data.exceptions:
-        _upsert(OpeningException, report, {"entry_point": entry_point, "date": exc.date}, {
-            "closed": exc.closed, "hours": exc.hours, "note_nl": exc.note.get("nl", ""),
-            "note_en": exc.note.get("en", "")})
+        _upsert(
+            OpeningException,
+            report,
+            {"entry_point": entry_point, "date": exc.date},
+            {
+                "closed": exc.closed,
+                "hours": exc.hours,
+                "note_nl": exc.note.get("nl", ""),
+                "note_en": exc.note.get("en", ""),
+            },
+        )
 
 
 def _load_organisation(report: LoadReport, data: OrganisationData) -> tuple[Organisation, list[EntryPoint]]:
-    org = _upsert(Organisation, report, {"code": data.code}, {
-        "name": data.name, "name_en": data.name_en, "kind": data.kind, "website": data.website,
-        "phone": data.phone, "description_nl": data.description.get("nl", ""),
-        "description_en": data.description.get("en", ""), "active": True})
+    org = _upsert(
+        Organisation,
+        report,
+        {"code": data.code},
+        {
+            "name": data.name,
+            "name_en": data.name_en,
+            "kind": data.kind,
+            "website": data.website,
+            "phone": data.phone,
+            "description_nl": data.description.get("nl", ""),
+            "description_en": data.description.get("en", ""),
+            "active": True,
+        },
+    )
     locations = {}
     for loc in data.locations:
-        locations[loc.code] = _upsert(Location, report, {"code": loc.code}, {
-            "organisation": org, "name": loc.name, "street": loc.street, "house_number": loc.house_number,
-            "postcode": loc.postcode, "city": loc.city, "accessibility_nl": loc.accessibility.get("nl", ""),
-            "accessibility_en": loc.accessibility.get("en", "")})
+        locations[loc.code] = _upsert(
+            Location,
+            report,
+            {"organisation": org, "code": loc.code},
+            {
+                "name": loc.name,
+                "street": loc.street,
+                "house_number": loc.house_number,
+                "postcode": loc.postcode,
+                "city": loc.city,
+                "accessibility_nl": loc.accessibility.get("nl", ""),
+                "accessibility_en": loc.accessibility.get("en", ""),
+            },
+        )
     entry_points = [_load_entry_point(report, org, ep, locations) for ep in data.entry_points]
     return org, entry_points
 
 
-def _load_product(report: LoadReport, data: ProductData, orgs: dict[str, Organisation],
-                  org_entry_points: dict[str, list[EntryPoint]], domains: dict[str, LifeDomain],
-                  upl_names: dict[str, str]) -> None:
+def _load_product(
+    report: LoadReport,
+    data: ProductData,
+    orgs: dict[str, Organisation],
+    org_entry_points: dict[str, list[EntryPoint]],
+    domains: dict[str, LifeDomain],
+    upl_names: dict[str, str],
+) -> None:
     if data.upl and upl_names and data.upl not in upl_names:
         report.unknown_upl.append(f"{data.code}: {data.upl}")
-    product = _upsert(Product, report, {"code": data.code}, {
-        "name": data.name, "name_en": data.name_en, "upl_uri": data.upl, "upl_name": upl_names.get(data.upl, ""),
-        "owner": orgs[data.owner], "urgent": data.urgent, "active": True})
+    product = _upsert(
+        Product,
+        report,
+        {"code": data.code},
+        {
+            "name": data.name,
+            "name_en": data.name_en,
+            "upl_uri": data.upl,
+            "upl_name": upl_names.get(data.upl, ""),
+            "owner": orgs[data.owner],
+            "urgent": data.urgent,
+            "active": True,
+        },
+    )
     _set_m2m(report, "product.domains", product.domains, [domains[d] for d in data.domains])
     by_code = {ep.code: ep for eps in org_entry_points.values() for ep in eps}
     wanted_eps = [by_code[c] for c in data.entry_points] if data.entry_points else org_entry_points[data.owner]
     _set_m2m(report, "product.entry_points", product.entry_points, wanted_eps)
     for language, content in data.content.items():
-        _upsert(ProductContent, report, {"product": product, "language": language}, {
-            "summary": content.summary, "for_whom": content.for_whom, "what_you_get": content.what_you_get,
-            "how_to_apply": content.how_to_apply, "what_to_bring": content.what_to_bring})
+        _upsert(
+            ProductContent,
+            report,
+            {"product": product, "language": language},
+            {
+                "summary": content.summary,
+                "for_whom": content.for_whom,
+                "what_you_get": content.what_you_get,
+                "how_to_apply": content.how_to_apply,
+                "what_to_bring": content.what_to_bring,
+            },
+        )
     stale_contents = product.contents.exclude(language__in=list(data.content))
     if stale_contents.exists():
         report.changes["productcontent.deleted"] += stale_contents.delete()[0]
     terms = {(language, phrase) for language, phrases in data.vocabulary.items() for phrase in phrases}
-    _replace_children(report, "searchterm", product.search_terms.all(), terms, ("language", "phrase"),
-                      lambda values: SearchTerm.objects.create(product=product, **values))
+    _replace_children(
+        report,
+        "searchterm",
+        product.search_terms.all(),
+        terms,
+        ("language", "phrase"),
+        lambda values: SearchTerm.objects.create(product=product, **values),
+    )
 
 
 def _deactivate_missing(report: LoadReport, model: type[models.Model], codes: set[str]) -> None:
@@ -156,9 +243,15 @@ def _deactivate_missing(report: LoadReport, model: type[models.Model], codes: se
 def catalogue_apply(data: CatalogueData) -> LoadReport:
     report = LoadReport(version=data.version)
     with revision_bumps_suppressed():
-        domains = {d.code: _upsert(LifeDomain, report, {"code": d.code}, {
-            "name": d.name, "name_en": d.name_en, "zrm_name": d.zrm_name, "position": d.position})
-            for d in data.domains}
+        domains = {
+            d.code: _upsert(
+                LifeDomain,
+                report,
+                {"code": d.code},
+                {"name": d.name, "name_en": d.name_en, "zrm_name": d.zrm_name, "position": d.position},
+            )
+            for d in data.domains
+        }
         orgs: dict[str, Organisation] = {}
         org_entry_points: dict[str, list[EntryPoint]] = {}
         for org_data in data.organisations:
@@ -170,8 +263,12 @@ def catalogue_apply(data: CatalogueData) -> LoadReport:
         _deactivate_missing(report, EntryPoint, {ep.code for eps in org_entry_points.values() for ep in eps})
         _deactivate_missing(report, Product, {p.code for p in data.products})
     if report.changed:
-        CatalogueRelease.objects.create(version=data.version, valid_from=data.valid_from,
-                                        content_hash=data.content_hash, changes=dict(report.changes))
+        CatalogueRelease.objects.create(
+            version=data.version,
+            valid_from=data.valid_from,
+            content_hash=data.content_hash,
+            changes=dict(report.changes),
+        )
         revision_bump()
     return report
 

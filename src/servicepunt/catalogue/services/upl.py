@@ -45,18 +45,31 @@ def _read_rows(path: Path) -> list[dict[str, str]]:
         raise InvalidInput(f"{path}: is geen UTF-8", field="file") from error
 
 
+def _entries(rows: list[dict[str, str]]) -> dict[str, dict[str, object]]:
+    """One entry per URI; the list repeats a URI once per legal basis (gemeente, provincie…)."""
+    entries: dict[str, dict[str, object]] = {}
+    for row in rows:
+        entry = entries.setdefault(
+            row["URI"],
+            {"name": row["UniformeProductnaam"].strip(), "legal_bases": [], "for_gemeente": False, "for_rijk": False},
+        )
+        entry["for_gemeente"] = entry["for_gemeente"] or row["Gemeente"] == "X"
+        entry["for_rijk"] = entry["for_rijk"] or row["Rijk"] == "X"
+        basis = {"label": row["Grondslaglabel"].strip(), "link": row["Grondslaglink"].strip()}
+        if basis["label"] and basis not in entry["legal_bases"]:  # type: ignore[operator]
+            entry["legal_bases"].append(basis)  # type: ignore[attr-defined]
+    return entries
+
+
 @transaction.atomic
 def upl_load(*, path: Path = BUNDLED_UPL) -> UplReport:
     rows = _read_rows(path)
-    report = UplReport(entries=len(rows))
+    report = UplReport(entries=len({row["URI"] for row in rows}))
     existing = {entry.uri: entry for entry in UplEntry.objects.all()}
-    for row in rows:
-        values = {"name": row["UniformeProductnaam"].strip(), "legal_basis_label": row["Grondslaglabel"].strip(),
-                  "legal_basis_link": row["Grondslaglink"].strip(), "for_gemeente": row["Gemeente"] == "X",
-                  "for_rijk": row["Rijk"] == "X"}
-        entry = existing.get(row["URI"])
+    for uri, values in _entries(rows).items():
+        entry = existing.get(uri)
         if entry is None:
-            UplEntry.objects.create(uri=row["URI"], **values)
+            UplEntry.objects.create(uri=uri, **values)
             report.created += 1
         elif any(getattr(entry, k) != v for k, v in values.items()):
             UplEntry.objects.filter(pk=entry.pk).update(**values)

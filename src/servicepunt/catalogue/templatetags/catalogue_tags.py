@@ -13,10 +13,24 @@ from servicepunt.catalogue.selectors import content_language
 register = template.Library()
 
 WEEKDAY_NAMES = (_("maandag"), _("dinsdag"), _("woensdag"), _("donderdag"), _("vrijdag"), _("zaterdag"), _("zondag"))
-LANGUAGE_NAMES = {"nl": _("Nederlands"), "en": _("Engels"), "ar": _("Arabisch"), "tr": _("Turks"),
-                  "pl": _("Pools"), "uk": _("Oekraïens"), "es": _("Spaans"), "fr": _("Frans"), "de": _("Duits"),
-                  "ber": _("Berbers"), "ary": _("Marokkaans-Arabisch"), "ti": _("Tigrinya"), "fa": _("Perzisch"),
-                  "so": _("Somalisch"), "pap": _("Papiaments"), "zgh": _("Tamazight")}
+LANGUAGE_NAMES = {
+    "nl": _("Nederlands"),
+    "en": _("Engels"),
+    "ar": _("Arabisch"),
+    "tr": _("Turks"),
+    "pl": _("Pools"),
+    "uk": _("Oekraïens"),
+    "es": _("Spaans"),
+    "fr": _("Frans"),
+    "de": _("Duits"),
+    "ber": _("Berbers"),
+    "ary": _("Marokkaans-Arabisch"),
+    "ti": _("Tigrinya"),
+    "fa": _("Perzisch"),
+    "so": _("Somalisch"),
+    "pap": _("Papiaments"),
+    "zgh": _("Tamazight"),
+}
 
 
 @register.filter

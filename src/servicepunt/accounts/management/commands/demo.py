@@ -18,6 +18,6 @@ class Command(BaseCommand):
             accounts = demo_accounts_create()
         except ServicepuntError as error:
             raise CommandError(str(error), returncode=2) from error
-        self.stdout.write("Demo-accounts (wachtwoord voor allemaal: %s):" % DEMO_PASSWORD)
+        self.stdout.write(f"Demo-accounts (wachtwoord voor allemaal: {DEMO_PASSWORD}):")
         for account in accounts:
             self.stdout.write(f"  {account.username:<12} {account.role.label}")

@@ -46,8 +46,10 @@ class Command(BaseCommand):
 
     def _load_upl(self, options: dict[str, Any]) -> None:
         report = upl_load(path=options["file"])
-        self.stdout.write(f"UPL: {report.entries} regels ({report.created} nieuw, {report.updated} gewijzigd); "
-                          f"{len(report.renamed_products)} productnamen bijgewerkt.")
+        self.stdout.write(
+            f"UPL: {report.entries} regels ({report.created} nieuw, {report.updated} gewijzigd); "
+            f"{len(report.renamed_products)} productnamen bijgewerkt."
+        )
         for line in report.unknown_uris:
             self.stderr.write(f"Onbekende UPL-URI: {line}")
 

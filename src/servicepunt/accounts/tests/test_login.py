@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+
+from servicepunt.accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, demo_accounts_create
+from servicepunt.accounts.models import User
+from servicepunt.accounts.roles import Role
+from servicepunt.accounts.services import user_create, user_role
+from servicepunt.core.errors import InvalidInput
+
+pytestmark = pytest.mark.django_db
+
+
+def test_login_with_the_right_password_leads_to_the_first_page_of_the_role(make_user: Callable[..., User]) -> None:
+    make_user(Role.SERVICEPUNT, username="sanne")
+    response = Client().post("/accounts/inloggen/", {"username": "sanne", "password": "a-long-test-password"})
+    assert response.status_code == 302
+    assert Client().get("/").status_code == 302
+
+
+def test_passwords_are_hashed_with_argon2() -> None:
+    from django.contrib.auth.hashers import make_password
+
+    from servicepunt.config.settings import base
+
+    assert base.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+    assert make_password("x", hasher="argon2").startswith("argon2")
+
+
+def test_repeated_wrong_passwords_lock_the_account_for_a_while(make_user: Callable[..., User]) -> None:
+    make_user(Role.SERVICEPUNT, username="sanne")
+    client = Client()
+    for _ in range(5):
+        client.post("/accounts/inloggen/", {"username": "sanne", "password": "wrong"})
+    response = client.post("/accounts/inloggen/", {"username": "sanne", "password": "a-long-test-password"})
+    assert response.status_code == 429
+    assert "Te vaak" in response.content.decode()
+
+
+def test_a_wrong_password_gives_a_clear_message(make_user: Callable[..., User]) -> None:
+    make_user(Role.SERVICEPUNT, username="sanne")
+    response = Client().post("/accounts/inloggen/", {"username": "sanne", "password": "wrong"})
+    assert "Gebruikersnaam of wachtwoord klopt niet" in response.content.decode()
+
+
+def test_a_partner_account_must_belong_to_an_organisation() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        user_create(username="p", password="a-long-test-password", role=Role.PARTNER)
+    assert caught.value.field == "organisation"
+
+
+def test_demo_accounts_exist_for_every_role_and_can_log_in() -> None:
+    demo_accounts_create()
+    assert {account.role for account in DEMO_ACCOUNTS} == set(Role)
+    for account in DEMO_ACCOUNTS:
+        user = User.objects.get(username=account.username)
+        assert user_role(user) == account.role
+        assert user.check_password(DEMO_PASSWORD)
+    assert User.objects.get(username="partner").organisation is not None

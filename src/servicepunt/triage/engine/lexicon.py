@@ -1,0 +1,108 @@
+"""Word lists for the triage engine: function words (stopwords) and language markers.
+
+Function words carry no meaning for triage and are dropped from vocabulary phrases and from
+the resident's text; they double as evidence for language detection. Negations ("geen",
+"niet", "no", "yok", "nie", "не", "لا") are deliberately *not* here: "geen huis" matters.
+Words are written in their natural spelling; the engine folds them the way it folds text.
+"""
+
+from __future__ import annotations
+
+STOPWORDS: dict[str, str] = {
+    "nl": """
+        de het een en of maar ik je jij u hij zij ze we wij jullie mij me mijn m'n mn jouw jou uw
+        zijn haar hun ons onze is ben bent was waren wordt worden werd word heb hebt heeft hebben
+        had hadden kan kun kunt kunnen kon konden moet moeten moest wil wilt willen wou zou zouden
+        zal zullen mag mogen doe doet doen deed gaat ga gaan ging dat die dit deze daar hier er
+        wat wie waar waarom hoe wanneer welke welk van voor met op in aan bij uit naar om over
+        onder tot door als dan toen nu ook nog al zo heel erg veel wel toch even eens dus want
+        omdat sinds tegen tussen na per te ja nee hoi hallo goedemorgen goedemiddag goedenavond
+        dag beste graag misschien eigenlijk gewoon echt soms iets iemand alles elk elke ieder
+        zelf zich hem men weet weten denk zegt zeg zei vraag krijg krijgen kreeg kreeg daarom
+        meer mee af toe binnen buiten hebt ofzo enzo enz zoals etc heb iets wel wat's utrecht
+        gemeente mevrouw meneer alstublieft alsjeblieft bedankt dank
+    """,
+    "en": """
+        a an the and or but i you he she it we they me my mine your yours his her hers its our
+        us their them is am are was were be been being have has had do does did can could will
+        would shall should may might must to of in on at by for with from about as into than
+        then that this these those there here what who whom which where when why how so very
+        too also just really some any all each other such only own same again still even ok
+        okay hi hello dear please thanks thank yes get got getting know think say said tell
+        if because since while am i'm i've it's don't can't im ive dont cant utrecht
+        municipality netherlands holland
+    """,
+    "tr": """
+        ve bir bu şu o ben sen biz siz onlar da de ki mi mı mu mü ile için gibi çok daha en ama
+        ya veya ne nasıl neden niye var bana beni benim bize bizim sana şey her hiç ise diye
+        kadar sonra önce artık merhaba selam abi abla lütfen teşekkürler acaba bile şimdi
+        olan oldu olarak olur mıyım miyim miyiz mısınız utrecht hollanda
+    """,
+    "pl": """
+        i w we z ze na do się że to jak co jest są mam mój moja moje mojego mojej mnie mi ja ty
+        on ona ono my wy oni ale lub czy o od po przez dla tak już jeszcze bardzo tylko ten ta
+        te tego tej tym jestem być był była było mogę może który która które żeby bo a u przy
+        za dzień dobry proszę dziękuję jakieś jakiś coś teraz także też utrecht holandii holandia
+    """,
+    "es": """
+        el la los las un una unos unas y o pero de del al a en con por para que qué como cómo es
+        son soy estoy está están mi mis me yo tu tú su sus se lo le les nos muy más ya también
+        hay tengo tiene este esta esto ese esa cuando donde porque hola buenos buenas días
+        gracias algo alguna alguien ahora utrecht holanda
+    """,
+    "uk": """
+        і й та в у на до з із зі за від для по про що як це той ця ці я ти він вона воно ми ви
+        вони мені мене мій моя моє мої наш наша наші нашого нашої вже ще дуже також але або чи
+        бо так тут там є був була було буде можу може хочу будь ласка добрий день привіт вітаю
+        яка який яке які куди де коли чому утрехт утрехті
+        ya meni mene mii moia tse shcho yak dlia vid ale chy dobryi den pryvit vzhe shche duzhe
+        tut mozhu khochu bud laska
+    """,
+    "ar": """
+        في من على إلى الى عن مع هذا هذه ذلك التي الذي انا أنا هو هي نحن انت أنت لي لك له لها و
+        أو او ثم قد كان كانت يكون ما ماذا كيف هل كل بعض أي اين أين متى لماذا جدا أيضا ان أن إن
+        يا مرحبا السلام عليكم شكرا عن أريد اريد هناك عندي
+    """,
+    "ary": """
+        salam wallah wlah khoya khouya safi wesh daba ana nta ntia hna inshallah hamdoulah
+        yallah wakha sahbi sahbti zebi 3afak afak
+    """,
+}
+
+# Extra words that are typical of a language without being function words of the others
+# (only used to recognise the language).
+MARKERS: dict[str, str] = {
+    "nl": "niet geen ook heel wordt hoe moet kan wij jullie eigenlijk gewoon huis geld brief werk",
+    "en": "the and you my i'm don't can't got need help money house work letter",
+    "tr": "değil yok lazım istiyorum ediyorum yapabilirim param evim işim çocuğum mıyım",
+    "pl": "nie jestem mam mogę chcę pieniądze praca mieszkanie gdzie dziecko przez",
+    "es": "tengo necesito quiero dinero trabajo casa ayuda hijo señor señora",
+    "uk": "nemaie maiu potribno hroshi robota dytyna syn dochka zhytlo dopomoha diakuiu",
+    "ar": "لا ليس عندي أريد مال بيت عمل مساعدة",
+    "ary": "wallah ma3ndich flouss flous walo makaynch bghit khdma bezaf bzaf dyal dial zwin hshouma",
+}
+
+# Characters that point to one language in Latin script (weight per token that contains one).
+CHAR_HINTS: dict[str, tuple[str, float]] = {
+    "ı": ("tr", 2.0),
+    "ğ": ("tr", 2.0),
+    "ş": ("tr", 2.0),
+    "ç": ("tr", 0.7),
+    "ö": ("tr", 0.5),
+    "ü": ("tr", 0.5),
+    "ą": ("pl", 2.0),
+    "ę": ("pl", 2.0),
+    "ł": ("pl", 2.0),
+    "ń": ("pl", 2.0),
+    "ś": ("pl", 2.0),
+    "ź": ("pl", 2.0),
+    "ż": ("pl", 2.0),
+    "ć": ("pl", 2.0),
+    "ó": ("pl", 0.6),
+    "ñ": ("es", 2.0),
+    "¿": ("es", 2.0),
+    "¡": ("es", 2.0),
+    "á": ("es", 0.6),
+    "í": ("es", 0.6),
+    "ú": ("es", 0.5),
+}
