@@ -22,6 +22,8 @@ CATALOGUE_MAINTAIN = tuple(
     for action in ("add", "change", "delete", "view")
 ) + ("catalogue.view_cataloguerelease", "catalogue.view_uplentry")
 TRIAGE_USE = ("triage.use_triage",)
+INFOFLITS_RUN = ("infoflits.run_infoflits",)
+INFOFLITS_ALL = ("infoflits.run_infoflits", "infoflits.view_all_infoflits")
 
 
 class Role(models.TextChoices):
@@ -34,8 +36,9 @@ class Role(models.TextChoices):
 
 
 ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
-    Role.SERVICEPUNT: CATALOGUE_READ + TRIAGE_USE,
-    Role.WIJKBUREAU: CATALOGUE_READ + TRIAGE_USE,
+    Role.SERVICEPUNT: CATALOGUE_READ + TRIAGE_USE + INFOFLITS_ALL,
+    # Wijkbureau staff run an infoflits themselves but see only the ones they started.
+    Role.WIJKBUREAU: CATALOGUE_READ + TRIAGE_USE + INFOFLITS_RUN,
     Role.PARTNER: CATALOGUE_READ,
     Role.TEAMLEIDER: CATALOGUE_READ + TRIAGE_USE,
     # The catalogue administrator tries vocabulary changes out in the triage page.

@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView
 api_v1: list[URLPattern | URLResolver] = [
     path("", include("servicepunt.catalogue.api.urls")),
     path("", include("servicepunt.triage.api.urls")),
+    path("", include("servicepunt.infoflits.api.urls")),
     path("schema", SpectacularAPIView.as_view(), name="schema"),
 ]
 
@@ -13,6 +14,7 @@ urlpatterns = [
     path("accounts/", include("servicepunt.accounts.urls")),
     path("catalogus/", include("servicepunt.catalogue.urls")),
     path("triage/", include("servicepunt.triage.urls")),
+    path("infoflits/", include("servicepunt.infoflits.urls")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),

@@ -18,6 +18,7 @@ class NavItem:
 
 _ITEMS: tuple[tuple[Any, str, str | None], ...] = (
     (_("Waar moet ik beginnen?"), "triage:search", "triage.use_triage"),
+    (_("Infoflits"), "infoflits:start", "infoflits.run_infoflits"),
     (_("Sociale kaart"), "catalogue:product-list", "catalogue.view_product"),
     (_("Organisaties"), "catalogue:organisation-list", "catalogue.view_organisation"),
 )

@@ -14,7 +14,7 @@ def test_export_as_json_holds_every_active_product_with_its_content() -> None:
     call_command("catalogue", "export", "--format", "json", stdout=out)
     exported = json.loads(out.getvalue())
     products = {p["code"]: p for p in exported["products"]}
-    assert len(products) >= 60
+    assert len(products) >= 59
     assert products["veilig-thuis"]["urgent"] is True
     assert products["huurtoeslag"]["content"]["nl"]["summary"]
     assert exported["version"]

@@ -9,6 +9,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from servicepunt.config.settings.env import env_bool, env_list, env_str
+from servicepunt.core.logging import configure_logging
 
 PACKAGE_DIR = Path(__file__).resolve().parents[2]
 REPO_DIR = PACKAGE_DIR.parents[1]
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "servicepunt.accounts",
     "servicepunt.catalogue",
     "servicepunt.triage",
+    "servicepunt.infoflits",
 ]
 
 MIDDLEWARE = [
@@ -161,3 +163,5 @@ LOGGING = {
 
 # Demo accounts and synthetic residents may only be created where this is switched on.
 SERVICEPUNT_ALLOW_DEMO_DATA = env_bool("SERVICEPUNT_ALLOW_DEMO_DATA", False)
+
+configure_logging(env_str("LOG_LEVEL", "INFO"))

@@ -1,0 +1,75 @@
+"""Triage speed: p95 of one in-process query over the dev stories, and the batch CLI on 1,000.
+
+Run: .venv/bin/python bench/triage.py      Last line: p95_ms=… batch_1000_s=…
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import REPO, dev_vignettes, percentile  # noqa: E402
+
+BATCH_SIZE = 1000
+ROUNDS = 20
+
+
+def stories() -> list[str]:
+    texts = [v["story"] for v in dev_vignettes() if v.get("story")]
+    own = REPO / "src" / "servicepunt" / "triage" / "tests" / "stories.yaml"
+    if own.exists():
+        import yaml
+
+        texts += [s["text"] for s in yaml.safe_load(own.read_text())["stories"]]
+    return texts
+
+
+def in_process_p95(texts: list[str]) -> tuple[float, float]:
+    from servicepunt.catalogue.loading.parse import parse_catalogue
+    from servicepunt.triage.documents import documents_from_files
+    from servicepunt.triage.engine import TriageIndex
+
+    started = time.perf_counter()
+    index = TriageIndex.build(documents_from_files(parse_catalogue()))
+    build_ms = (time.perf_counter() - started) * 1000
+    timings = []
+    for _ in range(ROUNDS):
+        for text in texts:
+            started = time.perf_counter()
+            index.search(text)
+            timings.append((time.perf_counter() - started) * 1000)
+    return percentile(timings, 0.95), build_ms
+
+
+def batch_seconds(texts: list[str]) -> float:
+    rows = [{"id": f"q{i}", "text": texts[i % len(texts)]} for i in range(BATCH_SIZE)]
+    payload = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    started = time.perf_counter()
+    done = subprocess.run([str(REPO / ".venv" / "bin" / "servicepunt"), "triage", "--jsonl"], input=payload,
+                          capture_output=True, text=True, check=True)
+    elapsed = time.perf_counter() - started
+    answered = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(answered) == BATCH_SIZE and all("results" in a for a in answered), "batch answered wrongly"
+    return elapsed
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "servicepunt.config.settings.local")
+    import django
+
+    django.setup()
+    texts = stories()
+    p95_ms, build_ms = in_process_p95(texts)
+    batch_s = batch_seconds(texts)
+    print(f"stories={len(texts)} queries={len(texts) * ROUNDS} index_build_ms={build_ms:.0f}")
+    print(f"p95_ms={p95_ms:.2f} batch_1000_s={batch_s:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,5 @@
+from django.urls import path
+
+from servicepunt.infoflits.api.views import SuggestionsView
+
+urlpatterns = [path("suggestions", SuggestionsView.as_view(), name="suggestions")]

@@ -1,0 +1,44 @@
+"""`servicepunt suggest FILE|-` and `--jsonl`: the command-line front of the suggestion engine."""
+
+from __future__ import annotations
+
+import json
+import sys
+from argparse import ArgumentParser
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from servicepunt.core.errors import InvalidInput, ServicepuntError
+from servicepunt.core.jsonl import dumps, run_jsonl
+from servicepunt.infoflits.selectors import suggestions_checked
+
+
+class Command(BaseCommand):
+    help = "Infoflits: welke producten kan dit huishouden nog krijgen? (situatie volgens situation.schema.json)"
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("file", nargs="?", help="Bestand met één situatie (JSON); '-' leest stdin.")
+        parser.add_argument("--jsonl", action="store_true", help='Lees {"id", "situation"} per regel van stdin.')
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            if options["jsonl"]:
+                run_jsonl(sys.stdin, self.stdout, lambda row: suggestions_checked(row.get("situation")))
+                return
+            if not options["file"]:
+                raise InvalidInput("geef een bestand met een situatie, '-' voor stdin, of gebruik --jsonl", field="file")
+            self.stdout.write(dumps(suggestions_checked(self._read(options["file"]))))
+        except ServicepuntError as error:
+            raise CommandError(str(error), returncode=2) from error
+
+    def _read(self, name: str) -> Any:
+        try:
+            text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
+        except OSError as error:
+            raise InvalidInput(f"kan '{name}' niet lezen: {error.strerror}", field="file") from error
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as error:
+            raise InvalidInput(f"geen geldige JSON (regel {error.lineno}: {error.msg})", field="file") from error

@@ -1,0 +1,75 @@
+"""Reads of the infoflits: the questionnaire and rules (cached per process), access-checked
+lookups, the current situation and its suggestions."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from servicepunt.accounts.models import User
+from servicepunt.core.errors import InvalidInput
+from servicepunt.infoflits.engine import (
+    RuleSet,
+    SituationError,
+    SuggestionResult,
+    load_ruleset,
+    suggest,
+    validate_situation,
+)
+from servicepunt.infoflits.models import Infoflits, SituationVersion, SuggestionDecision
+from servicepunt.infoflits.questionnaire import Questionnaire, load_questionnaire
+
+
+@cache
+def questionnaire() -> Questionnaire:
+    return load_questionnaire()
+
+
+@cache
+def ruleset() -> RuleSet:
+    return load_ruleset()
+
+
+def infoflits_access(user: User, infoflits: Infoflits) -> bool:
+    """Servicepunt staff see every infoflits; others only the ones they started themselves."""
+    if not user.has_perm("infoflits.run_infoflits"):
+        return False
+    return user.has_perm("infoflits.view_all_infoflits") or infoflits.started_by_id == user.pk
+
+
+def infoflits_get(*, user: User, uuid: str) -> Infoflits:
+    infoflits = get_object_or_404(Infoflits, uuid=uuid)
+    if not infoflits_access(user, infoflits):
+        raise PermissionDenied
+    return infoflits
+
+
+def current_version(infoflits: Infoflits) -> SituationVersion:
+    return infoflits.versions.select_related("saved_by").order_by("-number").first()  # type: ignore[return-value]
+
+
+def suggestions_for(situation: dict[str, Any]) -> SuggestionResult:
+    return suggest(situation, ruleset())
+
+
+def suggestions_checked(situation: Any) -> dict[str, Any]:
+    """Suggestions for outside input (API, CLI): refused with the field named when the input
+    breaks the schema."""
+    if not isinstance(situation, dict):
+        raise InvalidInput("moet een JSON-object zijn", field="situation")
+    try:
+        validate_situation(situation)
+    except SituationError as error:
+        raise InvalidInput(str(error), field=getattr(error, "path", None)) from error
+    return suggestions_for(situation).to_dict()
+
+
+def current_decisions(infoflits: Infoflits) -> dict[str, SuggestionDecision]:
+    """The newest decision per product code."""
+    decisions: dict[str, SuggestionDecision] = {}
+    for record in infoflits.decisions.select_related("product", "decided_by").order_by("decided_at", "id"):
+        decisions[record.product.code] = record
+    return decisions

@@ -1,0 +1,92 @@
+"""State changes of the infoflits: start, save a step (a new situation version), decide on a
+suggestion. Each owns its transaction and validates before it writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import structlog
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from servicepunt.accounts.models import User
+from servicepunt.catalogue.models import Product
+from servicepunt.core.errors import InvalidInput
+from servicepunt.infoflits.engine import SituationError, validate_situation
+from servicepunt.infoflits.models import Decision, Infoflits, SituationVersion, SuggestionDecision
+from servicepunt.infoflits.questionnaire import AnswerError, apply_answers
+from servicepunt.infoflits.selectors import current_version, questionnaire
+
+log = structlog.get_logger(__name__)
+SELF_SUFFICIENCY_LEVELS = range(1, 6)
+
+
+def _validated(situation: dict[str, Any]) -> dict[str, Any]:
+    try:
+        validate_situation(situation)
+    except SituationError as error:
+        raise InvalidInput(str(error), field=getattr(error, "path", None)) from error
+    return situation
+
+
+@transaction.atomic
+def infoflits_start(*, started_by: User, question_text: str = "", asked_products: Sequence[str] = (),
+                    reference_date: dt.date | None = None) -> Infoflits:
+    unknown = sorted(set(asked_products) - set(Product.objects.filter(code__in=asked_products)
+                                               .values_list("code", flat=True)))
+    if unknown:
+        raise InvalidInput(_("Onbekend product: %(codes)s") % {"codes": ", ".join(unknown)}, field="asked_products")
+    infoflits = Infoflits.objects.create(started_by=started_by, reference_date=reference_date or dt.date.today())
+    situation: dict[str, Any] = {"reference_date": infoflits.reference_date.isoformat()}
+    if question_text.strip() or asked_products:
+        situation["question"] = {"text": question_text.strip(), "asked_products": list(asked_products)}
+    SituationVersion.objects.create(infoflits=infoflits, number=1, situation=_validated(situation),
+                                    saved_by=started_by)
+    log.info("infoflits_started", infoflits=str(infoflits.uuid))
+    return infoflits
+
+
+@transaction.atomic
+def infoflits_save_step(*, infoflits: Infoflits, step_code: str, form: Mapping[str, list[str]],
+                        self_sufficiency: str | None, saved_by: User) -> SituationVersion:
+    """Save one step's answers. A new version only when something changed; otherwise the current."""
+    locked = Infoflits.objects.select_for_update().get(pk=infoflits.pk)
+    latest = current_version(locked)
+    try:
+        step = questionnaire().step(step_code)
+    except KeyError as error:
+        raise InvalidInput(_("Deze stap bestaat niet."), field="step") from error
+    try:
+        situation = _validated(apply_answers(latest.situation, step, form))
+    except AnswerError as error:
+        raise InvalidInput(error.message, field=error.field) from error
+    levels = dict(latest.self_sufficiency)
+    if step.domain and self_sufficiency is not None:
+        if self_sufficiency == "":
+            levels.pop(step.domain, None)
+        elif not self_sufficiency.isdigit() or int(self_sufficiency) not in SELF_SUFFICIENCY_LEVELS:
+            raise InvalidInput(_("Kies een score van 1 tot en met 5."), field="self_sufficiency")
+        else:
+            levels[step.domain] = int(self_sufficiency)
+    if situation == latest.situation and levels == latest.self_sufficiency:
+        return latest
+    version = SituationVersion.objects.create(infoflits=locked, number=latest.number + 1, situation=situation,
+                                              self_sufficiency=levels, saved_by=saved_by)
+    log.info("infoflits_step_saved", infoflits=str(locked.uuid), step=step_code, version=version.number)
+    return version
+
+
+@transaction.atomic
+def suggestion_decide(*, infoflits: Infoflits, product_code: str, decision: str, decided_by: User,
+                      rule: str = "", asked: bool = False) -> SuggestionDecision:
+    if decision not in Decision.values:
+        raise InvalidInput(_("Kies een geldig besluit."), field="decision")
+    product = Product.objects.filter(code=product_code).first()
+    if product is None:
+        raise InvalidInput(_("Onbekend product."), field="product")
+    record = SuggestionDecision.objects.create(infoflits=infoflits, product=product, decision=decision, rule=rule,
+                                               asked=asked, decided_by=decided_by)
+    log.info("suggestion_decided", infoflits=str(infoflits.uuid), product=product_code, decision=decision)
+    return record

@@ -1,0 +1,88 @@
+"""Infoflits pages: start, the guided flow (steps saved with htmx), suggestions and decisions.
+Thin fronts over services and selectors; every view checks access on the server."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from servicepunt.core.access import permission_required
+from servicepunt.core.errors import InvalidInput
+from servicepunt.infoflits import presentation, selectors, services
+from servicepunt.infoflits.forms import StartForm
+
+
+def _user(request: HttpRequest):  # type: ignore[no-untyped-def]
+    return request.user
+
+
+@permission_required("infoflits.run_infoflits")
+def start(request: HttpRequest) -> HttpResponse:
+    form = StartForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        infoflits = services.infoflits_start(started_by=_user(request),
+                                             question_text=form.cleaned_data["question_text"],
+                                             asked_products=form.cleaned_data["asked_products"])
+        return redirect("infoflits:flow", uuid=infoflits.uuid)
+    return render(request, "infoflits/start.html", {"form": form})
+
+
+@permission_required("infoflits.run_infoflits")
+def flow(request: HttpRequest, uuid: str) -> HttpResponse:
+    infoflits = selectors.infoflits_get(user=_user(request), uuid=uuid)
+    return render(request, "infoflits/flow.html", presentation.flow_context(infoflits, open_step=request.GET.get("stap")))
+
+
+@require_POST
+@permission_required("infoflits.run_infoflits")
+def save_step(request: HttpRequest, uuid: str, step: str) -> HttpResponse:
+    infoflits = selectors.infoflits_get(user=_user(request), uuid=uuid)
+    error: InvalidInput | None = None
+    try:
+        services.infoflits_save_step(infoflits=infoflits, step_code=step, form=dict(request.POST.lists()),
+                                     self_sufficiency=request.POST.get("self_sufficiency"), saved_by=_user(request))
+    except InvalidInput as caught:
+        error = caught
+    if getattr(request, "htmx", False):
+        context = presentation.flow_context(infoflits, open_step=step, error=error, posted=request.POST)
+        response = render(request, "infoflits/_step_saved.html", context)
+        if error is None:
+            response["HX-Trigger"] = "situation-saved"
+        return response
+    if error is not None:
+        context = presentation.flow_context(infoflits, open_step=step, error=error, posted=request.POST)
+        return render(request, "infoflits/flow.html", context, status=400)
+    messages.success(request, _("Opgeslagen."))
+    next_step = presentation.next_step_code(step)
+    return redirect(f"{request.path.rsplit('/stap/', 1)[0]}/?stap={next_step or step}#stap-{next_step or step}")
+
+
+@permission_required("infoflits.run_infoflits")
+def suggestions(request: HttpRequest, uuid: str) -> HttpResponse:
+    infoflits = selectors.infoflits_get(user=_user(request), uuid=uuid)
+    return render(request, "infoflits/_suggestions.html", presentation.suggestions_context(infoflits))
+
+
+@require_POST
+@permission_required("infoflits.run_infoflits")
+def decide(request: HttpRequest, uuid: str) -> HttpResponse:
+    infoflits = selectors.infoflits_get(user=_user(request), uuid=uuid)
+    try:
+        services.suggestion_decide(infoflits=infoflits, product_code=request.POST.get("product", ""),
+                                   decision=request.POST.get("decision", ""), decided_by=_user(request),
+                                   rule=request.POST.get("rule", ""), asked=request.POST.get("asked") == "true")
+    except InvalidInput as error:
+        messages.error(request, str(error))
+    if getattr(request, "htmx", False):
+        return render(request, "infoflits/_suggestions.html", presentation.suggestions_context(infoflits))
+    return redirect("infoflits:flow", uuid=infoflits.uuid)
+
+
+@permission_required("infoflits.run_infoflits")
+def versions(request: HttpRequest, uuid: str) -> HttpResponse:
+    infoflits = selectors.infoflits_get(user=_user(request), uuid=uuid)
+    return render(request, "infoflits/versions.html", {
+        "infoflits": infoflits, "versions": infoflits.versions.select_related("saved_by").order_by("-number")})
