@@ -56,6 +56,7 @@ pytest:
 
 bench: install ## Run the benchmarks
 	.venv/bin/python bench/triage.py
+	.venv/bin/python bench/suggest.py
 
 score: install ## Score triage and suggestions on the dev vignettes (needs ../shared)
 	.venv/bin/python ../shared/eval/score.py ../shared/eval/vignettes-dev.yaml --cli "$(SP)"

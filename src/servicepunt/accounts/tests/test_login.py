@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from django.test import Client
@@ -20,15 +19,6 @@ def test_login_with_the_right_password_leads_to_the_first_page_of_the_role(make_
     response = Client().post("/accounts/inloggen/", {"username": "sanne", "password": "a-long-test-password"})
     assert response.status_code == 302
     assert Client().get("/").status_code == 302
-
-
-def test_passwords_are_hashed_with_argon2(settings: Any) -> None:
-    from django.contrib.auth.hashers import make_password
-
-    from servicepunt.config.settings import base
-
-    settings.PASSWORD_HASHERS = base.PASSWORD_HASHERS
-    assert make_password("a-long-test-password").startswith("argon2")
 
 
 def test_repeated_wrong_passwords_lock_the_account_for_a_while(make_user: Callable[..., User]) -> None:

@@ -42,6 +42,18 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
+DEMO_PASSWORD = "servicepunt-demo-2026"  # the public demo password of accounts.demo
+
+
+def login(page: Page, base_url: str, username: str = "medewerker") -> None:
+    """Log in through the login page as a demo account; the login page itself must pass axe."""
+    page.goto(f"{base_url}/accounts/inloggen/")
+    assert_accessible(page)
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
+    page.keyboard.press("Enter")
+
+
 def assert_accessible(page: Page) -> None:
     """No WCAG 2.2 A/AA violations on the page as it is now."""
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA_TAGS}})

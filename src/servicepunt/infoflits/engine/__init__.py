@@ -15,5 +15,15 @@ from servicepunt.infoflits.engine.results import NotSuggested, Suggestion, Sugge
 from servicepunt.infoflits.engine.rules import RuleError, RuleSet, load_ruleset
 from servicepunt.infoflits.engine.schema import SituationError, validate_situation
 
-__all__ = ["NotSuggested", "ParameterError", "RuleError", "RuleSet", "SituationError", "Suggestion",
-           "SuggestionResult", "load_ruleset", "suggest", "validate_situation"]
+__all__ = [
+    "NotSuggested",
+    "ParameterError",
+    "RuleError",
+    "RuleSet",
+    "SituationError",
+    "Suggestion",
+    "SuggestionResult",
+    "load_ruleset",
+    "suggest",
+    "validate_situation",
+]

@@ -40,6 +40,7 @@ def _safe(fn: Callable[[Any, Any], bool]) -> Callable[[Any, Any], bool]:
             return bool(fn(a, b))
         except TypeError:
             return False
+
     return op
 
 
@@ -84,22 +85,27 @@ class Ref:
         found = {self.param} if self.param else set()
         return found | (self.times.params_used() if self.times else set())
 
-    def resolve(self, env: Env) -> tuple[tuple[Any, ...], str | None]:
+    def resolve(self, env: Env) -> tuple[tuple[Any, ...], str | None, tuple[str, ...]]:
+        """The possible values, the unknown 'by' field (if any) and the 'by' fields still open."""
         if self.param is None:
-            return (self.literal,), None
+            return (self.literal,), None, ()
         options: list[Any] = [env.params.get(self.param)]
+        ambiguous: tuple[str, ...] = ()
         for path in self.by:
             key = env.facts.get(path)
             if key is None:
-                return (), path
-            keys = key.options if isinstance(key, Possible) else (key,)
+                return (), path, ()
+            if isinstance(key, Possible):
+                keys, ambiguous = key.options, ambiguous + (path,)
+            else:
+                keys = (key,)
             options = [v.get(k) if isinstance(v, Mapping) else v for v in options for k in keys]
         if self.times is not None:
-            factors, missing = self.times.resolve(env)
+            factors, missing, more = self.times.resolve(env)
             if missing:
-                return (), missing
-            options = [v * f for v in options for f in factors]
-        return tuple(options), None
+                return (), missing, ()
+            options, ambiguous = [v * f for v in options for f in factors], ambiguous + more
+        return tuple(options), None, ambiguous
 
 
 class Cond:
@@ -123,13 +129,13 @@ class Leaf(Cond):
             return (value is not None) == bool(self.ref.literal), (), ((self.path, value),)
         if value is None:
             return None, (self.path,), ()
-        rhs, missing = self.ref.resolve(env)
+        rhs, missing, ambiguous = self.ref.resolve(env)
         if missing:
             return None, (missing,), ()
         lhs = value.options if isinstance(value, Possible) else (value,)
         results = {self.fn(a, b) for a in lhs for b in rhs}  # type: ignore[misc]
         if len(results) != 1:
-            return None, (self.path,), ()
+            return None, ((self.path,) if isinstance(value, Possible) else ()) + ambiguous, ()
         shown = sorted(value.options, key=str) if isinstance(value, Possible) else value
         return results.pop(), (), ((self.path, shown),)
 
@@ -194,7 +200,7 @@ class AnyChild(Cond):
                     state = None
                     child_unknown += (f"children.{name}",)
                     continue
-                rhs, _ = ref.resolve(env)
+                rhs = ref.resolve(env)[0]
                 if not rhs or not all(OPS[op](value, r) for r in rhs):
                     state = False
                     break
@@ -215,20 +221,23 @@ def compile_condition(node: Any, where: str, fields: frozenset[str], child_field
         parts = node[kind]
         if not isinstance(parts, list) or not parts:
             raise ConditionError(f"{where}: '{kind}' needs a non-empty list")
-        return Combine(kind, [compile_condition(p, f"{where}.{kind}[{i}]", fields, child_fields)
-                              for i, p in enumerate(parts)])
+        return Combine(
+            kind, [compile_condition(p, f"{where}.{kind}[{i}]", fields, child_fields) for i, p in enumerate(parts)]
+        )
     if len(node) == 1 and "not" in node:
         return Not(compile_condition(node["not"], f"{where}.not", fields, child_fields))
     if len(node) == 1 and "any_child" in node:
         tests = node["any_child"]
         if not isinstance(tests, Mapping) or not tests:
             raise ConditionError(f"{where}: 'any_child' needs a mapping of child field tests")
-        compiled = []
+        compiled: list[tuple[str, str, Ref]] = []
         for name, test in tests.items():
             if name not in child_fields:
                 raise ConditionError(f"{where}: unknown child field '{name}'")
             if not isinstance(test, Mapping) or not test or any(op not in OPS for op in test):
-                raise ConditionError(f"{where}: child test for '{name}' must be {{op: value, ...}} with ops {sorted(OPS)}")
+                raise ConditionError(
+                    f"{where}: child test for '{name}' must be {{op: value, ...}} with ops {sorted(OPS)}"
+                )
             compiled.extend((str(name), str(op), Ref(raw, where, fields)) for op, raw in test.items())
         return AnyChild(compiled)
     if "field" in node:
@@ -237,7 +246,8 @@ def compile_condition(node: Any, where: str, fields: frozenset[str], child_field
             raise ConditionError(f"{where}: unknown field '{path}'")
         ops = [k for k in node if k != "field"]
         if len(ops) != 1 or (ops[0] not in OPS and ops[0] != "known"):
-            raise ConditionError(f"{where}: a field test needs exactly one operator of "
-                                 f"{sorted([*OPS, 'known'])}, got {ops}")
+            raise ConditionError(
+                f"{where}: a field test needs exactly one operator of {sorted([*OPS, 'known'])}, got {ops}"
+            )
         return Leaf(str(path), ops[0], Ref(node[ops[0]], where, fields))
     raise ConditionError(f"{where}: expected all/any/not/any_child/field, got keys {sorted(node)}")

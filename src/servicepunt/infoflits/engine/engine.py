@@ -43,9 +43,10 @@ def _questions(ruleset: RuleSet, unknown: tuple[str, ...]) -> tuple[tuple[str, .
 
 def _suggestion(ruleset: RuleSet, rule: Rule, decision: Decision, asked: bool) -> Suggestion:
     ask, ask_en = _questions(ruleset, decision.unknown)
-    facts = {path: value for path, value in decision.facts}
-    return Suggestion(rule.product, rule.urgent, rule.id, rule.reason, rule.reason_en, facts, ask, asked,
-                      ask_en, rule.legal_basis)
+    facts = dict(decision.facts)
+    return Suggestion(
+        rule.product, rule.urgent, rule.id, rule.reason, rule.reason_en, facts, ask, asked, ask_en, rule.legal_basis
+    )
 
 
 def _open_asked(ruleset: RuleSet, code: str, decided: list[tuple[Rule, Decision]]) -> Suggestion:
@@ -59,8 +60,18 @@ def _open_asked(ruleset: RuleSet, code: str, decided: list[tuple[Rule, Decision]
     else:
         reason = f"U vroeg naar {product.name}. We kijken samen wat u nodig heeft."
         reason_en = f"You asked about {product.name}. We will look at what you need together."
-    return Suggestion(code, product.urgent, first.id if first else f"asked.{code}", reason, reason_en, {},
-                      ask, True, ask_en, first.legal_basis if first else None)
+    return Suggestion(
+        code,
+        product.urgent,
+        first.id if first else f"asked.{code}",
+        reason,
+        reason_en,
+        {},
+        ask,
+        True,
+        ask_en,
+        first.legal_basis if first else None,
+    )
 
 
 def _not(ruleset: RuleSet, code: str, decided: list[tuple[Rule, Decision]]) -> NotSuggested:
@@ -68,12 +79,17 @@ def _not(ruleset: RuleSet, code: str, decided: list[tuple[Rule, Decision]]) -> N
         if decision.why_not:
             return NotSuggested(code, decision.why_not[0], decision.why_not[1], rule.id)
     name = ruleset.products[code].name
-    return NotSuggested(code, f"Uit uw antwoorden blijkt dat {name} nu waarschijnlijk niet past.",
-                        f"Your answers show that {name} probably does not apply now.", decided[0][0].id)
+    return NotSuggested(
+        code,
+        f"Uit uw antwoorden blijkt dat {name} nu waarschijnlijk niet past.",
+        f"Your answers show that {name} probably does not apply now.",
+        decided[0][0].id,
+    )
 
 
-def suggest(situation: Mapping[str, Any], ruleset: RuleSet, *, today: dt.date | None = None,
-            validate: bool = False) -> SuggestionResult:
+def suggest(
+    situation: Mapping[str, Any], ruleset: RuleSet, *, today: dt.date | None = None, validate: bool = False
+) -> SuggestionResult:
     """Suggestions for a (schema-valid) situation, judged with the parameters of its reference_date."""
     if validate:
         validate_situation(situation, ruleset.schema_path)
@@ -92,8 +108,9 @@ def suggest(situation: Mapping[str, Any], ruleset: RuleSet, *, today: dt.date | 
                 not_suggested.append(NotSuggested(code, "U krijgt dit al.", "You already receive this."))
             continue
         decided = [(rule, rule.decide(env)) for rule in ruleset.by_product.get(code, ())]
-        chosen = next(((r, d) for r, d in decided if d.status == FIRE), None) or \
-            next(((r, d) for r, d in decided if d.status == ASK), None)
+        chosen = next(((r, d) for r, d in decided if d.status == FIRE), None) or next(
+            ((r, d) for r, d in decided if d.status == ASK), None
+        )
         if chosen:
             suggestion = _suggestion(ruleset, chosen[0], chosen[1], is_asked)
         elif is_asked and decided and all(d.status == NO for _, d in decided):
@@ -109,6 +126,8 @@ def suggest(situation: Mapping[str, Any], ruleset: RuleSet, *, today: dt.date | 
         key = (0 if suggestion.urgent else 1, 0 if is_asked else 1, 1 if suggestion.ask else 0, index)
         found.append((key, suggestion))
     found.sort(key=lambda item: item[0])
-    warnings = tuple(f"Voor {day.isoformat()} is '{name}' nog niet bekend; de laatst bekende waarde is gebruikt."
-                     for name in sorted(params.provisional))
+    warnings = tuple(
+        f"Voor {day.isoformat()} is '{name}' nog niet bekend; de laatst bekende waarde is gebruikt."
+        for name in sorted(params.provisional)
+    )
     return SuggestionResult(tuple(s for _, s in found), tuple(not_suggested), day.isoformat(), warnings)

@@ -17,6 +17,7 @@ Derived facts (all under `household.`, `income.`, `person.`, `debts.`):
   person.aow_age_reached, person.huurtoeslag_band (young | adult)
   income.net_monthly       net_monthly_household, or 0 when the only source is 'none'
   income.receives_bijstand receives Participatiewet benefit (source or benefits_received)
+  income.at_minimum        lives on bijstand, AOW alone or nothing: an income at the social minimum
   debts.arrears_count
   received                 benefits_received plus what the income sources show (internal)
 """
@@ -27,21 +28,51 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-SECTIONS = ("question", "person", "housing", "income", "debts", "health", "work_education",
-            "language_digital", "residence", "safety", "social")
+SECTIONS = (
+    "question",
+    "person",
+    "housing",
+    "income",
+    "debts",
+    "health",
+    "work_education",
+    "language_digital",
+    "residence",
+    "safety",
+    "social",
+)
 
 # An income source that shows a product is already received.
-SOURCE_RECEIVED = {"social_assistance": "bijstand", "unemployment_benefit": "ww-uitkering",
-                   "sickness_benefit": "ziektewet-uitkering", "state_pension": "aow",
-                   "student_finance": "studiefinanciering"}
+SOURCE_RECEIVED = {
+    "social_assistance": "bijstand",
+    "unemployment_benefit": "ww-uitkering",
+    "sickness_benefit": "ziektewet-uitkering",
+    "state_pension": "aow",
+    "student_finance": "studiefinanciering",
+}
 
-DERIVED_FIELDS = frozenset({
-    "household.type", "household.minima_type", "household.norm_type", "household.size_class",
-    "household.toeslag_partner", "household.asset_type", "household.children_at_home",
-    "household.children_under_18", "household.children_under_18_band", "household.youngest_child_age",
-    "person.aow_age_reached", "person.huurtoeslag_band", "income.net_monthly", "income.receives_bijstand",
-    "debts.arrears_count",
-})
+MINIMUM_SOURCES = frozenset({"none", "social_assistance", "state_pension"})
+
+DERIVED_FIELDS = frozenset(
+    {
+        "household.type",
+        "household.minima_type",
+        "household.norm_type",
+        "household.size_class",
+        "household.toeslag_partner",
+        "household.asset_type",
+        "household.children_at_home",
+        "household.children_under_18",
+        "household.children_under_18_band",
+        "household.youngest_child_age",
+        "person.aow_age_reached",
+        "person.huurtoeslag_band",
+        "income.net_monthly",
+        "income.receives_bijstand",
+        "income.at_minimum",
+        "debts.arrears_count",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -61,7 +92,11 @@ def _opts(value: Any, domain: tuple[Any, ...] = (True, False)) -> tuple[Any, ...
 
 
 def _household(facts: dict[str, Any], aow_age: int) -> None:
-    age, partner, partner_age = facts.get("person.age"), facts.get("person.has_partner"), facts.get("person.partner_age")
+    age, partner, partner_age = (
+        facts.get("person.age"),
+        facts.get("person.has_partner"),
+        facts.get("person.partner_age"),
+    )
     children = facts.get("children")
     minors: bool | None = None
     if children is not None:
@@ -88,7 +123,7 @@ def _household(facts: dict[str, Any], aow_age: int) -> None:
                 kinds.add("single_parent" if has_minor else "single")
             assets.add("family" if has_partner or has_minor else "single")
             for old in person_aow:
-                for partner_old in (partner_aow if has_partner else (False,)):
+                for partner_old in partner_aow if has_partner else (False,):
                     aow = old or partner_old
                     base = "couple" if has_partner else "single"
                     norms.add(f"{base}_aow" if aow else base)
@@ -138,6 +173,8 @@ def derive(situation: Mapping[str, Any], params: Any) -> dict[str, Any]:
     on_bijstand = "bijstand" in (received or ()) or "social_assistance" in (sources or ())
     if on_bijstand or sources is not None:
         facts["income.receives_bijstand"] = on_bijstand
+    if on_bijstand or sources:
+        facts["income.at_minimum"] = on_bijstand or set(sources or ()) <= MINIMUM_SOURCES
     arrears = facts.get("debts.arrears")
     if arrears is not None:
         facts["debts.arrears_count"] = len(arrears)

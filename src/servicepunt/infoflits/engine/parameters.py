@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -121,15 +122,21 @@ def _parameter(file: str, name: str, spec: Any) -> Parameter:
         if not item.get("source"):
             raise ParameterError(f"{at}: needs a 'source' (regulation or publication)")
         until = item.get("valid_until")
-        value = DatedValue(_date(item["valid_from"], at), None if until is None else _date(until, at),
-                           item["value"], str(item["source"]), item.get("url"), item.get("note"))
+        value = DatedValue(
+            _date(item["valid_from"], at),
+            None if until is None else _date(until, at),
+            item["value"],
+            str(item["source"]),
+            item.get("url"),
+            item.get("note"),
+        )
         if value.valid_until is not None and value.valid_until < value.valid_from:
             raise ParameterError(f"{at}: valid_until is before valid_from")
         values.append(value)
     if not values:
         raise ParameterError(f"{where}: has no values")
     values.sort(key=lambda v: v.valid_from)
-    for before, after in zip(values, values[1:]):
+    for before, after in pairwise(values):
         if before.valid_until is None or before.valid_until >= after.valid_from:
             raise ParameterError(f"{where}: periods from {before.valid_from} and {after.valid_from} overlap")
     shape = _shape(values[0].value)

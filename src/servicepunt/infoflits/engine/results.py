@@ -21,8 +21,16 @@ class Suggestion:
     legal_basis: Mapping[str, str] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"product": self.product, "urgent": self.urgent, "rule": self.rule, "reason": self.reason,
-                "reason_en": self.reason_en, "facts": dict(self.facts), "ask": list(self.ask), "asked": self.asked}
+        return {
+            "product": self.product,
+            "urgent": self.urgent,
+            "rule": self.rule,
+            "reason": self.reason,
+            "reason_en": self.reason_en,
+            "facts": dict(self.facts),
+            "ask": list(self.ask),
+            "asked": self.asked,
+        }
 
 
 @dataclass(frozen=True)
@@ -44,5 +52,7 @@ class SuggestionResult:
     warnings: tuple[str, ...] = field(default=())
 
     def to_dict(self) -> dict[str, Any]:
-        return {"suggestions": [s.to_dict() for s in self.suggestions],
-                "not_suggested": [n.to_dict() for n in self.not_suggested]}
+        return {
+            "suggestions": [s.to_dict() for s in self.suggestions],
+            "not_suggested": [n.to_dict() for n in self.not_suggested],
+        }

@@ -27,8 +27,21 @@ from servicepunt.infoflits.engine.parameters import Parameters
 
 DEFAULT_MAX_UNKNOWN = 2
 RULE_ID = re.compile(r"^[a-z]+\.[a-z0-9-]+$")
-RULE_KEYS = {"id", "product", "urgent", "legal_basis", "when", "unless", "ask_if_unknown", "max_unknown",
-             "reason", "reason_en", "not_reason", "not_reason_en", "examples"}
+RULE_KEYS = {
+    "id",
+    "product",
+    "urgent",
+    "legal_basis",
+    "when",
+    "unless",
+    "ask_if_unknown",
+    "max_unknown",
+    "reason",
+    "reason_en",
+    "not_reason",
+    "not_reason_en",
+    "examples",
+}
 FIRE, ASK, NO, OPEN = "fire", "ask", "no", "open"
 
 
@@ -141,10 +154,20 @@ def _rule(raw: Any, file: str, ctx: dict[str, Any]) -> Rule:
         when = compile_condition(raw["when"], f"{where} when", fields, child)
         unless = []
         for index, item in enumerate(raw.get("unless") or []):
-            if not isinstance(item, Mapping) or not item.get("reason") or not item.get("reason_en") or "when" not in item:
+            if (
+                not isinstance(item, Mapping)
+                or not item.get("reason")
+                or not item.get("reason_en")
+                or "when" not in item
+            ):
                 raise RuleError(f"{where}: unless[{index}] needs 'when', 'reason' and 'reason_en'")
-            unless.append(Exclusion(compile_condition(item["when"], f"{where} unless[{index}]", fields, child),
-                                    str(item["reason"]), str(item["reason_en"])))
+            unless.append(
+                Exclusion(
+                    compile_condition(item["when"], f"{where} unless[{index}]", fields, child),
+                    str(item["reason"]),
+                    str(item["reason_en"]),
+                )
+            )
     except ConditionError as error:
         raise RuleError(str(error)) from error
     for cond in (when, *(e.when for e in unless)):
@@ -160,22 +183,42 @@ def _rule(raw: Any, file: str, ctx: dict[str, Any]) -> Rule:
     examples = raw.get("examples") or {}
     if not isinstance(examples, Mapping) or not examples.get("fires") or not examples.get("silent"):
         raise RuleError(f"{where}: needs examples with at least one 'fires' and one 'silent' situation")
-    return Rule(rid, product.code, bool(raw["urgent"]), basis, when, tuple(unless), ask,
-                int(raw.get("max_unknown", DEFAULT_MAX_UNKNOWN)), str(raw["reason"]).strip(),
-                str(raw["reason_en"]).strip(), raw.get("not_reason"), raw.get("not_reason_en"),
-                {k: tuple(examples.get(k) or ()) for k in ("fires", "silent")}, file)
+    return Rule(
+        rid,
+        product.code,
+        bool(raw["urgent"]),
+        basis,
+        when,
+        tuple(unless),
+        ask,
+        int(raw.get("max_unknown", DEFAULT_MAX_UNKNOWN)),
+        str(raw["reason"]).strip(),
+        str(raw["reason_en"]).strip(),
+        raw.get("not_reason"),
+        raw.get("not_reason_en"),
+        {k: tuple(examples.get(k) or ()) for k in ("fires", "silent")},
+        file,
+    )
 
 
 def load_ruleset(data_dir: Path | None = None) -> RuleSet:
     """Load and validate products, parameters, questions, triage-only list and all rule files."""
     data_dir = data_dir or Path(__file__).resolve().parent.parent / "data"
-    products = {p["code"]: Product(p["code"], p["name"], bool(p.get("urgent")))
-                for p in _yaml(data_dir / "products.yaml")["products"]}
+    products = {
+        p["code"]: Product(p["code"], p["name"], bool(p.get("urgent")))
+        for p in _yaml(data_dir / "products.yaml")["products"]
+    }
     questions = {k: (v["nl"], v["en"]) for k, v in _yaml(data_dir / "questions.yaml")["questions"].items()}
     schema_path = data_dir / "situation.schema.json"
     fields, child_fields = schema_fields(schema_path)
-    ctx = {"products": products, "questions": questions, "parameters": Parameters.load(data_dir / "parameters.yaml"),
-           "fields": fields | DERIVED_FIELDS, "child_fields": child_fields}
+    parameters = Parameters.load(data_dir / "parameters.yaml")
+    ctx: dict[str, Any] = {
+        "products": products,
+        "questions": questions,
+        "parameters": parameters,
+        "fields": fields | DERIVED_FIELDS,
+        "child_fields": child_fields,
+    }
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     for path in sorted((data_dir / "rules").glob("*.yaml")):
@@ -196,5 +239,12 @@ def load_ruleset(data_dir: Path | None = None) -> RuleSet:
     by_product: dict[str, list[Rule]] = {}
     for rule in rules:
         by_product.setdefault(rule.product, []).append(rule)
-    return RuleSet(tuple(rules), ctx["parameters"], products, questions, triage_only, schema_path,
-                   {k: tuple(v) for k, v in by_product.items()})
+    return RuleSet(
+        tuple(rules),
+        parameters,
+        products,
+        questions,
+        triage_only,
+        schema_path,
+        {k: tuple(v) for k, v in by_product.items()},
+    )

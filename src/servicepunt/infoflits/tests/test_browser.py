@@ -8,8 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from servicepunt.core.testing.browser import assert_accessible
-from servicepunt.triage.tests.test_browser import login
+from servicepunt.core.testing.browser import assert_accessible, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

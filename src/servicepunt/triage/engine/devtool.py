@@ -17,6 +17,7 @@ import statistics
 import sys
 import time
 from dataclasses import asdict
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,8 @@ from servicepunt.triage.engine.yaml_source import DATA_DIR, read_products
 
 ROOT = Path(__file__).resolve().parents[4]
 SHARED = ROOT.parent / "shared"
-DEFAULT_STORIES = [SHARED / "eval" / "vignettes-dev.yaml", Path(__file__).resolve().parents[1] / "tests" / "stories.yaml"]
+DEFAULT_STORIES = [SHARED / "eval" / "vignettes-dev.yaml",
+                   Path(__file__).resolve().parents[1] / "tests" / "stories.yaml"]
 TOP_K = 5
 
 
@@ -52,10 +54,16 @@ def build_index() -> tuple[TriageIndex, float]:
     return index, time.perf_counter() - started
 
 
+@lru_cache(maxsize=1)
+def cached_index() -> TriageIndex:
+    """One index per process, built from the YAML files (for tests and quick experiments)."""
+    return build_index()[0]
+
+
 def score(index: TriageIndex, rows: list[dict[str, Any]], show: bool) -> dict[str, float]:
     hits = recall = rr = 0.0
     timings: list[float] = []
-    urgent_codes = {c for c, u in zip(index.codes, index.urgent) if u}
+    urgent_codes = {c for c, u in zip(index.codes, index.urgent, strict=True) if u}
     urgent_first = urgent_cases = false_alarms = 0
     for row in rows:
         started = time.perf_counter()

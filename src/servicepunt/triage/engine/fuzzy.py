@@ -1,7 +1,7 @@
 """Typo tolerance: find the vocabulary word a misspelled word was meant to be.
 
-Words of 6–7 letters may differ by one edit (found through a table of one-letter deletions,
-so a lookup costs a handful of dictionary probes); words of 8 letters or more by two edits
+Words of 6–8 letters may differ by one edit (found through a table of one-letter deletions,
+so a lookup costs a handful of dictionary probes); words of 9 letters or more by two edits
 (checked with rapidfuzz within a length bucket). Shorter words are never corrected: with
 four or five letters one edit too often turns one real word into another.
 """
@@ -14,7 +14,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 MIN_LENGTH = 6
-TWO_EDITS_FROM = 8
+TWO_EDITS_FROM = 9
 
 
 def _deletes(word: str) -> set[str]:
@@ -35,7 +35,7 @@ class FuzzyMatcher:
         self.deletes = {k: tuple(v) for k, v in deletes.items()}
         self.by_length = {k: tuple(v) for k, v in by_length.items()}
 
-    def correct(self, word: str) -> tuple[str, int] | None:
+    def correct(self, word: str, *, max_distance: int = 2) -> tuple[str, int] | None:
         """The closest vocabulary word and its distance, or None when nothing is close enough."""
         if len(word) < MIN_LENGTH or not word.isalpha():
             return None
@@ -51,7 +51,7 @@ class FuzzyMatcher:
                     best = rank
         if best is not None:
             return best[2], best[0]
-        if len(word) < TWO_EDITS_FROM:
+        if len(word) < TWO_EDITS_FROM or max_distance < 2:
             return None
         pool = [w for n in range(len(word) - 2, len(word) + 3) for w in self.by_length.get(n, ())]
         found = process.extractOne(word, pool, scorer=OSA.distance, score_cutoff=2)

@@ -105,13 +105,14 @@ class TriageIndex:
                 if not content:
                     continue
                 keys = tuple(self._keys(t, lang) for t in content)
-                required = tuple(t.fold for t in tokens if t.fold in stops) if len(content) == 1 else ()
+                strict = len(content) == 1 or doc.urgent  # crisis phrases keep their function words
+                required = tuple(t.fold for t in tokens if t.fold in stops) if strict else ()
                 if (number, keys, required) in seen:
                     continue
                 seen.add((number, keys, required))
                 phrase_id = len(self.phrases)
                 self.phrases.append(Phrase(number, keys, required, len(tokens), weight))
-                for token, alternatives in zip(content, keys):
+                for token, alternatives in zip(content, keys, strict=True):
                     if token.script == LATIN and len(token.fold) >= 3 and lang in ("nl", "en", "ary"):
                         known.add(token.fold)
                     for key in alternatives:
@@ -133,7 +134,7 @@ class TriageIndex:
                 stops = _stop_set(lang)
                 for text in texts:
                     for token in tokenize(text):
-                        if token.fold in stops or len(token.fold) < 2:
+                        if token.fold in stops or len(token.fold) < 2 or token.fold.isdigit():
                             continue
                         length += 1
                         if lang == "nl" and token.script == LATIN and len(token.fold) >= 3:
@@ -158,4 +159,5 @@ class TriageIndex:
 
 
 def _idf(total: int, df: int) -> float:
-    return math.log(1.0 + (total - df + 0.5) / (df + 0.5))
+    """BM25 idf, scaled so that a word only one product uses weighs 1.0 whatever the catalogue size."""
+    return math.log(1.0 + (total - df + 0.5) / (df + 0.5)) / math.log(1.0 + (total - 0.5) / 1.5)

@@ -31,6 +31,8 @@ for _lang in LATIN_LANGUAGES:
 
 _UK_LETTERS = set("іїєґ")
 _RU_LETTERS = set("ыэъё")
+_UK_WORDS = frozenset("що це і ми ви мені мене його коли де є як та але чи".split())
+_RU_WORDS = frozenset("что это и мы вы мне меня его когда где есть как но или".split())
 _OTHER_SCRIPTS = (("ETHIOPIC", "ti"), ("CJK", "zh"), ("HIRAGANA", "ja"), ("KATAKANA", "ja"),
                   ("HANGUL", "ko"), ("GREEK", "el"), ("HEBREW", "he"), ("DEVANAGARI", "hi"),
                   ("THAI", "th"), ("ARMENIAN", "hy"), ("GEORGIAN", "ka"), ("BENGALI", "bn"),
@@ -49,8 +51,12 @@ def language_scores(tokens: Sequence[Token]) -> dict[str, float]:
         if token.script == ARABIC:
             scores["ar"] = scores.get("ar", 0.0) + 1.0
         elif token.script == CYRILLIC:
-            lang = "ru" if set(token.lower) & _RU_LETTERS and not set(token.lower) & _UK_LETTERS else "uk"
-            scores[lang] = scores.get(lang, 0.0) + 1.0
+            scores["cyrillic"] = scores.get("cyrillic", 0.0) + 1.0
+            letters = set(token.lower)
+            if letters & _UK_LETTERS or token.lower in _UK_WORDS:
+                scores["uk"] = scores.get("uk", 0.0) + 0.5
+            if letters & _RU_LETTERS or token.lower in _RU_WORDS:
+                scores["ru"] = scores.get("ru", 0.0) + 0.5
         elif token.script == LATIN:
             shared = _SHARED.get(token.fold, 0)
             if shared:
@@ -63,8 +69,11 @@ def language_scores(tokens: Sequence[Token]) -> dict[str, float]:
                     scores[hint[0]] = scores.get(hint[0], 0.0) + hint[1]
             if "ij" in token.lower:
                 scores["nl"] = scores.get("nl", 0.0) + 0.5
-    if scores.get("ru") and scores.get("uk"):  # Ukrainian letters anywhere: the text is Ukrainian
-        scores["uk"] += scores.pop("ru")
+    cyrillic = scores.pop("cyrillic", 0.0)
+    if cyrillic:  # Ukrainian unless the text shows more Russian than Ukrainian
+        lang = "ru" if scores.get("ru", 0.0) > scores.get("uk", 0.0) else "uk"
+        scores.pop("ru", None)
+        scores[lang] = cyrillic
     return scores
 
 
@@ -72,6 +81,8 @@ def _other_script(text: str) -> str:
     for ch in text:
         if ch.isalpha():
             name = unicodedata.name(ch, "")
+            if name.startswith("LATIN"):
+                return DEFAULT
             for prefix, lang in _OTHER_SCRIPTS:
                 if name.startswith(prefix):
                     return lang

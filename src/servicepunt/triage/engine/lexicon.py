@@ -29,7 +29,7 @@ STOPWORDS: dict[str, str] = {
         then that this these those there here what who whom which where when why how so very
         too also just really some any all each other such only own same again still even ok
         okay hi hello dear please thanks thank yes get got getting know think say said tell
-        if because since while am i'm i've it's don't can't im ive dont cant utrecht
+        if because since while i'm i've it's im ive utrecht
         municipality netherlands holland
     """,
     "tr": """
@@ -53,15 +53,15 @@ STOPWORDS: dict[str, str] = {
     "uk": """
         і й та в у на до з із зі за від для по про що як це той ця ці я ти він вона воно ми ви
         вони мені мене мій моя моє мої наш наша наші нашого нашої вже ще дуже також але або чи
-        бо так тут там є був була було буде можу може хочу будь ласка добрий день привіт вітаю
+        бо так тут там є був була було буде можу може будь ласка добрий день привіт вітаю
         яка який яке які куди де коли чому утрехт утрехті
         ya meni mene mii moia tse shcho yak dlia vid ale chy dobryi den pryvit vzhe shche duzhe
-        tut mozhu khochu bud laska
+        tut mozhu bud laska
     """,
     "ar": """
         في من على إلى الى عن مع هذا هذه ذلك التي الذي انا أنا هو هي نحن انت أنت لي لك له لها و
         أو او ثم قد كان كانت يكون ما ماذا كيف هل كل بعض أي اين أين متى لماذا جدا أيضا ان أن إن
-        يا مرحبا السلام عليكم شكرا عن أريد اريد هناك عندي
+        يا مرحبا السلام عليكم شكرا هناك عندي
     """,
     "ary": """
         salam wallah wlah khoya khouya safi wesh daba ana nta ntia hna inshallah hamdoulah

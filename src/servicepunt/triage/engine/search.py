@@ -17,7 +17,16 @@ from typing import TYPE_CHECKING, NamedTuple
 from servicepunt.triage.engine.explain import why_text
 from servicepunt.triage.engine.language import candidates, dominant, language_scores, stopwords
 from servicepunt.triage.engine.model import EmptyQueryError, Match, TriageAnswer
-from servicepunt.triage.engine.text import ARABIC, CYRILLIC, LATIN, Token, split_compound, stem_keys, token_keys, tokenize
+from servicepunt.triage.engine.text import (
+    ARABIC,
+    CYRILLIC,
+    LATIN,
+    Token,
+    split_compound,
+    stem_keys,
+    token_keys,
+    tokenize,
+)
 
 if TYPE_CHECKING:
     from servicepunt.triage.engine.index import TriageIndex
@@ -25,9 +34,11 @@ if TYPE_CHECKING:
 MAX_TOKENS = 400
 PARTIAL, NEAR_BONUS, FAR_BONUS, GAP = 0.5, 0.5, 0.15, 3
 COMPOUND_CONF, FUZZY_CONF = 0.85, 0.7
-TEXT_WEIGHT = 0.35
-URGENT_MIN, URGENT_DAMP = 3.0, 0.5
-MIN_RAW, REL_CUT, SCALE = 1.2, 0.1, 6.0
+TEXT_WEIGHT, TEXT_CAP = 0.25, 0.4
+STOP_VALUE = 0.08
+URGENT_MIN, URGENT_DAMP = 0.8, 0.5  # weights: a word used by one product only counts 1.0
+MIN_RAW, REL_CUT, SCALE = 0.33, 0.1, 1.6
+QUOTE_FLOOR = 0.3
 _LATIN_STEMMED = ("nl", "en", "tr", "pl", "es", "uk")
 
 
@@ -35,6 +46,7 @@ class Hit(NamedTuple):
     pos: int
     conf: float
     base: str
+    part: bool = False  # a piece of a split compound: never enough on its own for an urgent signal
 
 
 Evidence = dict[int, dict[str, tuple[float, tuple[int, ...]]]]
@@ -64,9 +76,11 @@ def _analyse(index: TriageIndex, tokens: list[Token], main: str,
                 for part in parts:
                     part_keys = index.surface.get(part, frozenset()) | {part} | stem_keys(part, part, LATIN, "nl")
                     for key in part_keys:
-                        query.setdefault(key, []).append(Hit(pos, COMPOUND_CONF, part))
+                        query.setdefault(key, []).append(Hit(pos, COMPOUND_CONF, part, True))
                 continue
-            fixed = index.fuzzy.correct(token.fold) if token.script in (LATIN, CYRILLIC) else None
+            fixed = None
+            if token.script in (LATIN, CYRILLIC):  # transliterated Cyrillic: one edit at most
+                fixed = index.fuzzy.correct(token.fold, max_distance=2 if token.script == LATIN else 1)
             if fixed:
                 keys, conf = index.surface.get(fixed[0], frozenset({fixed[0]})), FUZZY_CONF
         for key in keys:
@@ -106,9 +120,11 @@ def _score_phrases(index: TriageIndex, query: dict[str, list[Hit]],
     for phrase_id in phrase_ids:
         phrase = index.phrases[phrase_id]
         matched: list[tuple[float, str, int]] = []
+        from_parts = False
         groups: list[list[int]] = []
         for alternatives in phrase.tokens:
             best: tuple[float, str, int] | None = None
+            best_part = False
             positions: list[int] = []
             for key in alternatives:
                 weight = index.idf.get(key, 0.0)
@@ -116,7 +132,9 @@ def _score_phrases(index: TriageIndex, query: dict[str, list[Hit]],
                     positions.append(hit.pos)
                     if best is None or weight * hit.conf > best[0]:
                         best = (weight * hit.conf, hit.base, hit.pos)
+                        best_part = hit.part
             if best is not None:
+                from_parts = from_parts or best_part
                 matched.append(best)
                 groups.append(positions)
         size = len(phrase.tokens)
@@ -125,12 +143,12 @@ def _score_phrases(index: TriageIndex, query: dict[str, list[Hit]],
         quote: tuple[int, ...] = ()
         if full:
             span, quote = _window(groups + [folds[s] for s in phrase.stops])
-            near = span <= phrase.size + (1 if phrase.stops else GAP)
+            near = span <= phrase.size + (1 if phrase.stops and size == 1 else GAP)
             full = near or not phrase.stops
         if full:
             factor = 1.0 + (NEAR_BONUS if near else FAR_BONUS) * (size - 1)
         else:
-            factor = PARTIAL
+            factor = PARTIAL * math.sqrt(len(matched) / size)
         factor *= phrase.weight
         product = evidence.setdefault(phrase.product, {})
         total = 0.0
@@ -139,7 +157,13 @@ def _score_phrases(index: TriageIndex, query: dict[str, list[Hit]],
             total += value
             if value > product.get(base, (0.0, ()))[0]:
                 product[base] = (value, quote if full and near else (position,))
-        if full:
+        if full and phrase.stops:
+            value = STOP_VALUE * len(phrase.stops) * phrase.weight
+            stop_key = "~" + " ".join(phrase.stops)
+            if value > product.get(stop_key, (0.0, ()))[0]:
+                product[stop_key] = (value, quote)
+            total += value
+        if full and not from_parts:
             best_full[phrase.product] = max(best_full.get(phrase.product, 0.0), total)
     return evidence, best_full
 
@@ -163,8 +187,10 @@ def _score_texts(index: TriageIndex, query: dict[str, list[Hit]]) -> Evidence:
 def _quotes(text: str, tokens: list[Token], records: list[tuple[float, tuple[int, ...]]]) -> list[str]:
     quotes: list[str] = []
     used: set[int] = set()
-    for _, positions in sorted(records, reverse=True):
-        if not positions or set(positions) <= used:
+    ranked = sorted(records, reverse=True)
+    floor = ranked[0][0] * QUOTE_FLOOR if ranked else 0.0
+    for value, positions in ranked:
+        if value < floor or not positions or set(positions) <= used:
             continue
         used.update(positions)
         if positions[-1] - positions[0] <= 5:
@@ -188,10 +214,10 @@ def run_search(index: TriageIndex, text: str, *, limit: int = 10, language: str 
     raw: dict[int, float] = {}
     for product in set(vocab) | set(texts):
         raw[product] = sum(v for v, _ in vocab.get(product, {}).values())
-        raw[product] += sum(v for v, _ in texts.get(product, {}).values())
+        raw[product] += min(TEXT_CAP, sum(v for v, _ in texts.get(product, {}).values()))
     strong = {p for p in raw if index.urgent[p] and best_full.get(p, 0.0) >= URGENT_MIN}
     for product in raw:
-        if index.urgent[product] and product not in strong:
+        if index.urgent[product] and not strong:
             raw[product] *= URGENT_DAMP
     top = max(raw.values(), default=0.0)
     keep = [p for p in raw if p in strong or (raw[p] >= MIN_RAW and raw[p] >= REL_CUT * top)]

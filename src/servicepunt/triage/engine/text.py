@@ -25,7 +25,7 @@ TOKEN_RE = re.compile(rf"{_WORD}+(?:['’ʼ`]{_WORD}+)*")
 
 _SPECIAL = str.maketrans({
     "ı": "i", "ł": "l", "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d",
-    "ة": "ه", "ى": "ي", "ـ": "", "’": "'", "ʼ": "'", "`": "'", "ک": "ك", "ی": "ي",
+    "ـ": "", "’": "'", "ʼ": "'", "`": "'", "ک": "ك", "ی": "ي",
     **{chr(0x0660 + d): str(d) for d in range(10)}, **{chr(0x06F0 + d): str(d) for d in range(10)},
 })
 
@@ -93,10 +93,9 @@ def to_plain(lower: str) -> str:
 def fold_plain(plain: str, script: str) -> str:
     """The spelling-tolerant key of a plain word (see module docstring)."""
     if script == ARABIC:
-        return plain.replace("'", "")
-    if script == CYRILLIC:
-        plain = plain.translate(_CYRILLIC)
-    s = plain.replace("'", "").replace("ij", "ei").replace("ck", "k").replace("ph", "f")
+        return plain.replace("'", "").replace("ة", "ه").replace("ى", "ي")
+    s = plain.translate(_CYRILLIC)  # also for mixed-keyboard words such as "Chоловік"
+    s = s.replace("'", "").replace("ij", "ei").replace("ck", "k").replace("ph", "f")
     s = _C_NOT_H.sub("k", s).replace("kh", "h").replace("y", "i")
     return _DOUBLE.sub(r"\1", s)
 
@@ -141,21 +140,29 @@ def _snowball(algorithm: str) -> Any:
 
 @lru_cache(maxsize=200_000)
 def stem_keys(lower: str, plain: str, script: str, lang: str) -> frozenset[str]:
-    """Folded stems of one word in one language ('' set when the language does not apply)."""
+    """Folded stems of one word in one language, as "lang|stem" (empty when the language does not apply)."""
     if script == DIGIT or script == OTHER:
         return frozenset()
     if lang == "uk" and script in (LATIN, CYRILLIC):
-        return frozenset({uk_stem(fold_plain(plain, script))})
+        return frozenset({"uk|" + uk_stem(fold_plain(plain, script))})
     if (script == ARABIC) != (lang == "ar") or script == CYRILLIC or lang not in _SNOWBALL:
         return frozenset()
     forms = {plain} if lang in ("ar", "es", "en") else {lower, plain}
+    if lang == "nl" and len(plain) >= 7:  # participles: "gescheiden" ~ "scheiding", "verhuisd" ~ "verhuizen"
+        if plain.startswith("ge"):
+            forms.add(plain[2:])
+        if plain[-1] in "dt":
+            forms.add(plain[:-1])
     keys = set()
     for algorithm in _SNOWBALL[lang]:
         stemmer = _snowball(algorithm)
         for form in forms:
             stem = stemmer.stemWord(form)
             keys.add(fold_plain(to_plain(stem), script))
-    return frozenset(k for k in keys if len(k) >= 2)
+            if lang == "ar" and len(stem) >= 4 and stem.endswith("ت"):  # إقامتي -> اقامت -> اقام
+                keys.add(fold_plain(stem[:-1], script))
+    # Stems live in a namespace per language, so that a Turkish stem never meets a Ukrainian one.
+    return frozenset(f"{lang}|{k}" for k in keys if len(k) >= 2)
 
 
 def token_keys(token: Token, langs: Iterable[str]) -> frozenset[str]:

@@ -20,9 +20,12 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "catalogue" / "data"
 CONTENT_FIELDS = ("summary", "for_whom", "what_you_get")
 
 
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10x faster
+
+
 def _load(path: Path) -> Any:
     with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
+        return yaml.load(handle, Loader=_Loader) or {}
 
 
 def _texts(content: Mapping[str, Any] | None) -> dict[str, tuple[str, ...]]:

@@ -7,18 +7,9 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from servicepunt.accounts.demo import DEMO_PASSWORD
-from servicepunt.core.testing.browser import assert_accessible
+from servicepunt.core.testing.browser import assert_accessible, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def login(page: Page, base_url: str, username: str = "medewerker") -> None:
-    page.goto(f"{base_url}/accounts/inloggen/")
-    assert_accessible(page)
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
-    page.keyboard.press("Enter")
 
 
 def test_employee_finds_where_to_start_for_rent_problems(page: Page, loaded_live_server: object) -> None:
