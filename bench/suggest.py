@@ -14,7 +14,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import REPO, dev_vignettes, percentile  # noqa: E402
+from _common import REPO, dev_vignettes, percentile
 
 BATCH_SIZE = 1000
 ROUNDS = 50
@@ -48,8 +48,13 @@ def batch_seconds(cases: list[dict[str, Any]]) -> float:
     rows = [{"id": f"s{i}", "situation": cases[i % len(cases)]} for i in range(BATCH_SIZE)]
     payload = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     started = time.perf_counter()
-    done = subprocess.run([str(REPO / ".venv" / "bin" / "servicepunt"), "suggest", "--jsonl"], input=payload,
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [str(REPO / ".venv" / "bin" / "servicepunt"), "suggest", "--jsonl"],
+        input=payload,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     elapsed = time.perf_counter() - started
     answered = [json.loads(line) for line in done.stdout.splitlines()]
     assert len(answered) == BATCH_SIZE and all("suggestions" in a for a in answered), "batch answered wrongly"

@@ -9,8 +9,6 @@ import pytest
 from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
 
-pytest_plugins = ["servicepunt.core.testing.browser"]
-
 
 def load_reference_data() -> None:
     from servicepunt.accounts.services import roles_sync

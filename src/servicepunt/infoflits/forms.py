@@ -10,13 +10,18 @@ from servicepunt.catalogue.models import Product
 
 class StartForm(forms.Form):
     question_text = forms.CharField(
-        label=_("Waarvoor komt de inwoner?"), required=False, max_length=2000,
-        help_text=_("In de woorden van de inwoner."), widget=forms.Textarea(attrs={"rows": 3}))
+        label=_("Waarvoor komt de inwoner?"),
+        required=False,
+        max_length=2000,
+        help_text=_("In de woorden van de inwoner."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
     asked_products = forms.MultipleChoiceField(
-        label=_("Om welke producten vraagt de inwoner?"), required=False,
-        widget=forms.CheckboxSelectMultiple)
+        label=_("Om welke producten vraagt de inwoner?"), required=False, widget=forms.CheckboxSelectMultiple
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["asked_products"].choices = list(
-            Product.objects.filter(active=True).order_by("name").values_list("code", "name"))
+            Product.objects.filter(active=True).order_by("name").values_list("code", "name")
+        )

@@ -12,11 +12,13 @@ class Infoflits(models.Model):
     """A short scan across all life domains for one household. Its answers are kept as versions."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
-                                   verbose_name=_("gestart door"))
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("gestart door")
+    )
     started_at = models.DateTimeField(_("gestart op"), auto_now_add=True)
-    reference_date = models.DateField(_("peildatum"), default=dt.date.today,
-                                      help_text=_("De regels gebruiken de bedragen en grenzen van deze datum."))
+    reference_date = models.DateField(
+        _("peildatum"), default=dt.date.today, help_text=_("De regels gebruiken de bedragen en grenzen van deze datum.")
+    )
 
     class Meta:
         ordering = ["-started_at"]
@@ -38,8 +40,9 @@ class SituationVersion(models.Model):
     infoflits = models.ForeignKey(Infoflits, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField(_("versie"))
     situation = models.JSONField(_("situatie"), help_text=_("Volgens situation.schema.json."))
-    self_sufficiency = models.JSONField(_("zelfredzaamheid"), default=dict,
-                                        help_text=_("Per leefdomein een score van 1 tot en met 5 (ZRM)."))
+    self_sufficiency = models.JSONField(
+        _("zelfredzaamheid"), default=dict, help_text=_("Per leefdomein een score van 1 tot en met 5 (ZRM).")
+    )
     saved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     saved_at = models.DateTimeField(_("opgeslagen op"), auto_now_add=True)
 
@@ -69,8 +72,9 @@ class SuggestionDecision(models.Model):
     product = models.ForeignKey("catalogue.Product", on_delete=models.PROTECT, related_name="+")
     decision = models.CharField(_("besluit"), max_length=20, choices=Decision.choices)
     rule = models.CharField(_("regel"), max_length=100, blank=True, help_text=_("De regel die het voorstel deed."))
-    asked = models.BooleanField(_("gevraagd"), default=False,
-                                help_text=_("De inwoner vroeg zelf om dit product (geen extra product)."))
+    asked = models.BooleanField(
+        _("gevraagd"), default=False, help_text=_("De inwoner vroeg zelf om dit product (geen extra product).")
+    )
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField(_("besloten op"), auto_now_add=True)
 

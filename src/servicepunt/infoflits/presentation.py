@@ -74,16 +74,28 @@ def next_step_code(code: str) -> str | None:
     return codes[index + 1] if 0 <= index < len(codes) - 1 else None
 
 
-def flow_context(infoflits: Infoflits, *, open_step: str | None = None, error: InvalidInput | None = None,
-                 posted: QueryDict | None = None) -> dict[str, Any]:
+def flow_context(
+    infoflits: Infoflits,
+    *,
+    open_step: str | None = None,
+    error: InvalidInput | None = None,
+    posted: QueryDict | None = None,
+) -> dict[str, Any]:
     version = current_version(infoflits)
     situation = version.situation
     domain_names = {d.code: d for d in LifeDomain.objects.all()}
     steps = []
     for step in questionnaire().steps:
         shown = visible_questions(step, situation)
-        views = [QuestionView(question=q, text=_text(q.text), value=get_path(situation, q.field),
-                              options=_options(q) if q.type in ("choice", "multi") else []) for q in shown]
+        views = [
+            QuestionView(
+                question=q,
+                text=_text(q.text),
+                value=get_path(situation, q.field),
+                options=_options(q) if q.type in ("choice", "multi") else [],
+            )
+            for q in shown
+        ]
         step_error = None
         if error is not None and open_step == step.code:
             step_error = error.message
@@ -93,18 +105,34 @@ def flow_context(infoflits: Infoflits, *, open_step: str | None = None, error: I
                     if posted is not None:
                         view.value = posted.get(view.key)
         domain = domain_names.get(step.domain or "")
-        title = (domain.name_en if content_language() == "en" and domain else domain.name if domain else "") \
-            or _text(step.title)
-        steps.append(StepView(
-            code=step.code, title=title, opening=_text(step.opening), domain=step.domain, questions=views,
-            level=version.self_sufficiency.get(step.domain or ""), answered=sum(v.value is not None for v in views),
-            is_open=open_step == step.code, error=step_error))
+        title = (domain.name_en if content_language() == "en" and domain else domain.name if domain else "") or _text(
+            step.title
+        )
+        steps.append(
+            StepView(
+                code=step.code,
+                title=title,
+                opening=_text(step.opening),
+                domain=step.domain,
+                questions=views,
+                level=version.self_sufficiency.get(step.domain or ""),
+                answered=sum(v.value is not None for v in views),
+                is_open=open_step == step.code,
+                error=step_error,
+            )
+        )
     if open_step is None and steps:
         steps[0].is_open = True
-    return {"infoflits": infoflits, "version": version, "steps": steps, "levels": LEVELS,
-            "chart": chart(version.self_sufficiency, domain_names),
-            "total_steps": len(steps), "answered_steps": sum(1 for s in steps if s.answered or s.level),
-            **suggestions_context(infoflits, version=version)}
+    return {
+        "infoflits": infoflits,
+        "version": version,
+        "steps": steps,
+        "levels": LEVELS,
+        "chart": chart(version.self_sufficiency, domain_names),
+        "total_steps": len(steps),
+        "answered_steps": sum(1 for s in steps if s.answered or s.level),
+        **suggestions_context(infoflits, version=version),
+    }
 
 
 def chart(levels: dict[str, int], domains: dict[str, LifeDomain]) -> list[dict[str, Any]]:
@@ -112,9 +140,14 @@ def chart(levels: dict[str, int], domains: dict[str, LifeDomain]) -> list[dict[s
     rows = []
     for index, domain in enumerate(domains.values()):
         level = levels.get(domain.code)
-        rows.append({"name": domain.name_en if content_language() == "en" else domain.name, "level": level,
-                     "y": index * CHART_ROW_HEIGHT,
-                     "width": int(CHART_BAR_WIDTH * level / len(LEVELS)) if level else 0})
+        rows.append(
+            {
+                "name": domain.name_en if content_language() == "en" else domain.name,
+                "level": level,
+                "y": index * CHART_ROW_HEIGHT,
+                "width": int(CHART_BAR_WIDTH * level / len(LEVELS)) if level else 0,
+            }
+        )
     return rows
 
 
@@ -125,8 +158,20 @@ def suggestions_context(infoflits: Infoflits, *, version: Any = None) -> dict[st
     codes = [s.product for s in result.suggestions] + [n.product for n in result.not_suggested]
     products = Product.objects.select_related("owner").in_bulk(codes, field_name="code")
     english = content_language() == "en"
-    rows = [{"suggestion": s, "product": products.get(s.product), "decision": decisions.get(s.product),
-             "reason": (s.reason_en if english and s.reason_en else s.reason)} for s in result.suggestions]
+    rows = [
+        {
+            "suggestion": s,
+            "product": products.get(s.product),
+            "decision": decisions.get(s.product),
+            "reason": (s.reason_en if english and s.reason_en else s.reason),
+        }
+        for s in result.suggestions
+    ]
     not_suggested = [{"item": n, "product": products.get(n.product)} for n in result.not_suggested]
-    return {"infoflits": infoflits, "suggestion_rows": rows, "not_suggested": not_suggested,
-            "decision_choices": Decision.choices, "chart_height": CHART_ROW_HEIGHT * len(LifeDomain.objects.all())}
+    return {
+        "infoflits": infoflits,
+        "suggestion_rows": rows,
+        "not_suggested": not_suggested,
+        "decision_choices": Decision.choices,
+        "chart_height": CHART_ROW_HEIGHT * len(LifeDomain.objects.all()),
+    }

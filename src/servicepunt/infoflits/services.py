@@ -32,25 +32,31 @@ def _validated(situation: dict[str, Any]) -> dict[str, Any]:
 
 
 @transaction.atomic
-def infoflits_start(*, started_by: User, question_text: str = "", asked_products: Sequence[str] = (),
-                    reference_date: dt.date | None = None) -> Infoflits:
-    unknown = sorted(set(asked_products) - set(Product.objects.filter(code__in=asked_products)
-                                               .values_list("code", flat=True)))
+def infoflits_start(
+    *,
+    started_by: User,
+    question_text: str = "",
+    asked_products: Sequence[str] = (),
+    reference_date: dt.date | None = None,
+) -> Infoflits:
+    unknown = sorted(
+        set(asked_products) - set(Product.objects.filter(code__in=asked_products).values_list("code", flat=True))
+    )
     if unknown:
         raise InvalidInput(_("Onbekend product: %(codes)s") % {"codes": ", ".join(unknown)}, field="asked_products")
     infoflits = Infoflits.objects.create(started_by=started_by, reference_date=reference_date or dt.date.today())
     situation: dict[str, Any] = {"reference_date": infoflits.reference_date.isoformat()}
     if question_text.strip() or asked_products:
         situation["question"] = {"text": question_text.strip(), "asked_products": list(asked_products)}
-    SituationVersion.objects.create(infoflits=infoflits, number=1, situation=_validated(situation),
-                                    saved_by=started_by)
+    SituationVersion.objects.create(infoflits=infoflits, number=1, situation=_validated(situation), saved_by=started_by)
     log.info("infoflits_started", infoflits=str(infoflits.uuid))
     return infoflits
 
 
 @transaction.atomic
-def infoflits_save_step(*, infoflits: Infoflits, step_code: str, form: Mapping[str, list[str]],
-                        self_sufficiency: str | None, saved_by: User) -> SituationVersion:
+def infoflits_save_step(
+    *, infoflits: Infoflits, step_code: str, form: Mapping[str, list[str]], self_sufficiency: str | None, saved_by: User
+) -> SituationVersion:
     """Save one step's answers. A new version only when something changed; otherwise the current."""
     locked = Infoflits.objects.select_for_update().get(pk=infoflits.pk)
     latest = current_version(locked)
@@ -72,21 +78,24 @@ def infoflits_save_step(*, infoflits: Infoflits, step_code: str, form: Mapping[s
             levels[step.domain] = int(self_sufficiency)
     if situation == latest.situation and levels == latest.self_sufficiency:
         return latest
-    version = SituationVersion.objects.create(infoflits=locked, number=latest.number + 1, situation=situation,
-                                              self_sufficiency=levels, saved_by=saved_by)
+    version = SituationVersion.objects.create(
+        infoflits=locked, number=latest.number + 1, situation=situation, self_sufficiency=levels, saved_by=saved_by
+    )
     log.info("infoflits_step_saved", infoflits=str(locked.uuid), step=step_code, version=version.number)
     return version
 
 
 @transaction.atomic
-def suggestion_decide(*, infoflits: Infoflits, product_code: str, decision: str, decided_by: User,
-                      rule: str = "", asked: bool = False) -> SuggestionDecision:
+def suggestion_decide(
+    *, infoflits: Infoflits, product_code: str, decision: str, decided_by: User, rule: str = "", asked: bool = False
+) -> SuggestionDecision:
     if decision not in Decision.values:
         raise InvalidInput(_("Kies een geldig besluit."), field="decision")
     product = Product.objects.filter(code=product_code).first()
     if product is None:
         raise InvalidInput(_("Onbekend product."), field="product")
-    record = SuggestionDecision.objects.create(infoflits=infoflits, product=product, decision=decision, rule=rule,
-                                               asked=asked, decided_by=decided_by)
+    record = SuggestionDecision.objects.create(
+        infoflits=infoflits, product=product, decision=decision, rule=rule, asked=asked, decided_by=decided_by
+    )
     log.info("suggestion_decided", infoflits=str(infoflits.uuid), product=product_code, decision=decision)
     return record

@@ -23,9 +23,11 @@ def _user(request: HttpRequest):  # type: ignore[no-untyped-def]
 def start(request: HttpRequest) -> HttpResponse:
     form = StartForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        infoflits = services.infoflits_start(started_by=_user(request),
-                                             question_text=form.cleaned_data["question_text"],
-                                             asked_products=form.cleaned_data["asked_products"])
+        infoflits = services.infoflits_start(
+            started_by=_user(request),
+            question_text=form.cleaned_data["question_text"],
+            asked_products=form.cleaned_data["asked_products"],
+        )
         return redirect("infoflits:flow", uuid=infoflits.uuid)
     return render(request, "infoflits/start.html", {"form": form})
 
@@ -33,7 +35,9 @@ def start(request: HttpRequest) -> HttpResponse:
 @permission_required("infoflits.run_infoflits")
 def flow(request: HttpRequest, uuid: str) -> HttpResponse:
     infoflits = selectors.infoflits_get(user=_user(request), uuid=uuid)
-    return render(request, "infoflits/flow.html", presentation.flow_context(infoflits, open_step=request.GET.get("stap")))
+    return render(
+        request, "infoflits/flow.html", presentation.flow_context(infoflits, open_step=request.GET.get("stap"))
+    )
 
 
 @require_POST
@@ -42,16 +46,19 @@ def save_step(request: HttpRequest, uuid: str, step: str) -> HttpResponse:
     infoflits = selectors.infoflits_get(user=_user(request), uuid=uuid)
     error: InvalidInput | None = None
     try:
-        services.infoflits_save_step(infoflits=infoflits, step_code=step, form=dict(request.POST.lists()),
-                                     self_sufficiency=request.POST.get("self_sufficiency"), saved_by=_user(request))
+        services.infoflits_save_step(
+            infoflits=infoflits,
+            step_code=step,
+            form=dict(request.POST.lists()),
+            self_sufficiency=request.POST.get("self_sufficiency"),
+            saved_by=_user(request),
+        )
     except InvalidInput as caught:
         error = caught
     if getattr(request, "htmx", False):
         context = presentation.flow_context(infoflits, open_step=step, error=error, posted=request.POST)
-        response = render(request, "infoflits/_step_saved.html", context)
-        if error is None:
-            response["HX-Trigger"] = "situation-saved"
-        return response
+        # The answer also carries the refreshed suggestions (out of band), so they never lag behind.
+        return render(request, "infoflits/_step_saved.html", {**context, "step_error_any": error is not None})
     if error is not None:
         context = presentation.flow_context(infoflits, open_step=step, error=error, posted=request.POST)
         return render(request, "infoflits/flow.html", context, status=400)
@@ -71,9 +78,14 @@ def suggestions(request: HttpRequest, uuid: str) -> HttpResponse:
 def decide(request: HttpRequest, uuid: str) -> HttpResponse:
     infoflits = selectors.infoflits_get(user=_user(request), uuid=uuid)
     try:
-        services.suggestion_decide(infoflits=infoflits, product_code=request.POST.get("product", ""),
-                                   decision=request.POST.get("decision", ""), decided_by=_user(request),
-                                   rule=request.POST.get("rule", ""), asked=request.POST.get("asked") == "true")
+        services.suggestion_decide(
+            infoflits=infoflits,
+            product_code=request.POST.get("product", ""),
+            decision=request.POST.get("decision", ""),
+            decided_by=_user(request),
+            rule=request.POST.get("rule", ""),
+            asked=request.POST.get("asked") == "true",
+        )
     except InvalidInput as error:
         messages.error(request, str(error))
     if getattr(request, "htmx", False):
@@ -84,5 +96,8 @@ def decide(request: HttpRequest, uuid: str) -> HttpResponse:
 @permission_required("infoflits.run_infoflits")
 def versions(request: HttpRequest, uuid: str) -> HttpResponse:
     infoflits = selectors.infoflits_get(user=_user(request), uuid=uuid)
-    return render(request, "infoflits/versions.html", {
-        "infoflits": infoflits, "versions": infoflits.versions.select_related("saved_by").order_by("-number")})
+    return render(
+        request,
+        "infoflits/versions.html",
+        {"infoflits": infoflits, "versions": infoflits.versions.select_related("saved_by").order_by("-number")},
+    )

@@ -16,11 +16,20 @@ def test_passwords_are_hashed_with_argon2_and_logins_are_rate_limited() -> None:
 
 
 def _deploy_check(secret_key: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "servicepunt.config.settings.production",
-           "SECRET_KEY": secret_key, "ALLOWED_HOSTS": "servicepunt.example.org"}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "servicepunt.config.settings.production",
+        "SECRET_KEY": secret_key,
+        "ALLOWED_HOSTS": "servicepunt.example.org",
+    }
     env.pop("DATABASE_URL", None)
-    return subprocess.run([sys.executable, "-m", "servicepunt", "check", "--deploy", "--fail-level", "WARNING"],
-                          capture_output=True, text=True, env=env, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "servicepunt", "check", "--deploy", "--fail-level", "WARNING"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
 
 
 def test_production_settings_pass_the_deploy_check() -> None:

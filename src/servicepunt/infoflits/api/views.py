@@ -18,11 +18,20 @@ class SuggestionsView(APIView):
 
     @extend_schema(
         request={"application/json": {"type": "object", "description": "Situation per situation.schema.json"}},
-        responses={200: {"type": "object"}}, operation_id="suggestions",
-        examples=[OpenApiExample("Alleenstaande ouder met huurachterstand", value={
-            "reference_date": "2026-11-01", "person": {"age": 34, "has_partner": False},
-            "children": [{"age": 6, "lives_at_home": True}],
-            "housing": {"situation": "rent_social", "monthly_rent": 690, "rent_arrears": True}})])
+        responses={200: {"type": "object"}},
+        operation_id="suggestions",
+        examples=[
+            OpenApiExample(
+                "Alleenstaande ouder met huurachterstand",
+                value={
+                    "reference_date": "2026-11-01",
+                    "person": {"age": 34, "has_partner": False},
+                    "children": [{"age": 6, "lives_at_home": True}],
+                    "housing": {"situation": "rent_social", "monthly_rent": 690, "rent_arrears": True},
+                },
+            )
+        ],
+    )
     def post(self, request: Request) -> Response:
         data: Any = request.data
         return Response(suggestions_checked(data))

@@ -19,13 +19,22 @@ def _question(raw: dict[str, Any], where: str) -> Question:
         raise QuestionnaireError(f"{where}.type: '{raw.get('type')}' is not one of {', '.join(QUESTION_TYPES)}")
     if not raw.get("field") or "nl" not in (raw.get("text") or {}):
         raise QuestionnaireError(f"{where}: field and text.nl are required")
-    options = tuple(Option(value=str(o["value"]), label={k: v for k, v in o.items() if k != "value"})
-                    for o in raw.get("options") or [])
+    options = tuple(
+        Option(value=str(o["value"]), label={k: v for k, v in o.items() if k != "value"})
+        for o in raw.get("options") or []
+    )
     if raw["type"] in ("choice", "multi") and not options and not raw.get("options_from"):
         raise QuestionnaireError(f"{where}.options: a {raw['type']} question needs options")
-    return Question(field=raw["field"], type=raw["type"], text=raw["text"], options=options,
-                    options_from=raw.get("options_from"), show_if=raw.get("show_if"),
-                    minimum=raw.get("min"), maximum=raw.get("max"))
+    return Question(
+        field=raw["field"],
+        type=raw["type"],
+        text=raw["text"],
+        options=options,
+        options_from=raw.get("options_from"),
+        show_if=raw.get("show_if"),
+        minimum=raw.get("min"),
+        maximum=raw.get("max"),
+    )
 
 
 def load_questionnaire(path: Path = DEFAULT_PATH) -> Questionnaire:
@@ -34,6 +43,13 @@ def load_questionnaire(path: Path = DEFAULT_PATH) -> Questionnaire:
     for index, raw in enumerate(data["steps"]):
         where = f"{path.name}: steps[{index}]"
         questions = tuple(_question(q, f"{where}.questions[{n}]") for n, q in enumerate(raw.get("questions") or []))
-        steps.append(Step(code=raw["step"], domain=raw.get("domain"), title=raw.get("title") or {},
-                          opening=raw["opening"], questions=questions))
+        steps.append(
+            Step(
+                code=raw["step"],
+                domain=raw.get("domain"),
+                title=raw.get("title") or {},
+                opening=raw["opening"],
+                questions=questions,
+            )
+        )
     return Questionnaire(version=str(data["version"]), steps=tuple(steps))

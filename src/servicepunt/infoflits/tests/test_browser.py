@@ -25,7 +25,7 @@ def test_single_parent_with_rent_arrears_gets_extra_products(page: Page, loaded_
     page.goto(f"{base_url}/infoflits/")
     assert_accessible(page)
     page.get_by_label("Waarvoor komt de inwoner?").fill("Ik heb schulden en een brief van de deurwaarder")
-    page.get_by_text("Om welke producten vraagt de inwoner?").click()
+    page.locator("summary", has_text="Om welke producten vraagt de inwoner?").click()
     page.get_by_label("Schuldhulpverlening").check()
     page.get_by_role("button", name="Start de infoflits").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Infoflits")
@@ -57,8 +57,11 @@ def test_single_parent_with_rent_arrears_gets_extra_products(page: Page, loaded_
         item = suggestions.locator("li", has=page.get_by_role("link", name=name, exact=True))
         expect(item).to_be_visible()
         item.get_by_role("button", name="Geaccepteerd").click()
-        expect(suggestions.locator("li", has=page.get_by_role("link", name=name, exact=True))
-               .get_by_role("button", name="Geaccepteerd")).to_have_attribute("aria-pressed", "true")
+        expect(
+            suggestions.locator("li", has=page.get_by_role("link", name=name, exact=True)).get_by_role(
+                "button", name="Geaccepteerd"
+            )
+        ).to_have_attribute("aria-pressed", "true")
     assert_accessible(page)
 
     page.reload()

@@ -33,8 +33,12 @@ def test_every_situation_field_is_asked_somewhere() -> None:
 def test_every_life_domain_has_a_step_with_an_opening_question() -> None:
     import yaml
 
-    domains = {d["code"] for d in yaml.safe_load((Path(__file__).resolve().parents[2] / "catalogue" / "data" /
-                                                  "domains.yaml").read_text())["domains"]}
+    domains = {
+        d["code"]
+        for d in yaml.safe_load(
+            (Path(__file__).resolve().parents[2] / "catalogue" / "data" / "domains.yaml").read_text()
+        )["domains"]
+    }
     steps = load_questionnaire().steps
     assert {s.domain for s in steps if s.domain} == domains
     assert all(s.opening.get("nl") and s.opening.get("en") for s in steps)
@@ -50,8 +54,11 @@ def test_follow_ups_show_only_when_relevant() -> None:
 
 def test_answers_fill_the_situation_and_unknown_removes_a_field() -> None:
     wonen = load_questionnaire().step("wonen")
-    situation = apply_answers({}, wonen, {"housing__situation": ["rent_social"], "housing__monthly_rent": ["690,50"],
-                                          "housing__rent_arrears": ["true"]})
+    situation = apply_answers(
+        {},
+        wonen,
+        {"housing__situation": ["rent_social"], "housing__monthly_rent": ["690,50"], "housing__rent_arrears": ["true"]},
+    )
     assert situation["housing"] == {"situation": "rent_social", "monthly_rent": 690.5, "rent_arrears": True}
     again = apply_answers(situation, wonen, {"housing__rent_arrears": [""]})
     assert "rent_arrears" not in again["housing"]

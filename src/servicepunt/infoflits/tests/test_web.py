@@ -39,7 +39,9 @@ def counter(make_user: Callable[..., User]) -> Client:
 
 
 def _start(client: Client) -> Infoflits:
-    response = client.post("/infoflits/", {"question_text": "ik heb schulden", "asked_products": ["schuldhulpverlening"]})
+    response = client.post(
+        "/infoflits/", {"question_text": "ik heb schulden", "asked_products": ["schuldhulpverlening"]}
+    )
     assert response.status_code == 302
     return Infoflits.objects.latest("started_at")
 
@@ -60,30 +62,45 @@ def test_each_saved_step_is_a_new_version_and_earlier_versions_are_kept(counter:
 
 def test_a_bad_answer_is_refused_with_the_field_named_and_nothing_saved(counter: Client) -> None:
     infoflits = _start(counter)
-    response = counter.post(f"/infoflits/{infoflits.uuid}/stap/huishouden/", {"person__age": "-3"},
-                            HTTP_HX_REQUEST="true")
+    response = counter.post(
+        f"/infoflits/{infoflits.uuid}/stap/huishouden/", {"person__age": "-3"}, HTTP_HX_REQUEST="true"
+    )
     assert "vul een getal in tussen 0 en 120" in response.content.decode()
     assert infoflits.versions.count() == 1
-    assert "HX-Trigger" not in response
+    assert 'id="suggestions"' not in response.content.decode()
 
 
 def test_suggestions_show_with_reasons_and_decisions_are_kept(counter: Client) -> None:
     infoflits = _start(counter)
     base = f"/infoflits/{infoflits.uuid}"
     counter.post(f"{base}/stap/huishouden/", {"person__age": "31", "person__has_partner": "false", "children": "4"})
-    counter.post(f"{base}/stap/wonen/", {"housing__situation": "rent_social", "housing__monthly_rent": "700",
-                                         "housing__rent_arrears": "true"})
-    counter.post(f"{base}/stap/geld/", {"income__net_monthly_household": "1500", "income__savings": "0",
-                                        "income__sources": "employment", "income__sources__present": "1"})
+    counter.post(
+        f"{base}/stap/wonen/",
+        {"housing__situation": "rent_social", "housing__monthly_rent": "700", "housing__rent_arrears": "true"},
+    )
+    counter.post(
+        f"{base}/stap/geld/",
+        {
+            "income__net_monthly_household": "1500",
+            "income__savings": "0",
+            "income__sources": "employment",
+            "income__sources__present": "1",
+        },
+    )
     page = counter.get(f"{base}/").content.decode()
     assert "/catalogus/producten/huurtoeslag/" in page
     counter.post(f"{base}/besluit/", {"product": "huurtoeslag", "decision": "accepted", "rule": "x"})
     counter.post(f"{base}/besluit/", {"product": "huurtoeslag", "decision": "offered", "rule": "x"})
-    history = list(SuggestionDecision.objects.filter(infoflits=infoflits).order_by("decided_at", "id")
-                   .values_list("decision", flat=True))
+    history = list(
+        SuggestionDecision.objects.filter(infoflits=infoflits)
+        .order_by("decided_at", "id")
+        .values_list("decision", flat=True)
+    )
     assert history == ["accepted", "offered"]
-    assert 'value="offered" class="utrecht-button utrecht-button--subtle" aria-pressed="true"' in \
-        counter.get(f"{base}/").content.decode()
+    page = counter.get(f"{base}/").content.decode()
+    huurtoeslag = page[page.index("producten/huurtoeslag/") :]
+    offered = huurtoeslag[huurtoeslag.index('name="decision" value="offered"') :]
+    assert offered.index('aria-pressed="true"') < offered.index("</form>")
 
 
 def test_a_wijkbureau_employee_sees_only_their_own_infoflits(make_user: Callable[..., User], counter: Client) -> None:

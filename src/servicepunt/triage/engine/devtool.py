@@ -28,8 +28,10 @@ from servicepunt.triage.engine.yaml_source import DATA_DIR, read_products
 
 ROOT = Path(__file__).resolve().parents[4]
 SHARED = ROOT.parent / "shared"
-DEFAULT_STORIES = [SHARED / "eval" / "vignettes-dev.yaml",
-                   Path(__file__).resolve().parents[1] / "tests" / "stories.yaml"]
+DEFAULT_STORIES = [
+    SHARED / "eval" / "vignettes-dev.yaml",
+    Path(__file__).resolve().parents[1] / "tests" / "stories.yaml",
+]
 TOP_K = 5
 
 
@@ -39,11 +41,13 @@ def load_stories(path: Path) -> list[dict[str, Any]]:
     for item in data.get("vignettes") or []:
         expected = (item.get("triage") or {}).get("expected") or []
         if expected:
-            rows.append({"id": item["id"], "story": item["story"], "expected": expected,
-                         "urgent": bool(item.get("urgent"))})
+            rows.append(
+                {"id": item["id"], "story": item["story"], "expected": expected, "urgent": bool(item.get("urgent"))}
+            )
     for item in data.get("stories") or []:
-        rows.append({"id": item["id"], "story": item["story"], "expected": item["expected"],
-                     "urgent": bool(item.get("urgent"))})
+        rows.append(
+            {"id": item["id"], "story": item["story"], "expected": item["expected"], "urgent": bool(item.get("urgent"))}
+        )
     return rows
 
 
@@ -87,11 +91,16 @@ def score(index: TriageIndex, rows: list[dict[str, Any]], show: bool) -> dict[st
             print(f"    story: {row['story'][:150]}")
     n = len(rows) or 1
     timings.sort()
-    return {"n": len(rows), "hit@5": hits / n, "recall@5": recall / n, "mrr": rr / n,
-            "urgent_first": urgent_first / urgent_cases if urgent_cases else 1.0,
-            "false_alarms": false_alarms,
-            "p50_ms": statistics.median(timings) if timings else 0.0,
-            "p95_ms": timings[min(len(timings) - 1, int(0.95 * len(timings)))] if timings else 0.0}
+    return {
+        "n": len(rows),
+        "hit@5": hits / n,
+        "recall@5": recall / n,
+        "mrr": rr / n,
+        "urgent_first": urgent_first / urgent_cases if urgent_cases else 1.0,
+        "false_alarms": false_alarms,
+        "p50_ms": statistics.median(timings) if timings else 0.0,
+        "p95_ms": timings[min(len(timings) - 1, int(0.95 * len(timings)))] if timings else 0.0,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,11 +122,15 @@ def main(argv: list[str] | None = None) -> int:
             continue
         cold = score(index, load_stories(path), args.show_misses)
         warm = score(index, load_stories(path), False)
-        print(f"{path.name} ({cold['n']} stories): hit@5 {cold['hit@5']:.3f}, recall@5 {cold['recall@5']:.3f}, "
-              f"MRR {cold['mrr']:.3f}, urgent first {cold['urgent_first']:.2f}, "
-              f"urgent false alarms {cold['false_alarms']}")
-        print(f"  latency cold p50 {cold['p50_ms']:.2f} ms, p95 {cold['p95_ms']:.2f} ms; "
-              f"warm p50 {warm['p50_ms']:.2f} ms, p95 {warm['p95_ms']:.2f} ms")
+        print(
+            f"{path.name} ({cold['n']} stories): hit@5 {cold['hit@5']:.3f}, recall@5 {cold['recall@5']:.3f}, "
+            f"MRR {cold['mrr']:.3f}, urgent first {cold['urgent_first']:.2f}, "
+            f"urgent false alarms {cold['false_alarms']}"
+        )
+        print(
+            f"  latency cold p50 {cold['p50_ms']:.2f} ms, p95 {cold['p95_ms']:.2f} ms; "
+            f"warm p50 {warm['p50_ms']:.2f} ms, p95 {warm['p95_ms']:.2f} ms"
+        )
     return 0
 
 

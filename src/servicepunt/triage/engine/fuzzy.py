@@ -18,7 +18,7 @@ TWO_EDITS_FROM = 9
 
 
 def _deletes(word: str) -> set[str]:
-    return {word[:i] + word[i + 1:] for i in range(len(word))}
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 class FuzzyMatcher:

@@ -30,6 +30,7 @@ class Phrase(NamedTuple):
     stops: tuple[str, ...]  # function words that must stand close (phrases with one content word)
     size: int  # number of words in the phrase
     weight: float
+    folds: tuple[str, ...] = ()  # the content words as written (folded), to check look-alikes
 
 
 def _stem_languages(lang: str) -> tuple[str, ...]:
@@ -111,7 +112,7 @@ class TriageIndex:
                     continue
                 seen.add((number, keys, required))
                 phrase_id = len(self.phrases)
-                self.phrases.append(Phrase(number, keys, required, len(tokens), weight))
+                self.phrases.append(Phrase(number, keys, required, len(tokens), weight, tuple(t.fold for t in content)))
                 for token, alternatives in zip(content, keys, strict=True):
                     if token.script == LATIN and len(token.fold) >= 3 and lang in ("nl", "en", "ary"):
                         known.add(token.fold)

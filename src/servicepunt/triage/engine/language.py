@@ -31,12 +31,24 @@ for _lang in LATIN_LANGUAGES:
 
 _UK_LETTERS = set("іїєґ")
 _RU_LETTERS = set("ыэъё")
-_UK_WORDS = frozenset("що це і ми ви мені мене його коли де є як та але чи".split())
-_RU_WORDS = frozenset("что это и мы вы мне меня его когда где есть как но или".split())
-_OTHER_SCRIPTS = (("ETHIOPIC", "ti"), ("CJK", "zh"), ("HIRAGANA", "ja"), ("KATAKANA", "ja"),
-                  ("HANGUL", "ko"), ("GREEK", "el"), ("HEBREW", "he"), ("DEVANAGARI", "hi"),
-                  ("THAI", "th"), ("ARMENIAN", "hy"), ("GEORGIAN", "ka"), ("BENGALI", "bn"),
-                  ("TAMIL", "ta"), ("GURMUKHI", "pa"))
+_UK_WORDS = frozenset(["що", "це", "і", "ми", "ви", "мені", "мене", "його", "коли", "де", "є", "як", "та", "але", "чи"])
+_RU_WORDS = frozenset(["что", "это", "и", "мы", "вы", "мне", "меня", "его", "когда", "где", "есть", "как", "но", "или"])
+_OTHER_SCRIPTS = (
+    ("ETHIOPIC", "ti"),
+    ("CJK", "zh"),
+    ("HIRAGANA", "ja"),
+    ("KATAKANA", "ja"),
+    ("HANGUL", "ko"),
+    ("GREEK", "el"),
+    ("HEBREW", "he"),
+    ("DEVANAGARI", "hi"),
+    ("THAI", "th"),
+    ("ARMENIAN", "hy"),
+    ("GEORGIAN", "ka"),
+    ("BENGALI", "bn"),
+    ("TAMIL", "ta"),
+    ("GURMUKHI", "pa"),
+)
 
 
 def stopwords(lang: str) -> frozenset[str]:

@@ -56,8 +56,9 @@ def _stops(lang: str) -> frozenset[str]:
     return stopwords(lang) | stopwords("nl") if lang == "ary" else stopwords(lang)
 
 
-def _analyse(index: TriageIndex, tokens: list[Token], main: str,
-             langs: tuple[str, ...]) -> tuple[dict[str, list[Hit]], dict[str, list[int]]]:
+def _analyse(
+    index: TriageIndex, tokens: list[Token], main: str, langs: tuple[str, ...]
+) -> tuple[dict[str, list[Hit]], dict[str, list[int]]]:
     latin = tuple(dict.fromkeys([lang for lang in langs if lang in _LATIN_STEMMED] + ["nl", "en"]))
     by_script = {LATIN: latin, CYRILLIC: ("uk",), ARABIC: ("ar",)}
     stop_main = _stops(main)
@@ -68,7 +69,7 @@ def _analyse(index: TriageIndex, tokens: list[Token], main: str,
         folds.setdefault(token.fold, []).append(pos)
         if token.fold in stop_main or (token.fold in stop_other and token.fold not in index.idf):
             continue
-        keys = index.surface.get(token.fold) or token_keys(token, by_script.get(token.script, ()))
+        keys = index.surface.get(token.fold) or token_keys(token, by_script.get(token.script, ()), query=True)
         conf = 1.0
         if not any(k in index.postings for k in keys) and not any(k in index.text_postings for k in keys):
             parts = split_compound(token.fold, index.known) if token.script == LATIN else None
@@ -105,13 +106,23 @@ def _window(groups: list[list[int]]) -> tuple[int, tuple[int, ...]]:
                 del count[left_group]
             left += 1
     chosen: dict[int, int] = {}
-    for position, group in events[best[1]: best[2] + 1]:
+    for position, group in events[best[1] : best[2] + 1]:
         chosen.setdefault(group, position)
     return best[0], tuple(sorted(chosen.values()))
 
 
-def _score_phrases(index: TriageIndex, query: dict[str, list[Hit]],
-                   folds: dict[str, list[int]]) -> tuple[Evidence, dict[int, float]]:
+def _looks_alike(said: str, written: str) -> bool:
+    """Does the resident's word look like the vocabulary word? Stems alone may join words that
+    only share a root ("slag" and "geslagen"); an urgent signal also needs the same beginning."""
+    n = min(3, len(said), len(written))
+    if said[:1].isascii():
+        return said[:n] == written[:n]
+    return said[:n] in written or written[:n] in said  # Arabic words carry prefixes (و، ال، ب)
+
+
+def _score_phrases(
+    index: TriageIndex, query: dict[str, list[Hit]], folds: dict[str, list[int]]
+) -> tuple[Evidence, dict[int, float]]:
     phrase_ids: set[int] = set()
     for key in query:
         phrase_ids.update(index.postings.get(key, ()))
@@ -121,8 +132,9 @@ def _score_phrases(index: TriageIndex, query: dict[str, list[Hit]],
         phrase = index.phrases[phrase_id]
         matched: list[tuple[float, str, int]] = []
         from_parts = False
+        lookalike = True
         groups: list[list[int]] = []
-        for alternatives in phrase.tokens:
+        for alternatives, written in zip(phrase.tokens, phrase.folds, strict=True):
             best: tuple[float, str, int] | None = None
             best_part = False
             positions: list[int] = []
@@ -135,6 +147,7 @@ def _score_phrases(index: TriageIndex, query: dict[str, list[Hit]],
                         best_part = hit.part
             if best is not None:
                 from_parts = from_parts or best_part
+                lookalike = lookalike and _looks_alike(best[1], written)
                 matched.append(best)
                 groups.append(positions)
         size = len(phrase.tokens)
@@ -163,7 +176,7 @@ def _score_phrases(index: TriageIndex, query: dict[str, list[Hit]],
             if value > product.get(stop_key, (0.0, ()))[0]:
                 product[stop_key] = (value, quote)
             total += value
-        if full and not from_parts:
+        if full and not from_parts and lookalike:
             best_full[phrase.product] = max(best_full.get(phrase.product, 0.0), total)
     return evidence, best_full
 
@@ -194,7 +207,7 @@ def _quotes(text: str, tokens: list[Token], records: list[tuple[float, tuple[int
             continue
         used.update(positions)
         if positions[-1] - positions[0] <= 5:
-            quotes.append(text[tokens[positions[0]].start: tokens[positions[-1]].end])
+            quotes.append(text[tokens[positions[0]].start : tokens[positions[-1]].end])
         else:
             quotes.extend(tokens[p].raw for p in positions)
         if len(quotes) >= 3:
@@ -231,8 +244,12 @@ def run_search(index: TriageIndex, text: str, *, limit: int = 10, language: str 
         score = min(previous, round(1.0 - math.exp(-value / SCALE), 3))
         previous = score
         records = list(vocab.get(product, {}).values())
-        why = why_text(code=index.codes[product], name=index.names[product],
-                       quotes=_quotes(text, tokens, records or list(texts.get(product, {}).values())),
-                       urgent=product in strong, from_description=not records)
+        why = why_text(
+            code=index.codes[product],
+            name=index.names[product],
+            quotes=_quotes(text, tokens, records or list(texts.get(product, {}).values())),
+            urgent=product in strong,
+            from_description=not records,
+        )
         results.append(Match(product=index.codes[product], score=score, why=why))
     return TriageAnswer(language=main, results=tuple(results))

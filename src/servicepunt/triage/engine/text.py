@@ -11,6 +11,7 @@ meets "betalen". Stems are folded too; a word's *keys* are its fold plus its fol
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
@@ -23,19 +24,69 @@ _MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c
 _WORD = rf"(?:[^\W_]|[{_MARKS}])"
 TOKEN_RE = re.compile(rf"{_WORD}+(?:['’ʼ`]{_WORD}+)*")
 
-_SPECIAL = str.maketrans({
-    "ı": "i", "ł": "l", "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d",
-    "ـ": "", "’": "'", "ʼ": "'", "`": "'", "ک": "ك", "ی": "ي",
-    **{chr(0x0660 + d): str(d) for d in range(10)}, **{chr(0x06F0 + d): str(d) for d in range(10)},
-})
+_SPECIAL = str.maketrans(
+    {
+        "ı": "i",
+        "ł": "l",
+        "ß": "ss",
+        "ø": "o",
+        "æ": "ae",
+        "œ": "oe",
+        "đ": "d",
+        "ð": "d",
+        "ـ": "",
+        "’": "'",
+        "ʼ": "'",
+        "`": "'",
+        "ک": "ك",
+        "ی": "ي",
+        **{chr(0x0660 + d): str(d) for d in range(10)},
+        **{chr(0x06F0 + d): str(d) for d in range(10)},
+    }
+)
 
-_CYRILLIC = str.maketrans({
-    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "zh",
-    "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n",
-    "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
-    "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ю": "iu", "я": "ia", "'": "", "ё": "e",
-    "ы": "y", "э": "e", "ъ": "",
-})
+_CYRILLIC = str.maketrans(
+    {
+        "а": "a",
+        "б": "b",
+        "в": "v",
+        "г": "h",
+        "ґ": "g",
+        "д": "d",
+        "е": "e",
+        "є": "ie",
+        "ж": "zh",
+        "з": "z",
+        "и": "y",
+        "і": "i",
+        "ї": "i",
+        "й": "i",
+        "к": "k",
+        "л": "l",
+        "м": "m",
+        "н": "n",
+        "о": "o",
+        "п": "p",
+        "р": "r",
+        "с": "s",
+        "т": "t",
+        "у": "u",
+        "ф": "f",
+        "х": "kh",
+        "ц": "ts",
+        "ч": "ch",
+        "ш": "sh",
+        "щ": "shch",
+        "ь": "",
+        "ю": "iu",
+        "я": "ia",
+        "'": "",
+        "ё": "e",
+        "ы": "y",
+        "э": "e",
+        "ъ": "",
+    }
+)
 
 _C_NOT_H = re.compile(r"c(?!h)")
 _DOUBLE = re.compile(r"(.)\1+")
@@ -44,13 +95,67 @@ LATIN, CYRILLIC, ARABIC, DIGIT, OTHER = "latin", "cyrillic", "arabic", "digit", 
 
 # Ukrainian has no Snowball stemmer: strip common endings from the folded transliteration.
 _UK_ENDINGS = sorted(
-    """iami iakh ami akh ovi evi omu ogo oho imi oiu eiu iiu iut aiut iat ati iti uvati
-    iv ov om em ei oi ia iu ie ut at it esh ish ete ite mo la lo li ti t a o u e i""".split(),
-    key=len, reverse=True)
+    [
+        "iami",
+        "iakh",
+        "ami",
+        "akh",
+        "ovi",
+        "evi",
+        "omu",
+        "ogo",
+        "oho",
+        "imi",
+        "oiu",
+        "eiu",
+        "iiu",
+        "iut",
+        "aiut",
+        "iat",
+        "ati",
+        "iti",
+        "uvati",
+        "iv",
+        "ov",
+        "om",
+        "em",
+        "ei",
+        "oi",
+        "ia",
+        "iu",
+        "ie",
+        "ut",
+        "at",
+        "it",
+        "esh",
+        "ish",
+        "ete",
+        "ite",
+        "mo",
+        "la",
+        "lo",
+        "li",
+        "ti",
+        "t",
+        "a",
+        "o",
+        "u",
+        "e",
+        "i",
+    ],
+    key=len,
+    reverse=True,
+)
 
-_SNOWBALL = {"nl": ("dutch", "dutch_porter"), "en": ("english",), "tr": ("turkish",),
-             "pl": ("polish",), "es": ("spanish",), "ar": ("arabic",)}
-_stemmers: dict[str, Any] = {}
+_SNOWBALL = {
+    "nl": ("dutch", "dutch_porter"),
+    "en": ("english",),
+    "tr": ("turkish",),
+    "pl": ("polish",),
+    "es": ("spanish",),
+    "ar": ("arabic",),
+}
+_local = threading.local()  # Snowball stemmers keep state while stemming: one set per thread
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,14 +212,19 @@ def fold_word(word: str) -> str:
     return fold_plain(to_plain(lower), script_of(lower))
 
 
+@lru_cache(maxsize=200_000)
+def _forms(raw: str) -> tuple[str, str, str, str]:
+    lower = to_lower(raw)
+    plain = to_plain(lower)
+    script = script_of(plain)
+    return lower, plain, fold_plain(plain, script), script
+
+
 def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     for match in TOKEN_RE.finditer(text):
         raw = match.group()
-        lower = to_lower(raw)
-        plain = to_plain(lower)
-        script = script_of(plain)
-        tokens.append(Token(raw, lower, plain, fold_plain(plain, script), script, match.start(), match.end()))
+        tokens.append(Token(raw, *_forms(raw), match.start(), match.end()))
     return tokens
 
 
@@ -132,23 +242,26 @@ def uk_stem(folded: str) -> str:
 
 
 def _snowball(algorithm: str) -> Any:
-    stemmer = _stemmers.get(algorithm)
+    stemmers: dict[str, Any] = _local.__dict__.setdefault("stemmers", {})
+    stemmer = stemmers.get(algorithm)
     if stemmer is None:
-        stemmer = _stemmers[algorithm] = snowballstemmer.stemmer(algorithm)
+        stemmer = stemmers[algorithm] = snowballstemmer.stemmer(algorithm)
     return stemmer
 
 
 @lru_cache(maxsize=200_000)
-def stem_keys(lower: str, plain: str, script: str, lang: str) -> frozenset[str]:
+def stem_keys(lower: str, plain: str, script: str, lang: str, query: bool = False) -> frozenset[str]:
     """Folded stems of one word in one language, as "lang|stem" (empty when the language does not apply)."""
-    if script == DIGIT or script == OTHER:
+    if script in (DIGIT, OTHER):
         return frozenset()
     if lang == "uk" and script in (LATIN, CYRILLIC):
         return frozenset({"uk|" + uk_stem(fold_plain(plain, script))})
     if (script == ARABIC) != (lang == "ar") or script == CYRILLIC or lang not in _SNOWBALL:
         return frozenset()
     forms = {plain} if lang in ("ar", "es", "en") else {lower, plain}
-    if lang == "nl" and len(plain) >= 7:  # participles: "gescheiden" ~ "scheiding", "verhuisd" ~ "verhuizen"
+    # Dutch participles, on the query side only ("gescheiden" ~ "scheiding"), so that vocabulary
+    # such as "geslagen" never turns into a bare "slag" that "aan de slag" would match.
+    if query and lang == "nl" and len(plain) >= 7:
         if plain.startswith("ge"):
             forms.add(plain[2:])
         if plain[-1] in "dt":
@@ -165,10 +278,10 @@ def stem_keys(lower: str, plain: str, script: str, lang: str) -> frozenset[str]:
     return frozenset(f"{lang}|{k}" for k in keys if len(k) >= 2)
 
 
-def token_keys(token: Token, langs: Iterable[str]) -> frozenset[str]:
+def token_keys(token: Token, langs: Iterable[str], *, query: bool = False) -> frozenset[str]:
     keys = {token.fold}
     for lang in langs:
-        keys |= stem_keys(token.lower, token.plain, token.script, lang)
+        keys |= stem_keys(token.lower, token.plain, token.script, lang, query)
     return frozenset(keys)
 
 
@@ -184,8 +297,9 @@ def _part(piece: str, known: Container[str]) -> str | None:
     return None
 
 
-def split_compound(word: str, known: Container[str], *, min_part: int = 3,
-                   max_parts: int = 3) -> tuple[str, ...] | None:
+def split_compound(
+    word: str, known: Container[str], *, min_part: int = 3, max_parts: int = 3
+) -> tuple[str, ...] | None:
     """Split a (folded) compound such as "huurachterstand" into known words, fewest parts first."""
     n = len(word)
     if n < 2 * min_part:

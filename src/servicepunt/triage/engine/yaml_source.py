@@ -25,7 +25,7 @@ _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when ava
 
 def _load(path: Path) -> Any:
     with path.open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=_Loader) or {}
+        return yaml.load(handle, Loader=_Loader) or {}  # noqa: S506 - _Loader is a SafeLoader
 
 
 def _texts(content: Mapping[str, Any] | None) -> dict[str, tuple[str, ...]]:
@@ -62,13 +62,15 @@ def read_products(data_dir: Path = DATA_DIR, contract: Path | None = None) -> li
     vocabulary = read_vocabulary(data_dir / "vocabulary")
     docs: list[ProductDoc] = []
     for code, product in raw.items():
-        docs.append(ProductDoc(
-            code=code,
-            name=str(product.get("name") or code),
-            name_en=str(product.get("name_en") or ""),
-            domains=tuple(str(d) for d in product.get("domains") or ()),
-            urgent=bool(product.get("urgent", False)),
-            vocabulary={lang: tuple(p) for lang, p in vocabulary.get(code, {}).items()},
-            texts=_texts(product.get("content")),
-        ))
+        docs.append(
+            ProductDoc(
+                code=code,
+                name=str(product.get("name") or code),
+                name_en=str(product.get("name_en") or ""),
+                domains=tuple(str(d) for d in product.get("domains") or ()),
+                urgent=bool(product.get("urgent", False)),
+                vocabulary={lang: tuple(p) for lang, p in vocabulary.get(code, {}).items()},
+                texts=_texts(product.get("content")),
+            )
+        )
     return docs

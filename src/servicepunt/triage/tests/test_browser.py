@@ -33,9 +33,9 @@ def test_employee_finds_where_to_start_for_rent_problems(page: Page, loaded_live
 
 def test_search_works_without_javascript_and_by_keyboard(browser: object, loaded_live_server: object) -> None:
     base_url = str(loaded_live_server)
-    context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
+    context = browser.new_context(java_script_enabled=False, locale="nl-NL")  # type: ignore[attr-defined]
     page = context.new_page()
-    login(page, base_url)
+    login(page, base_url, check_axe=False)
     page.get_by_label("Wat vertelt de inwoner?").fill("brief van de deurwaarder")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
@@ -56,5 +56,5 @@ def test_catalogue_pages_pass_axe(page: Page, loaded_live_server: object) -> Non
         page.goto(base_url + path)
         assert_accessible(page)
     page.get_by_role("button", name="English").click()
-    expect(page.get_by_role("link", name="Social map")).to_be_visible()
+    expect(page.get_by_role("navigation", name="Main menu").get_by_role("link", name="Social map")).to_be_visible()
     assert_accessible(page)

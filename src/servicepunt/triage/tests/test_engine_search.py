@@ -20,18 +20,37 @@ def _top(text: str, n: int = 5, **kwargs: object) -> list[str]:
 
 def _small_index() -> TriageIndex:
     docs = [
-        ProductDoc("schulden", "Schuldhulpverlening", "Debt help", ("geld",), False,
-                   {"nl": ("schulden", "deurwaarder", "huurachterstand"), "en": ("debt collector",)},
-                   {"nl": ("Hulp als u schulden hebt en rekeningen niet kunt betalen.",)}),
-        ProductDoc("huur", "Huurtoeslag", "Rent benefit", ("geld", "wonen"), False,
-                   {"nl": ("huurtoeslag", "geld voor de huur", "huur te hoog")}),
-        ProductDoc("opvang", "Nachtopvang", "Night shelter", ("wonen",), True,
-                   {"nl": ("dakloos", "geen slaapplek", "op straat")}),
+        ProductDoc(
+            "schulden",
+            "Schuldhulpverlening",
+            "Debt help",
+            ("geld",),
+            False,
+            {"nl": ("schulden", "deurwaarder", "huurachterstand"), "en": ("debt collector",)},
+            {"nl": ("Hulp als u schulden hebt en rekeningen niet kunt betalen.",)},
+        ),
+        ProductDoc(
+            "huur",
+            "Huurtoeslag",
+            "Rent benefit",
+            ("geld", "wonen"),
+            False,
+            {"nl": ("huurtoeslag", "geld voor de huur", "huur te hoog")},
+        ),
+        ProductDoc(
+            "opvang",
+            "Nachtopvang",
+            "Night shelter",
+            ("wonen",),
+            True,
+            {"nl": ("dakloos", "geen slaapplek", "op straat")},
+        ),
     ]
     return TriageIndex.build(docs)
 
 
 # --- basic contract ---------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\t "])
 def test_empty_query_is_refused(text: str) -> None:
@@ -80,22 +99,29 @@ def test_small_index_works_without_catalogue_files() -> None:
 
 # --- words, typos, compounds -------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "product"), [
-    ("huurtoeslaag aanvragen", "huurtoeslag"),
-    ("schuldhulpverleneng", "schuldhulpverlening"),
-    ("ik ben mijn werk kwijt, het kontract is gestopt", "ww-uitkering"),
-    ("kwijtscheldng afvalstoffenheffing", "kwijtschelding-gemeentelijke-belastingen"),
-    ("gehandicapten parkeerkaart", "gehandicaptenparkeerkaart"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        ("huurtoeslaag aanvragen", "huurtoeslag"),
+        ("schuldhulpverleneng", "schuldhulpverlening"),
+        ("ik ben mijn werk kwijt, het kontract is gestopt", "ww-uitkering"),
+        ("kwijtscheldng afvalstoffenheffing", "kwijtschelding-gemeentelijke-belastingen"),
+        ("gehandicapten parkeerkaart", "gehandicaptenparkeerkaart"),
+    ],
+)
 def test_typos_and_spelling_variants(text: str, product: str) -> None:
     assert product in _top(text, 3)
 
 
-@pytest.mark.parametrize(("text", "product"), [
-    ("ik heb een energieschuld", "schuldhulpverlening"),
-    ("huurachterstandsbrief ontvangen", "schuldhulpverlening"),
-    ("mijn moeder heeft een trapliftprobleem", "woningaanpassing"),
-])
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        ("ik heb een energieschuld", "schuldhulpverlening"),
+        ("huurachterstandsbrief ontvangen", "schuldhulpverlening"),
+        ("mijn moeder heeft een trapliftprobleem", "woningaanpassing"),
+    ],
+)
 def test_dutch_compounds(text: str, product: str) -> None:
     assert product in _top(text, 3)
 
@@ -114,47 +140,57 @@ def test_why_for_debts_names_the_words_and_the_reason() -> None:
 
 # --- urgency --------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "product"), [
-    ("ik heb vannacht geen slaapplek", "maatschappelijke-opvang"),
-    ("ik zit op straat sinds gisteren", "maatschappelijke-opvang"),
-    ("I am homeless and have nowhere to sleep tonight", "maatschappelijke-opvang"),
-    ("Nie mam gdzie spać dzisiaj", "maatschappelijke-opvang"),
-    ("mijn man slaat me en ik ben bang", "veilig-thuis"),
-    ("my husband beats me", "veilig-thuis"),
-    ("زوجي يضربني كل يوم", "veilig-thuis"),
-    ("Kocam beni dövüyor", "veilig-thuis"),
-    ("Mi marido me pega", "veilig-thuis"),
-    ("Чоловік б'є мене", "veilig-thuis"),
-    ("ik wil dood, ik zie het niet meer zitten", "zelfmoordpreventie-113"),
-    ("I want to kill myself", "zelfmoordpreventie-113"),
-    ("ölmek istiyorum", "zelfmoordpreventie-113"),
-    ("Chcę umrzeć", "zelfmoordpreventie-113"),
-    ("أريد أن أموت", "zelfmoordpreventie-113"),
-    ("хочу померти", "zelfmoordpreventie-113"),
-    ("ik heb schulden en soms denk ik aan zelfmoord", "zelfmoordpreventie-113"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "product"),
+    [
+        ("ik heb vannacht geen slaapplek", "maatschappelijke-opvang"),
+        ("ik zit op straat sinds gisteren", "maatschappelijke-opvang"),
+        ("I am homeless and have nowhere to sleep tonight", "maatschappelijke-opvang"),
+        ("Nie mam gdzie spać dzisiaj", "maatschappelijke-opvang"),
+        ("mijn man slaat me en ik ben bang", "veilig-thuis"),
+        ("my husband beats me", "veilig-thuis"),
+        ("زوجي يضربني كل يوم", "veilig-thuis"),
+        ("Kocam beni dövüyor", "veilig-thuis"),
+        ("Mi marido me pega", "veilig-thuis"),
+        ("Чоловік б'є мене", "veilig-thuis"),
+        ("ik wil dood, ik zie het niet meer zitten", "zelfmoordpreventie-113"),
+        ("I want to kill myself", "zelfmoordpreventie-113"),
+        ("ölmek istiyorum", "zelfmoordpreventie-113"),
+        ("Chcę umrzeć", "zelfmoordpreventie-113"),
+        ("أريد أن أموت", "zelfmoordpreventie-113"),
+        ("хочу померти", "zelfmoordpreventie-113"),
+        ("ik heb schulden en soms denk ik aan zelfmoord", "zelfmoordpreventie-113"),
+    ],
+)
 def test_crisis_comes_first(text: str, product: str) -> None:
     answer = cached_index().search(text)
     assert answer.results[0].product == product
     assert answer.results[0].why.startswith("Urgent")
 
 
-@pytest.mark.parametrize("text", [
-    "Ik heb een brief van de belasting die ik niet snap",
-    "hoe vraag ik huurtoeslag aan",
-    "mijn man is vorig jaar overleden en nu moet ik alles zelf regelen",
-    "mijn man is weg gegaan en nu heb ik geen geld meer",
-    "ik wil verhuizen naar een groter huis",
-    "mijn zoon slaapt slecht en is vaak moe",
-    "ik ga dood van de stress met al die rekeningen",
-    "I want to live in a bigger house",
-    "de straat is kapot en er ligt afval",
-    "mijn man werkt op straat als stratenmaker",
-    "I need help with my tax return, I am scared of making mistakes",
-    "geen zin in formulieren invullen",
-    "Mijn paspoort is verlopen",
-    "Ik kan de huur niet betalen, er komt een deurwaarder",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik heb een brief van de belasting die ik niet snap",
+        "hoe vraag ik huurtoeslag aan",
+        "mijn man is vorig jaar overleden en nu moet ik alles zelf regelen",
+        "mijn man is weg gegaan en nu heb ik geen geld meer",
+        "ik wil verhuizen naar een groter huis",
+        "mijn zoon slaapt slecht en is vaak moe",
+        "ik ga dood van de stress met al die rekeningen",
+        "I want to live in a bigger house",
+        "de straat is kapot en er ligt afval",
+        "mijn man werkt op straat als stratenmaker",
+        "I need help with my tax return, I am scared of making mistakes",
+        "geen zin in formulieren invullen",
+        "Mijn paspoort is verlopen",
+        "Ik kan de huur niet betalen, er komt een deurwaarder",
+        "ik ben al jaren zonder werk en wil weer aan de slag",
+        "mijn buurman is heel agressief en schreeuwt",
+        "mijn huisbaas wil me eruit zetten omdat ik huur achter ben",
+    ],
+)
 def test_ordinary_questions_raise_no_urgent_alarm(text: str) -> None:
     answer = cached_index().search(text)
     assert not answer.results or answer.results[0].product not in URGENT
@@ -162,6 +198,7 @@ def test_ordinary_questions_raise_no_urgent_alarm(text: str) -> None:
 
 
 # --- robustness ---------------------------------------------------------------------------
+
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(min_size=1, max_size=300).filter(lambda s: s.strip() != ""))

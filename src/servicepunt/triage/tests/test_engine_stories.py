@@ -10,8 +10,9 @@ import yaml
 
 from servicepunt.triage.engine.devtool import cached_index
 
-STORIES: list[dict[str, Any]] = yaml.safe_load(
-    (Path(__file__).parent / "stories.yaml").read_text(encoding="utf-8"))["stories"]
+STORIES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "stories.yaml").read_text(encoding="utf-8"))[
+    "stories"
+]
 URGENT = {"maatschappelijke-opvang", "vrouwenopvang", "veilig-thuis", "zelfmoordpreventie-113"}
 
 

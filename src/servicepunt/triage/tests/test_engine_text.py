@@ -20,7 +20,7 @@ def test_tokens_keep_original_spelling_and_offsets() -> None:
     tokens = tokenize(text)
     assert [t.raw for t in tokens] == ["Ik", "kan", "de", "HUUR", "niet", "betaalen", "zo'n", "ellende"]
     for token in tokens:
-        assert text[token.start:token.end] == token.raw
+        assert text[token.start : token.end] == token.raw
     assert tokens[3].lower == "huur"
 
 
@@ -65,8 +65,10 @@ def test_stems_are_namespaced_per_language() -> None:
 
 def test_inflected_forms_share_a_stem() -> None:
     def shares(lang: str, a: str, b: str) -> bool:
-        return bool(stem_keys(a, a, LATIN if lang != "ar" else ARABIC, lang)
-                    & stem_keys(b, b, LATIN if lang != "ar" else ARABIC, lang))
+        return bool(
+            stem_keys(a, a, LATIN if lang != "ar" else ARABIC, lang)
+            & stem_keys(b, b, LATIN if lang != "ar" else ARABIC, lang)
+        )
 
     assert shares("nl", "schulden", "schuld")
     assert shares("en", "debts", "debt")

@@ -28,7 +28,9 @@ class Command(BaseCommand):
                 run_jsonl(sys.stdin, self.stdout, lambda row: suggestions_checked(row.get("situation")))
                 return
             if not options["file"]:
-                raise InvalidInput("geef een bestand met een situatie, '-' voor stdin, of gebruik --jsonl", field="file")
+                raise InvalidInput(
+                    "geef een bestand met een situatie, '-' voor stdin, of gebruik --jsonl", field="file"
+                )
             self.stdout.write(dumps(suggestions_checked(self._read(options["file"]))))
         except ServicepuntError as error:
             raise CommandError(str(error), returncode=2) from error
