@@ -8,6 +8,7 @@ from typing import Any
 
 from django.http import QueryDict
 
+from servicepunt.catalogue.loading.parse import read_self_sufficiency_levels
 from servicepunt.catalogue.models import LifeDomain, Product
 from servicepunt.catalogue.selectors import content_language
 from servicepunt.core.errors import InvalidInput
@@ -16,7 +17,7 @@ from servicepunt.infoflits.questionnaire import Question, visible_questions
 from servicepunt.infoflits.questionnaire.answers import get_path
 from servicepunt.infoflits.selectors import current_decisions, current_version, questionnaire, suggestions_for
 
-LEVELS = (1, 2, 3, 4, 5)
+LEVELS = tuple(score for score, _name in read_self_sufficiency_levels())
 CHART_BAR_WIDTH = 300
 CHART_ROW_HEIGHT = 28
 
@@ -127,7 +128,7 @@ def flow_context(
         "infoflits": infoflits,
         "version": version,
         "steps": steps,
-        "levels": LEVELS,
+        "levels": [(score, _text(name)) for score, name in read_self_sufficiency_levels()],
         "chart": chart(version.self_sufficiency, domain_names),
         "total_steps": len(steps),
         "answered_steps": sum(1 for s in steps if s.answered or s.level),

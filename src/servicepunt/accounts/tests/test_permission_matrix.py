@@ -12,6 +12,7 @@ from servicepunt.accounts.roles import Role
 
 ALL = set(Role)
 COUNTER = {Role.SERVICEPUNT, Role.WIJKBUREAU, Role.TEAMLEIDER, Role.BEHEERDER}
+INFOFLITS = {Role.SERVICEPUNT, Role.WIJKBUREAU}
 
 # (method, url, body, roles allowed)
 MATRIX = [
@@ -26,6 +27,8 @@ MATRIX = [
     ("get", "/api/v1/products/huurtoeslag", None, ALL),
     ("get", "/api/v1/organisations", None, ALL),
     ("post", "/api/v1/triage", {"text": "schulden"}, COUNTER),
+    ("get", "/infoflits/", None, INFOFLITS),
+    ("post", "/api/v1/suggestions", {"reference_date": "2026-11-01"}, INFOFLITS),
     ("get", "/beheer/", None, {Role.BEHEERDER}),
     ("get", "/beheer/catalogue/product/", None, {Role.BEHEERDER}),
 ]

@@ -289,3 +289,12 @@ def parse_catalogue(data_dir: Path = DEFAULT_DATA_DIR) -> CatalogueData:
         organisations=organisations,
         products=products,
     )
+
+
+def read_self_sufficiency_levels(data_dir: Path = DEFAULT_DATA_DIR) -> list[tuple[int, dict[str, str]]]:
+    """The five ZRM levels of domains.yaml as (score, {nl, en} name)."""
+    root = Block(data_dir / "domains.yaml", read_yaml(data_dir / "domains.yaml"), "")
+    return [
+        (int(block.text("score")), {"nl": block.text("name"), "en": block.text("name_en")})
+        for block in root.blocks("levels")
+    ]

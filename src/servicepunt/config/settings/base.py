@@ -147,7 +147,8 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Servicepunt API",
-    "DESCRIPTION": "Catalogue (sociale kaart) and triage of the Servicepunt.",
+    "DESCRIPTION": "Catalogue (sociale kaart), triage and infoflits suggestions of the Servicepunt. "
+    "Errors are application/problem+json (RFC 9457) with invalid_params naming the fields.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/v1",

@@ -23,6 +23,7 @@ def _deploy_check(secret_key: str) -> subprocess.CompletedProcess[str]:
         "ALLOWED_HOSTS": "servicepunt.example.org",
     }
     env.pop("DATABASE_URL", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests' fixture, never in deployment
     return subprocess.run(
         [sys.executable, "-m", "servicepunt", "check", "--deploy", "--fail-level", "WARNING"],
         capture_output=True,
