@@ -5,8 +5,6 @@ Run: .venv/bin/python bench/suggest.py      Last line: p95_ms=â€¦ batch_1000_s=â
 
 from __future__ import annotations
 
-import json
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -14,7 +12,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import REPO, dev_vignettes, percentile
+from _common import REPO, batch_seconds, dev_vignettes, percentile
 
 BATCH_SIZE = 1000
 ROUNDS = 50
@@ -44,27 +42,11 @@ def in_process_p95(cases: list[dict[str, Any]]) -> float:
     return percentile(timings, 0.95)
 
 
-def batch_seconds(cases: list[dict[str, Any]]) -> float:
-    rows = [{"id": f"s{i}", "situation": cases[i % len(cases)]} for i in range(BATCH_SIZE)]
-    payload = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-    started = time.perf_counter()
-    done = subprocess.run(
-        [str(REPO / ".venv" / "bin" / "servicepunt"), "suggest", "--jsonl"],
-        input=payload,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    elapsed = time.perf_counter() - started
-    answered = [json.loads(line) for line in done.stdout.splitlines()]
-    assert len(answered) == BATCH_SIZE and all("suggestions" in a for a in answered), "batch answered wrongly"
-    return elapsed
-
-
 def main() -> None:
     cases = situations()
     p95_ms = in_process_p95(cases)
-    batch_s = batch_seconds(cases)
+    rows = [{"id": f"s{i}", "situation": cases[i % len(cases)]} for i in range(BATCH_SIZE)]
+    batch_s = batch_seconds("suggest", rows, "suggestions")
     print(f"situations={len(cases)} runs={len(cases) * ROUNDS}")
     print(f"p95_ms={p95_ms:.3f} batch_1000_s={batch_s:.2f}")
 

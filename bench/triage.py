@@ -5,16 +5,14 @@ Run: .venv/bin/python bench/triage.py      Last line: p95_ms=â€¦ batch_1000_s=â€
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import REPO, dev_vignettes, percentile
+from _common import REPO, batch_seconds, dev_vignettes, percentile
 
 BATCH_SIZE = 1000
 ROUNDS = 20
@@ -47,23 +45,6 @@ def in_process_p95(texts: list[str]) -> tuple[float, float]:
     return percentile(timings, 0.95), build_ms
 
 
-def batch_seconds(texts: list[str]) -> float:
-    rows = [{"id": f"q{i}", "text": texts[i % len(texts)]} for i in range(BATCH_SIZE)]
-    payload = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-    started = time.perf_counter()
-    done = subprocess.run(
-        [str(REPO / ".venv" / "bin" / "servicepunt"), "triage", "--jsonl"],
-        input=payload,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    elapsed = time.perf_counter() - started
-    answered = [json.loads(line) for line in done.stdout.splitlines()]
-    assert len(answered) == BATCH_SIZE and all("results" in a for a in answered), "batch answered wrongly"
-    return elapsed
-
-
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "servicepunt.config.settings.local")
     import django
@@ -71,7 +52,8 @@ def main() -> None:
     django.setup()
     texts = stories()
     p95_ms, build_ms = in_process_p95(texts)
-    batch_s = batch_seconds(texts)
+    rows = [{"id": f"q{i}", "text": texts[i % len(texts)]} for i in range(BATCH_SIZE)]
+    batch_s = batch_seconds("triage", rows, "results")
     print(f"stories={len(texts)} queries={len(texts) * ROUNDS} index_build_ms={build_ms:.0f}")
     print(f"p95_ms={p95_ms:.2f} batch_1000_s={batch_s:.2f}")
 

@@ -7,6 +7,7 @@ from functools import cache
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.shortcuts import get_object_or_404
 
 from servicepunt.accounts.models import User
@@ -38,6 +39,17 @@ def infoflits_access(user: User, infoflits: Infoflits) -> bool:
     if not user.has_perm("infoflits.run_infoflits"):
         return False
     return user.has_perm("infoflits.view_all_infoflits") or infoflits.started_by_id == user.pk
+
+
+RECENT_LIMIT = 20
+
+
+def infoflits_recent(*, user: User) -> list[Infoflits]:
+    """The newest infoflitsen this user may resume: their own, or all for Servicepunt staff."""
+    queryset = Infoflits.objects.select_related("started_by").annotate(version_count=Count("versions"))
+    if not user.has_perm("infoflits.view_all_infoflits"):
+        queryset = queryset.filter(started_by=user)
+    return list(queryset.order_by("-started_at")[:RECENT_LIMIT])
 
 
 def infoflits_get(*, user: User, uuid: str) -> Infoflits:

@@ -29,7 +29,8 @@ def start(request: HttpRequest) -> HttpResponse:
             asked_products=form.cleaned_data["asked_products"],
         )
         return redirect("infoflits:flow", uuid=infoflits.uuid)
-    return render(request, "infoflits/start.html", {"form": form})
+    recent = selectors.infoflits_recent(user=_user(request))
+    return render(request, "infoflits/start.html", {"form": form, "recent": recent})
 
 
 @permission_required("infoflits.run_infoflits")

@@ -108,6 +108,8 @@ def test_a_wijkbureau_employee_sees_only_their_own_infoflits(make_user: Callable
     wijk = Client()
     wijk.force_login(make_user(Role.WIJKBUREAU))
     assert wijk.get(f"/infoflits/{infoflits.uuid}/").status_code == 403
+    assert str(infoflits.uuid) not in wijk.get("/infoflits/").content.decode()
+    assert str(infoflits.uuid) in counter.get("/infoflits/").content.decode()
     partner = Client()
     partner.force_login(make_user(Role.PARTNER))
     assert partner.get("/infoflits/").status_code == 403
