@@ -24,7 +24,7 @@ def stories() -> list[str]:
     if own.exists():
         import yaml
 
-        texts += [s["text"] for s in yaml.safe_load(own.read_text())["stories"]]
+        texts += [s["story"] for s in yaml.safe_load(own.read_text())["stories"]]
     return texts
 
 
