@@ -43,7 +43,8 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
     Role.TEAMLEIDER: CATALOGUE_READ + TRIAGE_USE,
     # The catalogue administrator tries vocabulary changes out in the triage page.
     Role.BEHEERDER: CATALOGUE_READ + CATALOGUE_MAINTAIN + TRIAGE_USE,
-    Role.PRIVACY: CATALOGUE_READ,
+    # The privacy officer reads the access log, never the cases themselves.
+    Role.PRIVACY: CATALOGUE_READ + ("audit.view_accesslog",),
 }
 
 # Roles whose members work in the admin site (Django requires is_staff for it).

@@ -17,5 +17,6 @@ urlpatterns = [
     path("infoflits/", include("servicepunt.infoflits.urls")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("privacy/toegangslog/", include("servicepunt.audit.urls")),
     path("beheer/", admin.site.urls),
 ]

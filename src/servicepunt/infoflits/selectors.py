@@ -11,6 +11,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404
 
 from servicepunt.accounts.models import User
+from servicepunt.audit.services import access_record
 from servicepunt.core.errors import InvalidInput
 from servicepunt.infoflits.engine import (
     RuleSet,
@@ -52,10 +53,17 @@ def infoflits_recent(*, user: User) -> list[Infoflits]:
     return list(queryset.order_by("-started_at")[:RECENT_LIMIT])
 
 
-def infoflits_get(*, user: User, uuid: str) -> Infoflits:
+ACCESS_PURPOSE = "infoflits afnemen"
+
+
+def infoflits_get(*, user: User, uuid: str, screen: str) -> Infoflits:
+    """The infoflits, if this user may see it; every access is written to the access log."""
     infoflits = get_object_or_404(Infoflits, uuid=uuid)
     if not infoflits_access(user, infoflits):
         raise PermissionDenied
+    access_record(
+        user=user, subject_type="infoflits", subject_id=str(infoflits.uuid), screen=screen, purpose=ACCESS_PURPOSE
+    )
     return infoflits
 
 

@@ -35,7 +35,7 @@ def start(request: HttpRequest) -> HttpResponse:
 
 @permission_required("infoflits.run_infoflits")
 def flow(request: HttpRequest, uuid: str) -> HttpResponse:
-    infoflits = selectors.infoflits_get(user=_user(request), uuid=uuid)
+    infoflits = selectors.infoflits_get(user=_user(request), uuid=uuid, screen="infoflits.flow")
     return render(
         request, "infoflits/flow.html", presentation.flow_context(infoflits, open_step=request.GET.get("stap"))
     )
@@ -44,7 +44,7 @@ def flow(request: HttpRequest, uuid: str) -> HttpResponse:
 @require_POST
 @permission_required("infoflits.run_infoflits")
 def save_step(request: HttpRequest, uuid: str, step: str) -> HttpResponse:
-    infoflits = selectors.infoflits_get(user=_user(request), uuid=uuid)
+    infoflits = selectors.infoflits_get(user=_user(request), uuid=uuid, screen="infoflits.save_step")
     error: InvalidInput | None = None
     try:
         services.infoflits_save_step(
@@ -70,14 +70,14 @@ def save_step(request: HttpRequest, uuid: str, step: str) -> HttpResponse:
 
 @permission_required("infoflits.run_infoflits")
 def suggestions(request: HttpRequest, uuid: str) -> HttpResponse:
-    infoflits = selectors.infoflits_get(user=_user(request), uuid=uuid)
+    infoflits = selectors.infoflits_get(user=_user(request), uuid=uuid, screen="infoflits.suggestions")
     return render(request, "infoflits/_suggestions.html", presentation.suggestions_context(infoflits))
 
 
 @require_POST
 @permission_required("infoflits.run_infoflits")
 def decide(request: HttpRequest, uuid: str) -> HttpResponse:
-    infoflits = selectors.infoflits_get(user=_user(request), uuid=uuid)
+    infoflits = selectors.infoflits_get(user=_user(request), uuid=uuid, screen="infoflits.decide")
     try:
         services.suggestion_decide(
             infoflits=infoflits,
@@ -96,7 +96,7 @@ def decide(request: HttpRequest, uuid: str) -> HttpResponse:
 
 @permission_required("infoflits.run_infoflits")
 def versions(request: HttpRequest, uuid: str) -> HttpResponse:
-    infoflits = selectors.infoflits_get(user=_user(request), uuid=uuid)
+    infoflits = selectors.infoflits_get(user=_user(request), uuid=uuid, screen="infoflits.versions")
     return render(
         request,
         "infoflits/versions.html",

@@ -29,6 +29,7 @@ MATRIX = [
     ("post", "/api/v1/triage", {"text": "schulden"}, COUNTER),
     ("get", "/infoflits/", None, INFOFLITS),
     ("post", "/api/v1/suggestions", {"reference_date": "2026-11-01"}, INFOFLITS),
+    ("get", "/privacy/toegangslog/", None, {Role.PRIVACY}),
     ("get", "/beheer/", None, {Role.BEHEERDER}),
     ("get", "/beheer/catalogue/product/", None, {Role.BEHEERDER}),
 ]

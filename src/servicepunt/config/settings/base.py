@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "servicepunt.catalogue",
     "servicepunt.triage",
     "servicepunt.infoflits",
+    "servicepunt.audit",
 ]
 
 MIDDLEWARE = [

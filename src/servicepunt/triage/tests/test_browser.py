@@ -55,6 +55,10 @@ def test_catalogue_pages_pass_axe(page: Page, loaded_live_server: object) -> Non
     ):
         page.goto(base_url + path)
         assert_accessible(page)
+    page.get_by_role("button", name="Uitloggen").click()
+    login(page, base_url, "privacy")
+    page.goto(base_url + "/privacy/toegangslog/")
+    assert_accessible(page)
     page.get_by_role("button", name="English").click()
     expect(page.get_by_role("navigation", name="Main menu").get_by_role("link", name="Social map")).to_be_visible()
     assert_accessible(page)

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from servicepunt.audit.selectors import PAGE_SIZE, access_log
+from servicepunt.core.access import permission_required
+
+
+@permission_required("audit.view_accesslog")
+def log(request: HttpRequest) -> HttpResponse:
+    username = request.GET.get("medewerker", "").strip()
+    subject_id = request.GET.get("kenmerk", "").strip()
+    day_text = request.GET.get("datum", "").strip()
+    error = ""
+    day = None
+    if day_text:
+        try:
+            day = dt.date.fromisoformat(day_text)
+        except ValueError:
+            error = "datum"
+    entries = access_log(user=request.user, username=username, subject_id=subject_id, day=day)
+    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "audit/log.html",
+        {"page": page, "username": username, "subject_id": subject_id, "day": day_text, "error": error},
+    )
