@@ -147,3 +147,20 @@ def test_the_cli_jsonl_answers_each_line_and_marks_bad_ones(monkeypatch: pytest.
     first, second = (json.loads(line) for line in out.getvalue().splitlines())
     assert first["id"] == "ok" and first["suggestions"]
     assert second["id"] == "bad" and "person.age" in second["error"]
+
+
+def test_the_flow_page_uses_a_constant_number_of_queries(counter: Client) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    infoflits = _start(counter)
+    base = f"/infoflits/{infoflits.uuid}"
+    counter.get(f"{base}/")
+    with CaptureQueriesContext(connection) as few:
+        counter.get(f"{base}/")
+    for product in ("huurtoeslag", "stadspas", "zorgtoeslag", "kinderbijslag"):
+        counter.post(f"{base}/besluit/", {"product": product, "decision": "accepted"})
+    counter.post(f"{base}/stap/huishouden/", {"person__age": "31", "children": "4, 6, 9"})
+    with CaptureQueriesContext(connection) as more:
+        counter.get(f"{base}/")
+    assert len(more) == len(few), [q["sql"][:100] for q in more]
