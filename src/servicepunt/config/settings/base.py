@@ -17,6 +17,8 @@ VAR_DIR = Path(env_str("SERVICEPUNT_VAR_DIR", str(REPO_DIR / "var")))
 NODE_MODULES_DIR = Path(env_str("SERVICEPUNT_NODE_MODULES", str(REPO_DIR / "node_modules")))
 
 SECRET_KEY = env_str("SECRET_KEY", "")
+# Key material for encrypting BSNs at rest and for their search digest. Keep it apart from SECRET_KEY.
+SERVICEPUNT_BSN_KEY = env_str("SERVICEPUNT_BSN_KEY", "")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -39,6 +41,7 @@ INSTALLED_APPS = [
     "servicepunt.triage",
     "servicepunt.infoflits",
     "servicepunt.audit",
+    "servicepunt.cases",
 ]
 
 MIDDLEWARE = [

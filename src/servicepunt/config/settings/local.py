@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from servicepunt.config.settings.base import *  # noqa: F403
-from servicepunt.config.settings.base import SECRET_KEY, STORAGES, VAR_DIR
+from servicepunt.config.settings.base import SECRET_KEY, SERVICEPUNT_BSN_KEY, STORAGES, VAR_DIR
 from servicepunt.config.settings.env import env_bool
 
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = SECRET_KEY or "development-only-insecure-key-do-not-use-in-production"
+SERVICEPUNT_BSN_KEY = SERVICEPUNT_BSN_KEY or "development-only-bsn-key"
 (VAR_DIR / "static").mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = True
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}

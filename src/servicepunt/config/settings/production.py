@@ -5,11 +5,13 @@ from __future__ import annotations
 from django.core.exceptions import ImproperlyConfigured
 
 from servicepunt.config.settings.base import *  # noqa: F403
-from servicepunt.config.settings.base import SECRET_KEY
+from servicepunt.config.settings.base import SECRET_KEY, SERVICEPUNT_BSN_KEY
 from servicepunt.config.settings.env import env_bool, env_str
 
 if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure"):
     raise ImproperlyConfigured("SECRET_KEY must be set to a random value of at least 50 characters.")
+if len(SERVICEPUNT_BSN_KEY) < 32 or SERVICEPUNT_BSN_KEY == SECRET_KEY:
+    raise ImproperlyConfigured("SERVICEPUNT_BSN_KEY must be set to its own random value of at least 32 characters.")
 
 DEBUG = False
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -21,6 +21,7 @@ def _deploy_check(secret_key: str) -> subprocess.CompletedProcess[str]:
         "DJANGO_SETTINGS_MODULE": "servicepunt.config.settings.production",
         "SECRET_KEY": secret_key,
         "ALLOWED_HOSTS": "servicepunt.example.org",
+        "SERVICEPUNT_BSN_KEY": "another-random-key-for-bsn-encryption-0123456789",
     }
     env.pop("DATABASE_URL", None)
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests' fixture, never in deployment
