@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from servicepunt.cases.closing import Resolution
+from servicepunt.cases.models.resident import Resident
+
+
+class CaseStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    IN_PROGRESS = "in_behandeling", _("In behandeling")
+    AWAITING_APPOINTMENT = "wacht_op_afspraak", _("Wacht op afspraak")
+    CLOSED = "afgesloten", _("Afgesloten")
+
+
+class ClosingReason(models.TextChoices):
+    ALL_ARRANGED = "all_arranged", _("Alles geregeld")
+    RESIDENT_WITHDREW = "resident_withdrew", _("Inwoner ziet af van hulp")
+    OTHER = "other", _("Anders")
+
+
+class Case(models.Model):
+    """A vraagstuk: one resident's questions and everything arranged for them."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    resident = models.ForeignKey(Resident, on_delete=models.PROTECT, related_name="cases")
+    status = models.CharField(_("status"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.OPEN)
+    closing_reason = models.CharField(
+        _("reden van afsluiten"), max_length=20, choices=ClosingReason.choices, blank=True
+    )
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    opened_at = models.DateTimeField(_("geopend op"), auto_now_add=True)
+    closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-opened_at"]
+        verbose_name = _("vraagstuk")
+        verbose_name_plural = _("vraagstukken")
+
+    def __str__(self) -> str:
+        return f"Vraagstuk {self.uuid}"
+
+
+class Question(models.Model):
+    """One question of the resident, in their own words, later linked to a life domain and product."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="questions")
+    text = models.TextField(_("vraag in de woorden van de inwoner"))
+    domain = models.ForeignKey(
+        "catalogue.LifeDomain", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    product = models.ForeignKey("catalogue.Product", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    resolution = models.CharField(
+        _("afhandeling"), max_length=20, default=Resolution.OPEN, choices=[(r.value, r.value) for r in Resolution]
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("vraag")
+        verbose_name_plural = _("vragen")
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class CaseEvent(models.Model):
+    """The timeline of a case: everything that happened, by whom and when. Append-only."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(auto_now_add=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("soort"), max_length=40)
+    detail = models.CharField(_("toelichting"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("gebeurtenis")
+        verbose_name_plural = _("tijdlijn")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.kind}"

@@ -1,0 +1,114 @@
+"""The closing rule: refused while any question is open, naming it; no sequence of actions closes a
+case with an open question; rejections and cancellations reopen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from servicepunt.accounts.models import User
+from servicepunt.accounts.roles import Role
+from servicepunt.cases.closing import RESOLVED, Resolution
+from servicepunt.cases.models import Case, CaseStatus, ClosingReason
+from servicepunt.cases.services import (
+    CaseNotClosable,
+    ResidentInput,
+    case_close,
+    case_open,
+    question_add,
+    question_reopen,
+    question_resolve,
+    resident_register,
+)
+from servicepunt.core.errors import InvalidInput, ServicepuntError
+
+pytestmark = pytest.mark.django_db
+
+
+def _case(user: User, questions: list[str]) -> Case:
+    resident = resident_register(
+        registered_by=user, data=ResidentInput(given_name="Piet", surname="Jansen", phone="0612345678")
+    ).resident
+    return case_open(resident=resident, opened_by=user, questions=questions)
+
+
+def test_closing_is_refused_naming_the_open_questions(make_user: Callable[..., User]) -> None:
+    user = make_user(Role.SERVICEPUNT)
+    case = _case(user, ["Ik heb schulden", "Mijn huur is te hoog"])
+    first, second = case.questions.all()
+    question_resolve(question=first, resolution=Resolution.ANSWERED, by=user)
+    with pytest.raises(CaseNotClosable) as caught:
+        case_close(case=case, closed_by=user, reason=ClosingReason.ALL_ARRANGED)
+    assert caught.value.open_texts == ["Mijn huur is te hoog"]
+    assert "Mijn huur is te hoog" in str(caught.value) and "schulden" not in str(caught.value)
+    question_resolve(question=second, resolution=Resolution.PARTNER_ACCEPTED, by=user)
+    case.refresh_from_db()
+    assert case.status == CaseStatus.AWAITING_APPOINTMENT
+    closed = case_close(case=case, closed_by=user, reason=ClosingReason.ALL_ARRANGED)
+    assert closed.status == CaseStatus.CLOSED
+    assert list(closed.events.values_list("kind", flat=True))[-1] == "case_closed"
+
+
+def test_a_cancelled_appointment_reopens_the_question_and_the_case(make_user: Callable[..., User]) -> None:
+    user = make_user(Role.SERVICEPUNT)
+    case = _case(user, ["DigiD aanvragen"])
+    question = case.questions.get()
+    question_resolve(question=question, resolution=Resolution.BOOKED, by=user)
+    case_close(case=case, closed_by=user, reason=ClosingReason.ALL_ARRANGED)
+    question_reopen(question=question, by=user, reason="afspraak geannuleerd")
+    case.refresh_from_db()
+    assert case.status == CaseStatus.IN_PROGRESS
+    with pytest.raises(CaseNotClosable):
+        case_close(case=case, closed_by=user, reason=ClosingReason.ALL_ARRANGED)
+
+
+def test_a_case_needs_a_question_and_a_reason(make_user: Callable[..., User]) -> None:
+    user = make_user(Role.SERVICEPUNT)
+    with pytest.raises(InvalidInput) as caught:
+        _case(user, ["  "])
+    assert caught.value.field == "questions"
+    case = _case(user, ["Ik heb schulden"])
+    question_resolve(question=case.questions.get(), resolution=Resolution.DECLINED, by=user)
+    with pytest.raises(InvalidInput) as caught:
+        case_close(case=case, closed_by=user, reason="because")
+    assert caught.value.field == "reason"
+
+
+ACTIONS = st.lists(
+    st.tuples(
+        st.sampled_from(["add", "resolve", "reopen", "close"]),
+        st.integers(min_value=0, max_value=5),
+        st.sampled_from(sorted(RESOLVED)),
+    ),
+    min_size=1,
+    max_size=15,
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(actions=ACTIONS)
+def test_no_sequence_of_actions_closes_a_case_with_an_open_question(
+    make_user: Callable[..., User], actions: list[tuple[str, int, str]]
+) -> None:
+    user = User.objects.filter(username="servicepunt-medewerker").first() or make_user(Role.SERVICEPUNT)
+    case = _case(user, ["eerste vraag"])
+    for action, index, resolution in actions:
+        questions = list(case.questions.all())
+        question = questions[index % len(questions)]
+        try:
+            if action == "add":
+                question_add(case=case, text=f"vraag {len(questions) + 1}", by=user)
+            elif action == "resolve":
+                question_resolve(question=question, resolution=Resolution(resolution), by=user)
+            elif action == "reopen":
+                question_reopen(question=question, by=user, reason="test")
+            else:
+                case_close(case=case, closed_by=user, reason=ClosingReason.ALL_ARRANGED)
+        except ServicepuntError:  # refusals are allowed; what matters is the state afterwards
+            pass
+        case.refresh_from_db()
+        if case.status == CaseStatus.CLOSED:
+            assert set(case.questions.values_list("resolution", flat=True)) <= RESOLVED
