@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "servicepunt.infoflits",
     "servicepunt.audit",
     "servicepunt.cases",
+    "servicepunt.handovers",
 ]
 
 MIDDLEWARE = [

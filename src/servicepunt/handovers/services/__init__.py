@@ -1,0 +1,26 @@
+"""State changes of warm handovers: consent first, then the closed loop with the partner."""
+
+from servicepunt.handovers.services.consent import consent_record, consent_withdraw
+from servicepunt.handovers.services.handover import (
+    HandoverError,
+    handover_accept,
+    handover_complete,
+    handover_create,
+    handover_plan,
+    handover_receive,
+    handover_reject,
+    handover_send,
+)
+
+__all__ = [
+    "HandoverError",
+    "consent_record",
+    "consent_withdraw",
+    "handover_accept",
+    "handover_complete",
+    "handover_create",
+    "handover_plan",
+    "handover_receive",
+    "handover_reject",
+    "handover_send",
+]

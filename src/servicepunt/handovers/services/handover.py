@@ -1,0 +1,142 @@
+"""The closed loop: concept → verstuurd → ontvangen → geaccepteerd | afgewezen → afspraak gepland →
+afgerond. Accepting resolves the question (the partner books); rejecting reopens it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import structlog
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from servicepunt.cases.closing import Resolution
+from servicepunt.cases.models import Question
+from servicepunt.cases.services import question_reopen, question_resolve
+from servicepunt.catalogue.models import EntryPoint
+from servicepunt.core.errors import InvalidInput, ServicepuntError
+from servicepunt.handovers.models import Consent, Handover, HandoverTransition, Outcome, RejectionReason
+from servicepunt.handovers.states import HandoverState, may_move
+
+log = structlog.get_logger(__name__)
+
+
+class HandoverError(ServicepuntError):
+    status = 409
+    code = "handover-state"
+
+
+def _move(handover: Handover, target: HandoverState, by: Any, note: str = "") -> Handover:
+    handover = Handover.objects.select_for_update().get(pk=handover.pk)
+    current = HandoverState(handover.state)
+    if not may_move(current, target):
+        raise HandoverError(
+            _("Van ‘%(from)s’ kan deze overdracht niet naar ‘%(to)s’.") % {"from": current.value, "to": target.value},
+            field="state",
+        )
+    handover.state = target.value
+    handover.save(update_fields=["state"])
+    HandoverTransition.objects.create(
+        handover=handover, from_state=current.value, to_state=target.value, by=by, note=note[:300]
+    )
+    log.info("handover_moved", handover=str(handover.uuid), to=target.value)
+    return handover
+
+
+def _partner_may_act(handover: Handover, user: Any) -> None:
+    if getattr(user, "organisation_id", None) not in (None, handover.organisation_id):
+        raise HandoverError(_("Deze overdracht is voor een andere organisatie."), field="organisation")
+
+
+@transaction.atomic
+def handover_create(
+    *,
+    question: Question,
+    entry_point: EntryPoint,
+    consent: Consent,
+    summary: str,
+    created_by: Any,
+    facts: dict[str, Any] | None = None,
+) -> Handover:
+    if (
+        not consent.active
+        or consent.organisation_id != entry_point.organisation_id
+        or consent.resident_id != question.case.resident_id
+    ):
+        raise InvalidInput(_("Leg eerst toestemming vast om met deze organisatie te delen."), field="consent")
+    if not summary.strip():
+        raise InvalidInput(_("Schrijf een samenvatting in de woorden van de inwoner."), field="summary")
+    resident = question.case.resident
+    handover = Handover.objects.create(
+        question=question,
+        entry_point=entry_point,
+        organisation_id=entry_point.organisation_id,
+        consent=consent,
+        summary=summary.strip(),
+        facts=facts or {},
+        created_by=created_by,
+        contact={
+            "preference": resident.contact_preference,
+            "language": resident.preferred_language,
+            "interpreter": resident.needs_interpreter,
+            "reads_with_difficulty": resident.reads_with_difficulty,
+        },
+    )
+    log.info("handover_created", handover=str(handover.uuid))
+    return handover
+
+
+@transaction.atomic
+def handover_send(*, handover: Handover, by: Any) -> Handover:
+    return _move(handover, HandoverState.SENT, by)
+
+
+@transaction.atomic
+def handover_receive(*, handover: Handover, by: Any) -> Handover:
+    _partner_may_act(handover, by)
+    return _move(handover, HandoverState.RECEIVED, by)
+
+
+@transaction.atomic
+def handover_accept(*, handover: Handover, by: Any) -> Handover:
+    _partner_may_act(handover, by)
+    handover = _move(handover, HandoverState.ACCEPTED, by)
+    question_resolve(
+        question=handover.question,
+        resolution=Resolution.PARTNER_ACCEPTED,
+        by=by,
+        detail=f"geaccepteerd door {handover.organisation.name}",
+    )
+    return handover
+
+
+@transaction.atomic
+def handover_reject(*, handover: Handover, by: Any, reason: str, note: str = "") -> Handover:
+    _partner_may_act(handover, by)
+    if reason not in RejectionReason.values:
+        raise InvalidInput(_("Kies een reden van afwijzen."), field="reason")
+    handover = _move(handover, HandoverState.REJECTED, by, note)
+    handover.rejection_reason = reason
+    handover.save(update_fields=["rejection_reason"])
+    question_reopen(question=handover.question, by=by, reason=f"overdracht afgewezen: {reason}")
+    return handover
+
+
+@transaction.atomic
+def handover_plan(*, handover: Handover, by: Any, note: str = "") -> Handover:
+    _partner_may_act(handover, by)
+    handover = _move(handover, HandoverState.PLANNED, by, note)
+    question_resolve(question=handover.question, resolution=Resolution.BOOKED, by=by, detail=note or "afspraak gepland")
+    return handover
+
+
+@transaction.atomic
+def handover_complete(*, handover: Handover, by: Any, outcome: str, note: str = "") -> Handover:
+    _partner_may_act(handover, by)
+    if outcome not in Outcome.values:
+        raise InvalidInput(_("Kies geholpen of niet geholpen."), field="outcome")
+    if outcome == Outcome.NOT_HELPED and not note.strip():
+        raise InvalidInput(_("Schrijf op waarom de inwoner niet geholpen is."), field="note")
+    handover = _move(handover, HandoverState.COMPLETED, by, note)
+    handover.outcome, handover.outcome_note = outcome, note.strip()
+    handover.save(update_fields=["outcome", "outcome_note"])
+    return handover
