@@ -14,7 +14,10 @@ from servicepunt.core.errors import InvalidInput
 
 def _permission(dotted: str) -> Permission:
     app_label, codename = dotted.split(".", 1)
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+    permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+    if permission is None:
+        raise InvalidInput(_("Rechten ontbreken in de database: voer eerst ‘servicepunt migrate’ uit."), field=dotted)
+    return permission
 
 
 @transaction.atomic
