@@ -24,6 +24,9 @@ CATALOGUE_MAINTAIN = tuple(
 TRIAGE_USE = ("triage.use_triage",)
 INFOFLITS_RUN = ("infoflits.run_infoflits",)
 INFOFLITS_ALL = ("infoflits.run_infoflits", "infoflits.view_all_infoflits")
+CASES_WORK = ("cases.work_cases",)
+CASES_ALL = ("cases.work_cases", "cases.view_all_cases")
+PARTNER_INBOX = ("handovers.work_partner_inbox",)
 
 
 class Role(models.TextChoices):
@@ -36,10 +39,12 @@ class Role(models.TextChoices):
 
 
 ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
-    Role.SERVICEPUNT: CATALOGUE_READ + TRIAGE_USE + INFOFLITS_ALL,
-    # Wijkbureau staff run an infoflits themselves but see only the ones they started.
-    Role.WIJKBUREAU: CATALOGUE_READ + TRIAGE_USE + INFOFLITS_RUN,
-    Role.PARTNER: CATALOGUE_READ,
+    Role.SERVICEPUNT: CATALOGUE_READ + TRIAGE_USE + INFOFLITS_ALL + CASES_ALL,
+    # Wijkbureau staff register residents and run an infoflits themselves, but see only the cases
+    # and infoflitsen they started.
+    Role.WIJKBUREAU: CATALOGUE_READ + TRIAGE_USE + INFOFLITS_RUN + CASES_WORK,
+    # Partner staff see only the handovers addressed to their own organisation.
+    Role.PARTNER: CATALOGUE_READ + PARTNER_INBOX,
     Role.TEAMLEIDER: CATALOGUE_READ + TRIAGE_USE,
     # The catalogue administrator tries vocabulary changes out in the triage page.
     Role.BEHEERDER: CATALOGUE_READ + CATALOGUE_MAINTAIN + TRIAGE_USE,

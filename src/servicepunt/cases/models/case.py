@@ -35,11 +35,19 @@ class Case(models.Model):
     opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     opened_at = models.DateTimeField(_("geopend op"), auto_now_add=True)
     closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
+    infoflits = models.OneToOneField(
+        "infoflits.Infoflits", on_delete=models.PROTECT, null=True, blank=True, related_name="case"
+    )
 
     class Meta:
         ordering = ["-opened_at"]
+        indexes = [models.Index(fields=["opened_by", "status"], name="case_worklist")]
         verbose_name = _("vraagstuk")
         verbose_name_plural = _("vraagstukken")
+        permissions = [
+            ("work_cases", _("Mag inwoners en vraagstukken behandelen")),
+            ("view_all_cases", _("Mag alle vraagstukken zien, niet alleen de zelf geregistreerde")),
+        ]
 
     def __str__(self) -> str:
         return f"Vraagstuk {self.uuid}"

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "servicepunt.audit",
     "servicepunt.cases",
     "servicepunt.handovers",
+    "servicepunt.appointments",
+    "servicepunt.workspace",
 ]
 
 MIDDLEWARE = [

@@ -50,6 +50,7 @@ class Handover(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("warme overdracht")
         verbose_name_plural = _("warme overdrachten")
+        permissions = [("work_partner_inbox", _("Mag overdrachten aan de eigen organisatie behandelen"))]
 
     def __str__(self) -> str:
         return f"Overdracht {self.uuid}"

@@ -1,0 +1,102 @@
+"""The work around a case: contact moments with the resident, tasks (call-backs, follow-ups)
+and notes."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from servicepunt.cases.models.case import Case
+
+
+class Channel(models.TextChoices):
+    COUNTER = "balie", _("Balie Servicepunt")
+    PHONE = "telefoon", _("Telefoon")
+    VIDEO_WIJKBUREAU = "video_wijkbureau", _("Videobellen vanuit wijkbureau")
+    EMAIL = "email", _("E-mail")
+    WIJKBUREAU_COUNTER = "wijkbureau_balie", _("Balie wijkbureau")
+
+
+class ContactMoment(models.Model):
+    """One conversation with the resident (or their representative)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="contact_moments")
+    channel = models.CharField(_("kanaal"), max_length=20, choices=Channel.choices)
+    wijkbureau = models.CharField(
+        _("wijkbureau"), max_length=100, blank=True, help_text=_("Bij videobellen of balie in een wijkbureau.")
+    )
+    at = models.DateTimeField(_("datum en tijd"))
+    employee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    language = models.CharField(_("gesproken taal"), max_length=10, default="nl")
+    interpreter = models.BooleanField(_("met tolk"), default=False)
+    outcome = models.CharField(_("uitkomst"), max_length=300)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("contactmoment")
+        verbose_name_plural = _("contactmomenten")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_channel_display()}"
+
+
+class TaskKind(models.TextChoices):
+    CALL_BACK = "call_back", _("Terugbelverzoek")
+    FOLLOW_UP = "follow_up", _("Opvolgen")
+
+
+class Task(models.Model):
+    """A call-back request or follow-up with a due date, for a person or a team."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="tasks")
+    kind = models.CharField(_("soort"), max_length=20, choices=TaskKind.choices)
+    description = models.CharField(_("omschrijving"), max_length=300)
+    due = models.DateField(_("uiterlijk op"), db_index=True)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="tasks",
+        verbose_name=_("toegewezen aan"),
+    )
+    team = models.CharField(
+        _("team"), max_length=100, blank=True, help_text=_("Als de taak voor een team is en niet voor één persoon.")
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    done_at = models.DateTimeField(_("afgerond op"), null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["due", "id"]
+        indexes = [models.Index(fields=["assigned_to", "done_at", "due"], name="task_worklist")]
+        verbose_name = _("taak")
+        verbose_name_plural = _("taken")
+
+    def __str__(self) -> str:
+        return self.description[:60]
+
+    @property
+    def open(self) -> bool:
+        return self.done_at is None
+
+
+class Note(models.Model):
+    """A free-text note on a case. Kept, never edited."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notes")
+    text = models.TextField(_("notitie"))
+    written_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    written_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-written_at", "-id"]
+        verbose_name = _("notitie")
+        verbose_name_plural = _("notities")
+
+    def __str__(self) -> str:
+        return self.text[:60]
