@@ -7,9 +7,13 @@ import datetime as dt
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
 from rapidfuzz import fuzz
 
+from servicepunt.accounts.roles import Role
+from servicepunt.audit.services import access_record
 from servicepunt.cases.identifiers import (
     IdentifierError,
     bsn_decrypt,
@@ -19,7 +23,7 @@ from servicepunt.cases.identifiers import (
     phone_normalise,
     postcode_normalise,
 )
-from servicepunt.cases.models import Resident
+from servicepunt.cases.models import Case, CaseStatus, Resident, Task
 from servicepunt.core.errors import InvalidInput
 
 SIMILAR_NAME = 85
@@ -61,6 +65,7 @@ def possible_duplicates(values: dict[str, Any]) -> list[Resident]:
 
 def resident_search(
     *,
+    within: QuerySet[Resident] | None = None,
     name: str = "",
     date_of_birth: dt.date | None = None,
     phone: str = "",
@@ -69,7 +74,7 @@ def resident_search(
     bsn: str = "",
 ) -> QuerySet[Resident]:
     """Residents matching every given criterion. A BSN only matches exactly."""
-    residents = Resident.objects.all()
+    residents = Resident.objects.all() if within is None else within
     try:
         if bsn.strip():
             residents = residents.filter(bsn_digest=bsn_digest(bsn_normalise(bsn), settings.SERVICEPUNT_BSN_KEY))
@@ -86,3 +91,90 @@ def resident_search(
     for word in name.split():
         residents = residents.filter(Q(given_name__icontains=word) | Q(surname__icontains=word))
     return residents.order_by("surname", "given_name")[:SEARCH_LIMIT]  # type: ignore[return-value]
+
+
+# --- Access: who may see which resident and case -------------------------------------------
+
+ACCESS_PURPOSE = "vraagstuk behandelen"
+
+
+def cases_visible(user: Any) -> QuerySet[Case]:
+    """Servicepunt staff see every case; wijkbureau staff only the cases they registered."""
+    if not user.has_perm("cases.work_cases"):
+        raise PermissionDenied
+    cases = Case.objects.all()
+    if not user.has_perm("cases.view_all_cases"):
+        cases = cases.filter(opened_by=user)
+    return cases
+
+
+def residents_visible(user: Any) -> QuerySet[Resident]:
+    """Residents this user may see: all for Servicepunt staff; for wijkbureau staff the ones they
+    registered or opened a case for."""
+    if not user.has_perm("cases.work_cases"):
+        raise PermissionDenied
+    residents = Resident.objects.all()
+    if not user.has_perm("cases.view_all_cases"):
+        residents = residents.filter(Q(registered_by=user) | Q(cases__opened_by=user)).distinct()
+    return residents
+
+
+def resident_get(*, user: Any, uuid: Any, screen: str, purpose: str = ACCESS_PURPOSE) -> Resident:
+    """The resident, if this user may see them; the view is written to the access log."""
+    resident = get_object_or_404(residents_visible(user), uuid=uuid)
+    access_record(user=user, subject_type="resident", subject_id=str(resident.uuid), screen=screen, purpose=purpose)
+    return resident
+
+
+def case_get(*, user: Any, uuid: Any, screen: str, purpose: str = ACCESS_PURPOSE) -> Case:
+    """The case with its resident, if this user may see it; the view is written to the access log
+    under the resident, whose personal data the case page shows."""
+    case = get_object_or_404(cases_visible(user).select_related("resident", "opened_by", "infoflits"), uuid=uuid)
+    access_record(
+        user=user, subject_type="resident", subject_id=str(case.resident.uuid), screen=screen, purpose=purpose
+    )
+    return case
+
+
+def case_page(case: Case) -> dict[str, Any]:
+    """Everything the case page shows, in a fixed number of queries whatever the case holds."""
+    questions = list(case.questions.select_related("domain", "product").order_by("created_at", "id"))
+    return {
+        "case": case,
+        "resident": case.resident,
+        "questions": questions,
+        "tasks": list(case.tasks.select_related("assigned_to").order_by("done_at", "due", "id")),
+        "contact_moments": list(case.contact_moments.select_related("employee")),
+        "notes": list(case.notes.select_related("written_by")),
+        "events": list(case.events.select_related("by").order_by("-at", "-id")),
+        "representatives": list(case.resident.representatives.all()),
+    }
+
+
+def teams_of(user: Any) -> list[str]:
+    """A team is a role: tasks for "the Servicepunt" reach every Servicepunt employee."""
+    names = set(user.groups.values_list("name", flat=True))
+    return [role.value for role in Role if str(role.label) in names]
+
+
+def worklist(*, user: Any, today: dt.date) -> dict[str, Any]:
+    """Mijn werkvoorraad: my open cases and my open tasks (mine or my team's), overdue first."""
+    cases = (
+        cases_visible(user)
+        .filter(opened_by=user)
+        .exclude(status=CaseStatus.CLOSED)
+        .select_related("resident")
+        .order_by("opened_at")
+    )
+    tasks = (
+        Task.objects.filter(done_at__isnull=True, case__in=cases_visible(user))
+        .filter(Q(assigned_to=user) | Q(assigned_to__isnull=True, team__in=teams_of(user)))
+        .select_related("case__resident", "assigned_to")
+        .order_by("due", "id")
+    )
+    task_list = list(tasks[:SEARCH_LIMIT])
+    return {
+        "cases": list(cases[:SEARCH_LIMIT]),
+        "tasks": task_list,
+        "overdue": [task for task in task_list if task.due < today],
+    }

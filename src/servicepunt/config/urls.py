@@ -6,6 +6,8 @@ api_v1: list[URLPattern | URLResolver] = [
     path("", include("servicepunt.catalogue.api.urls")),
     path("", include("servicepunt.triage.api.urls")),
     path("", include("servicepunt.infoflits.api.urls")),
+    path("", include("servicepunt.cases.api.urls")),
+    path("", include("servicepunt.handovers.api.urls")),
     path("schema", SpectacularAPIView.as_view(), name="schema"),
 ]
 
@@ -17,6 +19,8 @@ urlpatterns = [
     path("infoflits/", include("servicepunt.infoflits.urls")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("servicepunt.workspace.urls")),
+    path("overdrachten/", include("servicepunt.handovers.urls")),
     path("privacy/toegangslog/", include("servicepunt.audit.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -23,6 +23,15 @@ class ClosingReason(models.TextChoices):
     OTHER = "other", _("Anders")
 
 
+RESOLUTION_LABELS = {
+    Resolution.OPEN: _("Open"),
+    Resolution.BOOKED: _("Afspraak gemaakt"),
+    Resolution.ANSWERED: _("Direct beantwoord"),
+    Resolution.DECLINED: _("Inwoner ziet ervan af"),
+    Resolution.PARTNER_ACCEPTED: _("Partner heeft overgenomen"),
+}
+
+
 class Case(models.Model):
     """A vraagstuk: one resident's questions and everything arranged for them."""
 
@@ -64,7 +73,10 @@ class Question(models.Model):
     )
     product = models.ForeignKey("catalogue.Product", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     resolution = models.CharField(
-        _("afhandeling"), max_length=20, default=Resolution.OPEN, choices=[(r.value, r.value) for r in Resolution]
+        _("afhandeling"),
+        max_length=20,
+        default=Resolution.OPEN,
+        choices=[(r.value, label) for r, label in RESOLUTION_LABELS.items()],
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -75,6 +87,26 @@ class Question(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+EVENT_LABELS = {
+    "case_opened": _("Vraagstuk geopend"),
+    "case_closed": _("Vraagstuk afgesloten"),
+    "case_reopened": _("Vraagstuk opnieuw geopend"),
+    "question_added": _("Vraag toegevoegd"),
+    "question_linked": _("Product gekoppeld"),
+    "question_reopened": _("Vraag opnieuw geopend"),
+    "question_booked": _("Afspraak gemaakt"),
+    "question_answered": _("Direct beantwoord"),
+    "question_declined": _("Inwoner ziet ervan af"),
+    "question_partner_accepted": _("Partner heeft overgenomen"),
+    "infoflits_started": _("Infoflits gestart"),
+    "contact_moment": _("Contactmoment"),
+    "task_created": _("Taak gemaakt"),
+    "task_done": _("Taak afgerond"),
+    "note_added": _("Notitie geschreven"),
+    "representative_added": _("Vertegenwoordiger vastgelegd"),
+}
 
 
 class CaseEvent(models.Model):
@@ -93,3 +125,7 @@ class CaseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.kind}"
+
+    @property
+    def label(self) -> str:
+        return str(EVENT_LABELS.get(self.kind, self.kind))

@@ -13,7 +13,18 @@ from servicepunt.cases.services.resident import (
     Registration,
     ResidentInput,
     resident_bsn_reveal,
+    resident_duplicates_check,
     resident_register,
+)
+from servicepunt.cases.services.work import (
+    case_infoflits_start,
+    contact_moment_record,
+    note_add,
+    question_from_suggestion,
+    question_link,
+    representative_add,
+    task_create,
+    task_done,
 )
 
 __all__ = [
@@ -21,11 +32,20 @@ __all__ = [
     "Registration",
     "ResidentInput",
     "case_close",
+    "case_infoflits_start",
     "case_open",
     "case_reopen",
+    "contact_moment_record",
+    "note_add",
     "question_add",
+    "question_from_suggestion",
+    "question_link",
     "question_reopen",
     "question_resolve",
+    "representative_add",
     "resident_bsn_reveal",
+    "resident_duplicates_check",
     "resident_register",
+    "task_create",
+    "task_done",
 ]

@@ -90,6 +90,12 @@ def _checked(data: ResidentInput) -> dict[str, Any]:
     }
 
 
+def resident_duplicates_check(data: ResidentInput) -> list[Resident]:
+    """Validate a registration and return the residents who may be the same person, without
+    saving anything: the employee looks before deciding to register someone new."""
+    return possible_duplicates(_checked(data))
+
+
 @transaction.atomic
 def resident_register(*, registered_by: Any, data: ResidentInput) -> Registration:
     """Register a resident. Possible duplicates are returned to be shown, not refused: the

@@ -9,6 +9,16 @@ from django.utils.translation import gettext_lazy as _
 from servicepunt.handovers.models.consent import Consent
 from servicepunt.handovers.states import HandoverState
 
+STATE_LABELS = {
+    HandoverState.CONCEPT: _("Concept"),
+    HandoverState.SENT: _("Verstuurd"),
+    HandoverState.RECEIVED: _("Ontvangen"),
+    HandoverState.ACCEPTED: _("Geaccepteerd"),
+    HandoverState.REJECTED: _("Afgewezen"),
+    HandoverState.PLANNED: _("Afspraak gepland"),
+    HandoverState.COMPLETED: _("Afgerond"),
+}
+
 
 class RejectionReason(models.TextChoices):
     NO_CAPACITY = "no_capacity", _("Geen capaciteit")
@@ -36,7 +46,10 @@ class Handover(models.Model):
     facts = models.JSONField(_("feiten uit de infoflits"), default=dict, blank=True)
     contact = models.JSONField(_("contactvoorkeuren"), default=dict, blank=True)
     state = models.CharField(
-        _("status"), max_length=20, default=HandoverState.CONCEPT, choices=[(s.value, s.value) for s in HandoverState]
+        _("status"),
+        max_length=20,
+        default=HandoverState.CONCEPT,
+        choices=[(state.value, label) for state, label in STATE_LABELS.items()],
     )
     rejection_reason = models.CharField(
         _("reden van afwijzen"), max_length=20, choices=RejectionReason.choices, blank=True
@@ -73,3 +86,7 @@ class HandoverTransition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_state} → {self.to_state}"
+
+    @property
+    def to_label(self) -> str:
+        return str(STATE_LABELS[HandoverState(self.to_state)])

@@ -10,6 +10,7 @@ from servicepunt.handovers.services.handover import (
     handover_receive,
     handover_reject,
     handover_send,
+    handover_start,
 )
 
 __all__ = [
@@ -23,4 +24,5 @@ __all__ = [
     "handover_receive",
     "handover_reject",
     "handover_send",
+    "handover_start",
 ]

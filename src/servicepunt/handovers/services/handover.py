@@ -14,7 +14,9 @@ from servicepunt.cases.models import Question
 from servicepunt.cases.services import question_reopen, question_resolve
 from servicepunt.catalogue.models import EntryPoint
 from servicepunt.core.errors import InvalidInput, ServicepuntError
+from servicepunt.handovers.facts import relevant_facts
 from servicepunt.handovers.models import Consent, Handover, HandoverTransition, Outcome, RejectionReason
+from servicepunt.handovers.services.consent import consent_record
 from servicepunt.handovers.states import HandoverState, may_move
 
 log = structlog.get_logger(__name__)
@@ -140,3 +142,44 @@ def handover_complete(*, handover: Handover, by: Any, outcome: str, note: str = 
     handover.outcome, handover.outcome_note = outcome, note.strip()
     handover.save(update_fields=["outcome", "outcome_note"])
     return handover
+
+
+@transaction.atomic
+def handover_start(
+    *,
+    question: Question,
+    entry_point: EntryPoint,
+    what_is_shared: str,
+    consent_method: str,
+    summary: str,
+    by: Any,
+) -> Handover:
+    """The counter's one action: record consent (or reuse the resident's active consent for this
+    organisation), create the handover with the relevant infoflits facts, and send it. All or nothing."""
+    if question.resolution != Resolution.OPEN:
+        raise InvalidInput(_("Deze vraag is al afgehandeld."), field="question")
+    resident = question.case.resident
+    consent = (
+        Consent.objects.filter(
+            resident=resident, organisation_id=entry_point.organisation_id, withdrawn_at__isnull=True
+        ).first()
+        if not what_is_shared.strip()
+        else None
+    )
+    if consent is None:
+        consent = consent_record(
+            resident=resident,
+            organisation=entry_point.organisation,
+            what_is_shared=what_is_shared,
+            method=consent_method,
+            recorded_by=by,
+        )
+    handover = handover_create(
+        question=question,
+        entry_point=entry_point,
+        consent=consent,
+        summary=summary,
+        created_by=by,
+        facts=relevant_facts(question),
+    )
+    return handover_send(handover=handover, by=by)

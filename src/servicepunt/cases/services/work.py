@@ -1,0 +1,196 @@
+"""The work around a case: contact moments, tasks, notes, representatives, linking a question to
+a life domain and product, and the case's infoflits. Each change is also written to the timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from servicepunt.accounts.roles import Role
+from servicepunt.cases.identifiers import IdentifierError, phone_normalise
+from servicepunt.cases.models import (
+    Case,
+    CaseEvent,
+    CaseStatus,
+    Channel,
+    ContactMoment,
+    Note,
+    Question,
+    Representative,
+    RepresentativeKind,
+    Task,
+    TaskKind,
+)
+from servicepunt.catalogue.models import Product
+from servicepunt.core.errors import InvalidInput
+from servicepunt.infoflits.models import Infoflits
+from servicepunt.infoflits.services import infoflits_start
+
+WIJKBUREAU_CHANNELS = frozenset({Channel.VIDEO_WIJKBUREAU, Channel.WIJKBUREAU_COUNTER})
+
+
+def _event(case: Case, by: Any, kind: str, detail: str = "") -> None:
+    CaseEvent.objects.create(case=case, by=by, kind=kind, detail=detail[:300])
+
+
+def _open_case(case: Case) -> Case:
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if case.status == CaseStatus.CLOSED:
+        raise InvalidInput(_("Dit vraagstuk is afgesloten. Open het eerst opnieuw."), field="case")
+    return case
+
+
+@transaction.atomic
+def contact_moment_record(
+    *,
+    case: Case,
+    employee: Any,
+    channel: str,
+    outcome: str,
+    at: dt.datetime | None = None,
+    wijkbureau: str = "",
+    language: str = "nl",
+    interpreter: bool = False,
+) -> ContactMoment:
+    if channel not in Channel.values:
+        raise InvalidInput(_("Kies een kanaal."), field="channel")
+    if channel in WIJKBUREAU_CHANNELS and not wijkbureau.strip():
+        raise InvalidInput(_("Vul in vanuit welk wijkbureau de inwoner contact had."), field="wijkbureau")
+    if not outcome.strip():
+        raise InvalidInput(_("Schrijf de uitkomst van het gesprek op."), field="outcome")
+    moment = ContactMoment.objects.create(
+        case=case,
+        employee=employee,
+        channel=channel,
+        wijkbureau=wijkbureau.strip(),
+        at=at or timezone.now(),
+        language=language or "nl",
+        interpreter=interpreter,
+        outcome=outcome.strip(),
+    )
+    _event(case, employee, "contact_moment", f"{moment.get_channel_display()}: {moment.outcome}")
+    return moment
+
+
+@transaction.atomic
+def task_create(
+    *,
+    case: Case,
+    created_by: Any,
+    kind: str,
+    description: str,
+    due: dt.date | None,
+    assigned_to: Any = None,
+    team: str = "",
+) -> Task:
+    case = _open_case(case)
+    if kind not in TaskKind.values:
+        raise InvalidInput(_("Kies terugbellen of opvolgen."), field="kind")
+    if not description.strip():
+        raise InvalidInput(_("Schrijf op wat er moet gebeuren."), field="description")
+    if due is None:
+        raise InvalidInput(_("Vul een datum in waarop het klaar moet zijn."), field="due")
+    if team and team not in Role.values:
+        raise InvalidInput(_("Kies een bestaand team."), field="team")
+    if assigned_to is None and not team:
+        raise InvalidInput(_("Kies een medewerker of een team."), field="assigned_to")
+    task = Task.objects.create(
+        case=case,
+        kind=kind,
+        description=description.strip(),
+        due=due,
+        assigned_to=assigned_to,
+        team="" if assigned_to is not None else team,
+        created_by=created_by,
+    )
+    _event(case, created_by, "task_created", task.description)
+    return task
+
+
+@transaction.atomic
+def task_done(*, task: Task, by: Any) -> Task:
+    task = Task.objects.select_for_update().get(pk=task.pk)
+    if task.done_at is not None:
+        raise InvalidInput(_("Deze taak is al afgerond."), field="task")
+    task.done_at, task.done_by = timezone.now(), by
+    task.save(update_fields=["done_at", "done_by"])
+    _event(task.case, by, "task_done", task.description)
+    return task
+
+
+@transaction.atomic
+def note_add(*, case: Case, text: str, by: Any) -> Note:
+    if not text.strip():
+        raise InvalidInput(_("Schrijf een notitie."), field="text")
+    note = Note.objects.create(case=case, text=text.strip(), written_by=by)
+    _event(case, by, "note_added")
+    return note
+
+
+@transaction.atomic
+def representative_add(
+    *, case: Case, by: Any, name: str, kind: str, phone: str = "", email: str = ""
+) -> Representative:
+    if not name.strip():
+        raise InvalidInput(_("Vul de naam van de vertegenwoordiger in."), field="name")
+    if kind not in RepresentativeKind.values:
+        raise InvalidInput(_("Kies wat voor vertegenwoordiger dit is."), field="kind")
+    try:
+        phone = phone_normalise(phone) if phone.strip() else ""
+    except IdentifierError as error:
+        raise InvalidInput(error.message, field=error.field) from error
+    representative = Representative.objects.create(
+        resident=case.resident, name=name.strip(), kind=kind, phone=phone, email=email.strip()
+    )
+    _event(case, by, "representative_added", str(representative))
+    return representative
+
+
+@transaction.atomic
+def question_link(*, question: Question, product: Product | None, by: Any) -> Question:
+    """Link a question to the product it is about; its life domain follows from the product."""
+    _open_case(question.case)
+    question.product = product
+    question.domain = product.domains.order_by("position", "code").first() if product else None
+    question.save(update_fields=["product", "domain"])
+    _event(question.case, by, "question_linked", product.name if product else "")
+    return question
+
+
+@transaction.atomic
+def question_from_suggestion(*, case: Case, product: Product, by: Any) -> Question:
+    """An extra product the resident accepted in the infoflits becomes a question of the case,
+    so the closing rule covers it too."""
+    case = _open_case(case)
+    existing = case.questions.filter(product=product).first()
+    if existing is not None:
+        return existing
+    question = Question.objects.create(
+        case=case,
+        text=_("Extra aangeboden: %(product)s") % {"product": product.name},
+        product=product,
+        domain=product.domains.order_by("position", "code").first(),
+    )
+    _event(case, by, "question_added", question.text)
+    return question
+
+
+@transaction.atomic
+def case_infoflits_start(*, case: Case, by: Any) -> Infoflits:
+    """Start the infoflits of this case, with the resident's questions as its starting point."""
+    case = _open_case(case)
+    if case.infoflits_id is not None:
+        return case.infoflits  # type: ignore[return-value]
+    questions = list(case.questions.all())
+    asked = sorted({q.product.code for q in questions if q.product_id and q.product})
+    infoflits = infoflits_start(
+        started_by=by, question_text=" / ".join(q.text for q in questions), asked_products=asked
+    )
+    case.infoflits = infoflits
+    case.save(update_fields=["infoflits"])
+    _event(case, by, "infoflits_started")
+    return infoflits

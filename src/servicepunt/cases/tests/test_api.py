@@ -1,0 +1,66 @@
+"""Cases over the API: the closing rule's refusal as problem+json naming the open questions,
+resident search with field-named errors, and every read logged."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+
+from servicepunt.accounts.models import User
+from servicepunt.accounts.roles import Role
+from servicepunt.audit.models import AccessLogEntry
+from servicepunt.cases.closing import Resolution
+from servicepunt.cases.models import Case
+from servicepunt.cases.services import ResidentInput, case_open, question_resolve, resident_register
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def employee(make_user: Callable[..., User]) -> User:
+    return make_user(Role.SERVICEPUNT)
+
+
+@pytest.fixture
+def case(employee: User) -> Case:
+    resident = resident_register(
+        registered_by=employee,
+        data=ResidentInput(given_name="Mehmet", surname="Yildiz", phone="0687654321", bsn="999990019"),
+    ).resident
+    return case_open(resident=resident, opened_by=employee, questions=["Mijn uitkering is gestopt", "Brief van CJIB"])
+
+
+@pytest.fixture
+def api(employee: User) -> Client:
+    client = Client()
+    client.force_login(employee)
+    return client
+
+
+def test_case_detail_has_no_bsn_and_is_logged(api: Client, case: Case) -> None:
+    body = api.get(f"/api/v1/cases/{case.uuid}").json()
+    assert [q["text"] for q in body["questions"]] == ["Mijn uitkering is gestopt", "Brief van CJIB"]
+    assert "bsn" not in str(body).lower()
+    assert AccessLogEntry.objects.filter(screen="api.case", subject_id=str(case.resident.uuid)).exists()
+
+
+def test_close_is_refused_naming_open_questions(api: Client, case: Case, employee: User) -> None:
+    refused = api.post(f"/api/v1/cases/{case.uuid}/close", {"reason": "all_arranged"}, content_type="application/json")
+    assert refused.status_code == 409 and refused["Content-Type"] == "application/problem+json"
+    assert "Mijn uitkering is gestopt" in refused.json()["detail"] and "Brief van CJIB" in refused.json()["detail"]
+    for question in case.questions.all():
+        question_resolve(question=question, resolution=Resolution.ANSWERED, by=employee)
+    bad_reason = api.post(f"/api/v1/cases/{case.uuid}/close", {"reason": "x"}, content_type="application/json")
+    assert bad_reason.status_code == 400 and bad_reason.json()["invalid_params"][0]["name"] == "reason"
+    closed = api.post(f"/api/v1/cases/{case.uuid}/close", {"reason": "all_arranged"}, content_type="application/json")
+    assert closed.json()["status"] == "afgesloten"
+
+
+def test_resident_search_by_exact_bsn_and_field_named_errors(api: Client, case: Case) -> None:
+    assert [r["full_name"] for r in api.get("/api/v1/residents", {"bsn": "999990019"}).json()] == ["Mehmet Yildiz"]
+    invalid = api.get("/api/v1/residents", {"bsn": "123456789"})
+    assert invalid.status_code == 400 and invalid.json()["invalid_params"][0]["name"] == "bsn"
+    empty = api.get("/api/v1/residents")
+    assert empty.status_code == 400 and empty.json()["invalid_params"][0]["name"] == "name"

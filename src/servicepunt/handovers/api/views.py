@@ -1,0 +1,73 @@
+"""The partner's inbox over the API: list, read and act on handovers to the own organisation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from servicepunt.audit.services import access_record
+from servicepunt.core.access import api_permission
+from servicepunt.core.errors import InvalidInput
+from servicepunt.handovers import services
+from servicepunt.handovers.api.serializers import ActionSerializer, PartnerHandoverSerializer
+from servicepunt.handovers.selectors import partner_handover, partner_inbox
+
+PARTNER = api_permission("handovers.work_partner_inbox")
+PURPOSE = "overdracht behandelen"
+INBOX_LIMIT = 200
+
+
+def _logged(user: Any, handovers: list[Any], screen: str) -> None:
+    for handover in handovers:
+        access_record(
+            user=user,
+            subject_type="resident",
+            subject_id=str(handover.question.case.resident.uuid),
+            screen=screen,
+            purpose=PURPOSE,
+        )
+
+
+class HandoverInboxView(APIView):
+    permission_classes = [PARTNER]
+
+    @extend_schema(responses=PartnerHandoverSerializer(many=True), operation_id="handover_inbox")
+    def get(self, request: Request) -> Response:
+        handovers = list(
+            partner_inbox(user=request.user).select_related("question__case__resident", "entry_point")[:INBOX_LIMIT]
+        )
+        _logged(request.user, handovers, "api.handover_inbox")
+        return Response(PartnerHandoverSerializer(handovers, many=True).data)
+
+
+ACTIONS = {
+    "accept": lambda h, user, data: services.handover_accept(handover=h, by=user),
+    "reject": lambda h, user, data: services.handover_reject(
+        handover=h, by=user, reason=str(data.get("reason", "")), note=str(data.get("note", ""))
+    ),
+    "plan": lambda h, user, data: services.handover_plan(handover=h, by=user, note=str(data.get("note", ""))),
+    "complete": lambda h, user, data: services.handover_complete(
+        handover=h, by=user, outcome=str(data.get("outcome", "")), note=str(data.get("note", ""))
+    ),
+}
+
+
+class HandoverActionView(APIView):
+    """accept, reject (reason), plan (note) or complete (outcome, note)."""
+
+    permission_classes = [PARTNER]
+
+    @extend_schema(request=ActionSerializer, responses=PartnerHandoverSerializer, operation_id="handover_action")
+    def post(self, request: Request, uuid: str, action: str) -> Response:
+        handover = partner_handover(user=request.user, uuid=uuid)
+        if action not in ACTIONS:
+            raise InvalidInput("kies accept, reject, plan of complete", field="action")
+        data: Any = request.data if isinstance(request.data, dict) else {}
+        ACTIONS[action](handover, request.user, data)
+        handover = partner_handover(user=request.user, uuid=uuid)
+        _logged(request.user, [handover], f"api.handover_{action}")
+        return Response(PartnerHandoverSerializer(handover).data)

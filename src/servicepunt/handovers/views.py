@@ -1,0 +1,108 @@
+"""The partner's view of warm handovers: an inbox of the handovers addressed to the own
+organisation, and per handover accept, reject with a reason, plan and record the outcome.
+Nothing else of the resident is visible here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from servicepunt.audit.services import access_record
+from servicepunt.core.access import permission_required
+from servicepunt.core.errors import ServicepuntError
+from servicepunt.handovers import services
+from servicepunt.handovers.models import Outcome, RejectionReason
+from servicepunt.handovers.selectors import partner_handover, partner_inbox
+from servicepunt.handovers.states import HandoverState
+
+PARTNER = "handovers.work_partner_inbox"
+PURPOSE = "overdracht behandelen"
+INBOX_LIMIT = 200
+
+
+@permission_required(PARTNER)
+def inbox(request: HttpRequest) -> HttpResponse:
+    handovers = list(
+        partner_inbox(user=request.user)
+        .select_related("question__case__resident")
+        .order_by("-created_at")[:INBOX_LIMIT]
+    )
+    for handover in handovers:
+        access_record(
+            user=request.user,
+            subject_type="resident",
+            subject_id=str(handover.question.case.resident.uuid),
+            screen="handovers.inbox",
+            purpose=PURPOSE,
+        )
+    counts = {state: sum(1 for h in handovers if h.state == state) for state in HandoverState}
+    return render(
+        request,
+        "handovers/inbox.html",
+        {"handovers": handovers, "new_count": counts[HandoverState.SENT], "counts": counts},
+    )
+
+
+def _detail_context(request: HttpRequest, uuid: str) -> dict[str, Any]:
+    handover = partner_handover(user=request.user, uuid=uuid)
+    resident = handover.question.case.resident
+    access_record(
+        user=request.user,
+        subject_type="resident",
+        subject_id=str(resident.uuid),
+        screen="handovers.detail",
+        purpose=PURPOSE,
+    )
+    return {
+        "handover": handover,
+        "resident": resident,
+        "transitions": handover.transitions.select_related("by"),
+        "rejection_reasons": RejectionReason.choices,
+        "outcomes": Outcome.choices,
+        "state": HandoverState(handover.state),
+        "states": HandoverState,
+    }
+
+
+@permission_required(PARTNER)
+def detail(request: HttpRequest, uuid: str) -> HttpResponse:
+    return render(request, "handovers/detail.html", _detail_context(request, uuid))
+
+
+ACTIONS = {
+    "accept": lambda h, user, post: services.handover_accept(handover=h, by=user),
+    "reject": lambda h, user, post: services.handover_reject(
+        handover=h, by=user, reason=post.get("reason", ""), note=post.get("note", "")
+    ),
+    "plan": lambda h, user, post: services.handover_plan(handover=h, by=user, note=post.get("note", "")),
+    "complete": lambda h, user, post: services.handover_complete(
+        handover=h, by=user, outcome=post.get("outcome", ""), note=post.get("note", "")
+    ),
+}
+DONE = {
+    "accept": _("Geaccepteerd. Uw organisatie maakt de afspraak met de inwoner."),
+    "reject": _("Afgewezen. Het Servicepunt pakt de vraag weer op."),
+    "plan": _("Afspraak gepland."),
+    "complete": _("Uitkomst vastgelegd."),
+}
+
+
+@require_POST
+@permission_required(PARTNER)
+def act(request: HttpRequest, uuid: str, action: str) -> HttpResponse:
+    context = _detail_context(request, uuid)
+    if action not in ACTIONS:
+        context["error"] = ServicepuntError(_("Onbekende actie."), field="action")
+        return render(request, "handovers/detail.html", context, status=400)
+    try:
+        ACTIONS[action](context["handover"], request.user, request.POST)
+    except ServicepuntError as error:
+        context["error"] = error
+        return render(request, "handovers/detail.html", context, status=error.status)
+    messages.success(request, str(DONE[action]))
+    return redirect("handovers:detail", uuid=uuid)

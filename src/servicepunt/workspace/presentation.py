@@ -1,0 +1,77 @@
+"""What the case page shows, composed from the contexts in a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Prefetch
+
+from servicepunt.accounts.roles import Role
+from servicepunt.cases.closing import Resolution
+from servicepunt.cases.models import Case, Channel, ClosingReason, RepresentativeKind, TaskKind
+from servicepunt.cases.selectors import bsn_masked, case_page
+from servicepunt.catalogue.models import EntryPoint, Product
+from servicepunt.handovers.models import ConsentMethod, Handover
+from servicepunt.infoflits.models import Decision
+from servicepunt.infoflits.selectors import current_decisions
+
+
+def _accepted_not_yet_questions(case: Case, questions: list[Any]) -> list[Product]:
+    """Extra products the resident accepted in the infoflits that are not yet a question."""
+    if case.infoflits is None:
+        return []
+    linked = {q.product_id for q in questions if q.product_id}
+    return [
+        decision.product
+        for decision in current_decisions(case.infoflits).values()
+        if decision.decision == Decision.ACCEPTED and decision.product_id not in linked
+    ]
+
+
+def entry_point_choices() -> list[EntryPoint]:
+    return list(EntryPoint.objects.filter(active=True).select_related("organisation").order_by("organisation__name"))
+
+
+def case_context(case: Case, *, today: dt.date) -> dict[str, Any]:
+    context = case_page(case)
+    questions = context["questions"]
+    handovers = list(
+        Handover.objects.filter(question__case=case)
+        .select_related("entry_point", "organisation", "consent")
+        .order_by("created_at")
+    )
+    for question in questions:
+        question.handover_list = [h for h in handovers if h.question_id == question.pk]
+        question.is_open = question.resolution == Resolution.OPEN
+    products = list(Product.objects.filter(active=True).order_by("name").only("code", "name"))
+    entry_points = entry_point_choices()
+    linked_products = Product.objects.filter(pk__in=[q.product_id for q in questions if q.product_id]).prefetch_related(
+        Prefetch("entry_points", queryset=EntryPoint.objects.filter(active=True).only("pk"))
+    )
+    offering = {product.pk: {ep.pk for ep in product.entry_points.all()} for product in linked_products}
+    for question in questions:
+        offered = offering.get(question.product_id, set())
+        # Entry points that offer the question's product come first.
+        question.entry_points = [ep for ep in entry_points if ep.pk in offered] + [
+            ep for ep in entry_points if ep.pk not in offered
+        ]
+        question.offered_entry_points = offered
+    open_texts = [q.text for q in questions if q.is_open]
+    context.update(
+        {
+            "handovers": handovers,
+            "bsn_masked": bsn_masked(case.resident),
+            "products": products,
+            "accepted_extra": _accepted_not_yet_questions(case, questions),
+            "open_questions": open_texts,
+            "consent_methods": ConsentMethod.choices,
+            "closing_reasons": ClosingReason.choices,
+            "channels": Channel.choices,
+            "task_kinds": TaskKind.choices,
+            "teams": Role.choices,
+            "representative_kinds": RepresentativeKind.choices,
+            "today": today,
+        }
+    )
+    return context

@@ -1,0 +1,234 @@
+"""The workspace pages drive the domain: registering, finding, the case page and its actions,
+the closing rule's refusal naming the open questions, and the access log."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from servicepunt.accounts.models import User
+from servicepunt.accounts.roles import Role
+from servicepunt.audit.models import AccessLogEntry
+from servicepunt.cases.models import Case, CaseStatus, Question, Resident, Task
+from servicepunt.cases.selectors import bsn_masked
+from servicepunt.cases.services import question_add, task_create
+from servicepunt.catalogue.models import EntryPoint, Product
+from servicepunt.handovers.models import Handover
+from servicepunt.infoflits.models import Decision
+from servicepunt.infoflits.services import suggestion_decide
+
+pytestmark = pytest.mark.django_db
+TEST_BSN = "999990019"
+REGISTRATION = {
+    "given_name": "Ans",
+    "surname": "Visser",
+    "contact_preference": "phone",
+    "phone": "06 12345678",
+    "preferred_language": "nl",
+    "postcode": "3511 ab",
+    "house_number": "12",
+    "question": "Ik heb een brief van de deurwaarder",
+}
+
+
+@pytest.fixture
+def employee(make_user: Callable[..., User]) -> User:
+    return make_user(Role.SERVICEPUNT)
+
+
+@pytest.fixture
+def client(employee: User) -> Client:
+    client = Client()
+    client.force_login(employee)
+    return client
+
+
+def _register(client: Client, **changes: str) -> Case:
+    response = client.post("/inwoners/nieuw/", {**REGISTRATION, **changes})
+    assert response.status_code == 302, response.content.decode()[:500]
+    return Case.objects.get(uuid=response["Location"].split("/")[-2])
+
+
+def test_registering_opens_a_case_with_the_question_in_the_residents_words(client: Client) -> None:
+    case = _register(client)
+    assert case.resident.phone == "+31612345678" and case.resident.postcode == "3511AB"
+    assert [q.text for q in case.questions.all()] == ["Ik heb een brief van de deurwaarder"]
+    assert case.status == CaseStatus.OPEN
+
+
+def test_bad_input_is_refused_naming_the_field_and_nothing_is_saved(client: Client) -> None:
+    response = client.post("/inwoners/nieuw/", {**REGISTRATION, "phone": "12", "bsn": "123456789"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'href="#id_phone"' in page or 'href="#id_bsn"' in page
+    assert not Resident.objects.exists()
+
+
+def test_a_possible_duplicate_is_shown_before_registering_again(client: Client) -> None:
+    _register(client)
+    response = client.post("/inwoners/nieuw/", {**REGISTRATION, "given_name": "Anna"})
+    assert response.status_code == 200
+    assert "Is dit dezelfde persoon?" in response.content.decode()
+    assert Resident.objects.count() == 1
+    confirmed = client.post("/inwoners/nieuw/", {**REGISTRATION, "given_name": "Anna", "not_a_duplicate": "on"})
+    assert confirmed.status_code == 302 and Resident.objects.count() == 2
+
+
+def test_search_finds_by_postcode_and_exact_bsn_only(client: Client) -> None:
+    _register(client, bsn=TEST_BSN)
+    assert "Visser" in client.get("/inwoners/", {"postcode": "3511AB", "house_number": "12"}).content.decode()
+    assert "Visser" in client.get("/inwoners/", {"bsn": TEST_BSN}).content.decode()
+    assert "Visser" not in client.get("/inwoners/", {"bsn": "999990020"}).content.decode()
+
+
+def test_bsn_is_masked_and_revealed_only_with_a_logged_purpose(client: Client, employee: User) -> None:
+    resident = _register(client, bsn=TEST_BSN).resident
+    page = client.get(f"/inwoners/{resident.uuid}/").content.decode()
+    assert TEST_BSN not in page and bsn_masked(resident) in page
+    refused = client.post(f"/inwoners/{resident.uuid}/bsn/", {"purpose": ""})
+    assert refused.status_code == 302 and TEST_BSN not in client.get(refused["Location"]).content.decode()
+    shown = client.post(f"/inwoners/{resident.uuid}/bsn/", {"purpose": "aanvraag kwijtschelding"})
+    assert TEST_BSN in shown.content.decode()
+    assert AccessLogEntry.objects.filter(
+        user=employee, subject_type="resident.bsn", purpose="aanvraag kwijtschelding"
+    ).exists()
+
+
+def test_viewing_a_case_is_written_to_the_access_log(client: Client, employee: User) -> None:
+    case = _register(client)
+    before = AccessLogEntry.objects.count()
+    client.get(f"/vraagstukken/{case.uuid}/")
+    entry = AccessLogEntry.objects.first()
+    assert AccessLogEntry.objects.count() == before + 1
+    assert entry is not None
+    assert (entry.user, entry.subject_id, entry.screen) == (employee, str(case.resident.uuid), "workspace.case")
+
+
+def test_closing_is_refused_naming_the_open_questions_then_allowed(client: Client) -> None:
+    case = _register(client)
+    refused = client.post(f"/vraagstukken/{case.uuid}/afsluiten/", {"reason": "all_arranged"})
+    assert refused.status_code == 409
+    assert "Ik heb een brief van de deurwaarder" in refused.content.decode()
+    question = case.questions.get()
+    client.post(f"/vraagstukken/{case.uuid}/afhandelen/", {"question": question.uuid, "resolution": "answered"})
+    closed = client.post(f"/vraagstukken/{case.uuid}/afsluiten/", {"reason": "all_arranged"})
+    assert closed.status_code == 302
+    case.refresh_from_db()
+    assert case.status == CaseStatus.CLOSED
+
+
+def test_handover_records_consent_and_sends_with_the_relevant_facts(client: Client) -> None:
+    case = _register(client)
+    question = case.questions.get()
+    entry_point = EntryPoint.objects.filter(organisation__code="juridisch-loket").first()
+    assert entry_point is not None
+    missing = client.post(
+        f"/vraagstukken/{case.uuid}/overdracht/",
+        {"question": question.uuid, "entry_point": entry_point.pk, "summary": "x", "what_is_shared": "naam"},
+    )
+    assert missing.status_code == 400 and not Handover.objects.exists()
+    response = client.post(
+        f"/vraagstukken/{case.uuid}/overdracht/",
+        {
+            "question": question.uuid,
+            "entry_point": entry_point.pk,
+            "summary": "Brief van de deurwaarder over de huur",
+            "what_is_shared": "naam, telefoon, vraag",
+            "consent_method": "verbal",
+        },
+    )
+    assert response.status_code == 302
+    handover = Handover.objects.get()
+    assert handover.state == "verstuurd" and handover.consent.what_is_shared == "naam, telefoon, vraag"
+    assert handover.contact["preference"] == "phone"
+
+
+def test_accepted_infoflits_suggestions_become_questions(client: Client, employee: User) -> None:
+    case = _register(client)
+    client.post(f"/vraagstukken/{case.uuid}/infoflits/")
+    case.refresh_from_db()
+    assert case.infoflits is not None
+    suggestion_decide(
+        infoflits=case.infoflits, product_code="huurtoeslag", decision=Decision.ACCEPTED, decided_by=employee
+    )
+    page = client.get(f"/vraagstukken/{case.uuid}/").content.decode()
+    assert "Als vraag toevoegen" in page
+    client.post(f"/vraagstukken/{case.uuid}/voorstel/", {"product": "huurtoeslag"})
+    assert case.questions.filter(product__code="huurtoeslag").exists()
+
+
+def test_tasks_contact_moments_and_notes(client: Client, employee: User) -> None:
+    case = _register(client)
+    due = (dt.date.today() + dt.timedelta(days=2)).isoformat()
+    assert (
+        client.post(
+            f"/vraagstukken/{case.uuid}/taak/",
+            {
+                "kind": "call_back",
+                "description": "Terugbellen over de brief",
+                "due": due,
+                "assignee": f"user:{employee.pk}",
+            },
+        ).status_code
+        == 302
+    )
+    refused = client.post(
+        f"/vraagstukken/{case.uuid}/contact/", {"channel": "video_wijkbureau", "outcome": "Gesproken"}
+    )
+    assert refused.status_code == 400 and "wijkbureau" in refused.content.decode()
+    client.post(
+        f"/vraagstukken/{case.uuid}/contact/",
+        {"channel": "video_wijkbureau", "wijkbureau": "Overvecht", "outcome": "Gesproken", "language": "nl"},
+    )
+    client.post(f"/vraagstukken/{case.uuid}/notitie/", {"text": "Neemt zoon mee als tolk"})
+    page = client.get(f"/vraagstukken/{case.uuid}/").content.decode()
+    assert "Terugbellen over de brief" in page and "Overvecht" in page and "Neemt zoon mee als tolk" in page
+    task = Task.objects.get()
+    client.post(f"/vraagstukken/{case.uuid}/taak-klaar/", {"task": task.pk})
+    task.refresh_from_db()
+    assert task.done_at is not None
+
+
+def test_worklist_shows_my_open_cases_and_overdue_tasks_first(client: Client, employee: User) -> None:
+    case = _register(client)
+    task_create(
+        case=case,
+        created_by=employee,
+        kind="follow_up",
+        description="Later",
+        due=dt.date.today() + dt.timedelta(days=5),
+        assigned_to=employee,
+    )
+    task_create(
+        case=case,
+        created_by=employee,
+        kind="call_back",
+        description="Te laat",
+        due=dt.date.today() - dt.timedelta(days=1),
+        team=Role.SERVICEPUNT.value,
+    )
+    page = client.get("/werkvoorraad/").content.decode()
+    assert page.index("Te laat") < page.index("Later")
+    assert "Visser" in page
+
+
+def test_case_page_queries_do_not_grow_with_the_case(client: Client, employee: User) -> None:
+    case = _register(client)
+    product = Product.objects.get(code="huurtoeslag")
+    case.questions.update(product=product)
+    with CaptureQueriesContext(connection) as small:
+        client.get(f"/vraagstukken/{case.uuid}/")
+    for number in range(6):
+        question = question_add(case=case, text=f"Vraag {number}", by=employee)
+        Question.objects.filter(pk=question.pk).update(product=product)
+        task_create(
+            case=case, created_by=employee, kind="follow_up", description="x", due=dt.date.today(), assigned_to=employee
+        )
+    with CaptureQueriesContext(connection) as large:
+        client.get(f"/vraagstukken/{case.uuid}/")
+    assert len(large) == len(small)

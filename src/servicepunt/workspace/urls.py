@@ -1,0 +1,18 @@
+from django.urls import path
+
+from servicepunt.workspace.views import cases, residents, summary, worklist
+
+app_name = "workspace"
+urlpatterns = [
+    path("werkvoorraad/", worklist.worklist, name="worklist"),
+    path("inwoners/", residents.search, name="resident-search"),
+    path("inwoners/nieuw/", residents.register, name="resident-register"),
+    path("inwoners/<uuid:uuid>/", residents.detail, name="resident"),
+    path("inwoners/<uuid:uuid>/vraagstuk/", residents.open_case, name="resident-open-case"),
+    path("inwoners/<uuid:uuid>/bsn/", residents.reveal_bsn, name="resident-bsn"),
+    path("vraagstukken/<uuid:uuid>/", cases.detail, name="case"),
+    path("vraagstukken/<uuid:uuid>/afspraken/", summary.summary_page, name="case-summary"),
+    path("vraagstukken/<uuid:uuid>/afspraken.pdf", summary.summary_pdf, name="case-summary-pdf"),
+    path("vraagstukken/<uuid:uuid>/infoflits/", cases.start_infoflits, name="case-infoflits"),
+    path("vraagstukken/<uuid:uuid>/<slug:action>/", cases.act, name="case-act"),
+]

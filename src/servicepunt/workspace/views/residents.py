@@ -1,0 +1,123 @@
+"""Finding and registering residents, and the resident page."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from servicepunt.audit.services import access_record
+from servicepunt.cases import selectors, services
+from servicepunt.core.access import permission_required
+from servicepunt.core.errors import InvalidInput
+from servicepunt.workspace.forms import ResidentForm, ResidentSearchForm
+
+WORK = "cases.work_cases"
+
+
+@permission_required(WORK)
+def search(request: HttpRequest) -> HttpResponse:
+    form = ResidentSearchForm(request.GET or None)
+    results = None
+    if form.has_criteria():
+        try:
+            results = list(
+                selectors.resident_search(within=selectors.residents_visible(request.user), **form.cleaned_data)
+            )
+        except InvalidInput as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            for resident in results:
+                access_record(
+                    user=request.user,
+                    subject_type="resident",
+                    subject_id=str(resident.uuid),
+                    screen="workspace.resident_search",
+                    purpose=selectors.ACCESS_PURPOSE,
+                )
+    return render(request, "workspace/resident_search.html", {"form": form, "results": results})
+
+
+@permission_required(WORK)
+def register(request: HttpRequest) -> HttpResponse:
+    form = ResidentForm(request.POST or None)
+    duplicates = []
+    if request.method == "POST" and form.is_valid():
+        data = form.resident_input()
+        try:
+            duplicates = services.resident_duplicates_check(data)
+            visible = set(selectors.residents_visible(request.user).values_list("pk", flat=True))
+            shown = [resident for resident in duplicates if resident.pk in visible]
+            if duplicates and not form.cleaned_data["not_a_duplicate"]:
+                for resident in shown:
+                    access_record(
+                        user=request.user,
+                        subject_type="resident",
+                        subject_id=str(resident.uuid),
+                        screen="workspace.resident_register",
+                        purpose="dubbele registratie voorkomen",
+                    )
+                context = {"form": form, "duplicates": shown, "hidden_duplicates": len(duplicates) - len(shown)}
+                return render(request, "workspace/resident_register.html", context)
+            registration = services.resident_register(registered_by=request.user, data=data)
+            case = services.case_open(
+                resident=registration.resident, opened_by=request.user, questions=[form.cleaned_data["question"]]
+            )
+        except InvalidInput as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, _("Inwoner geregistreerd en vraagstuk geopend."))
+            return redirect("workspace:case", uuid=case.uuid)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "workspace/resident_register.html", {"form": form}, status=status)
+
+
+@permission_required(WORK)
+def detail(request: HttpRequest, uuid: str) -> HttpResponse:
+    resident = selectors.resident_get(user=request.user, uuid=uuid, screen="workspace.resident")
+    cases = selectors.cases_visible(request.user).filter(resident=resident).order_by("-opened_at")
+    return render(
+        request,
+        "workspace/resident_detail.html",
+        {
+            "resident": resident,
+            "bsn_masked": selectors.bsn_masked(resident),
+            "cases": cases,
+            "representatives": resident.representatives.all(),
+        },
+    )
+
+
+@require_POST
+@permission_required(WORK)
+def open_case(request: HttpRequest, uuid: str) -> HttpResponse:
+    resident = selectors.resident_get(user=request.user, uuid=uuid, screen="workspace.case_open")
+    try:
+        case = services.case_open(
+            resident=resident, opened_by=request.user, questions=[request.POST.get("question", "")]
+        )
+    except InvalidInput as error:
+        messages.error(request, error.message)
+        return redirect("workspace:resident", uuid=resident.uuid)
+    return redirect("workspace:case", uuid=case.uuid)
+
+
+@require_POST
+@permission_required(WORK)
+def reveal_bsn(request: HttpRequest, uuid: str) -> HttpResponse:
+    resident = selectors.resident_get(user=request.user, uuid=uuid, screen="workspace.bsn_reveal")
+    try:
+        bsn = services.resident_bsn_reveal(
+            user=request.user, resident=resident, screen="workspace.bsn_reveal", purpose=request.POST.get("purpose", "")
+        )
+    except InvalidInput as error:
+        messages.error(request, error.message)
+        return redirect("workspace:resident", uuid=resident.uuid)
+    cases = selectors.cases_visible(request.user).filter(resident=resident).order_by("-opened_at")
+    return render(
+        request,
+        "workspace/resident_detail.html",
+        {"resident": resident, "bsn_full": bsn, "cases": cases, "representatives": resident.representatives.all()},
+    )
