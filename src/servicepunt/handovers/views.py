@@ -18,7 +18,7 @@ from servicepunt.core.errors import ServicepuntError
 from servicepunt.handovers import services
 from servicepunt.handovers.models import Outcome, RejectionReason
 from servicepunt.handovers.selectors import partner_handover, partner_inbox
-from servicepunt.handovers.states import HandoverState
+from servicepunt.handovers.states import HandoverState, may_move
 
 PARTNER = "handovers.work_partner_inbox"
 PURPOSE = "overdracht behandelen"
@@ -51,6 +51,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 def _detail_context(request: HttpRequest, uuid: str) -> dict[str, Any]:
     handover = partner_handover(user=request.user, uuid=uuid)
     resident = handover.question.case.resident
+    state = HandoverState(handover.state)
     access_record(
         user=request.user,
         subject_type="resident",
@@ -64,8 +65,9 @@ def _detail_context(request: HttpRequest, uuid: str) -> dict[str, Any]:
         "transitions": handover.transitions.select_related("by"),
         "rejection_reasons": RejectionReason.choices,
         "outcomes": Outcome.choices,
-        "state": HandoverState(handover.state),
-        "states": HandoverState,
+        "can_accept": may_move(state, HandoverState.ACCEPTED),
+        "can_plan": may_move(state, HandoverState.PLANNED),
+        "can_complete": may_move(state, HandoverState.COMPLETED),
     }
 
 
