@@ -12,7 +12,7 @@ from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import Case, Channel, ClosingReason, RepresentativeKind, TaskKind
 from servicepunt.cases.selectors import bsn_masked, case_page
 from servicepunt.catalogue.models import EntryPoint, Product
-from servicepunt.handovers.models import ConsentMethod, Handover
+from servicepunt.handovers.models import Consent, ConsentMethod, Handover
 from servicepunt.infoflits.models import Decision
 from servicepunt.infoflits.selectors import current_decisions
 
@@ -58,9 +58,11 @@ def case_context(case: Case, *, today: dt.date) -> dict[str, Any]:
         ]
         question.offered_entry_points = offered
     open_texts = [q.text for q in questions if q.is_open]
+    consents = list(Consent.objects.filter(resident=case.resident).select_related("organisation", "recorded_by"))
     context.update(
         {
             "handovers": handovers,
+            "consents": consents,
             "bsn_masked": bsn_masked(case.resident),
             "products": products,
             "accepted_extra": _accepted_not_yet_questions(case, questions),

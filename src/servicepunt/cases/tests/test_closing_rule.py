@@ -4,6 +4,7 @@ case with an open question; rejections and cancellations reopen."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -112,3 +113,18 @@ def test_no_sequence_of_actions_closes_a_case_with_an_open_question(
         case.refresh_from_db()
         if case.status == CaseStatus.CLOSED:
             assert set(case.questions.values_list("resolution", flat=True)) <= RESOLVED
+
+
+def test_the_admin_close_action_goes_through_the_closing_rule(admin_client: Any) -> None:
+    from django.contrib.auth import get_user_model
+
+    admin_user = get_user_model().objects.get(username="admin")
+    resident = resident_register(
+        registered_by=admin_user, data=ResidentInput(given_name="A", surname="B", contact_preference="letter")
+    ).resident
+    case = case_open(resident=resident, opened_by=admin_user, questions=["Nog open vraag"])
+    response = admin_client.post(
+        "/beheer/cases/case/", {"action": "close_cases", "_selected_action": [case.pk]}, follow=True
+    )
+    assert "Nog open vraag" in response.content.decode()
+    assert Case.objects.get(pk=case.pk).status != "afgesloten"

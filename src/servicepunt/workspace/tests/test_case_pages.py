@@ -232,3 +232,28 @@ def test_case_page_queries_do_not_grow_with_the_case(client: Client, employee: U
     with CaptureQueriesContext(connection) as large:
         client.get(f"/vraagstukken/{case.uuid}/")
     assert len(large) == len(small)
+
+
+def test_withdrawing_consent_hides_the_handover_from_the_partner(client: Client) -> None:
+    case = _register(client)
+    entry_point = EntryPoint.objects.filter(organisation__code="juridisch-loket").first()
+    assert entry_point is not None
+    client.post(
+        f"/vraagstukken/{case.uuid}/overdracht/",
+        {
+            "question": case.questions.get().uuid,
+            "entry_point": entry_point.pk,
+            "summary": "Brief van de deurwaarder",
+            "what_is_shared": "naam, vraag",
+            "consent_method": "signed",
+        },
+    )
+    consent = Handover.objects.get().consent
+    assert (
+        client.post(f"/vraagstukken/{case.uuid}/toestemming-intrekken/", {"consent": consent.uuid}).status_code == 302
+    )
+    consent.refresh_from_db()
+    assert not consent.active
+    assert "ingetrokken op" in client.get(f"/vraagstukken/{case.uuid}/").content.decode()
+    again = client.post(f"/vraagstukken/{case.uuid}/toestemming-intrekken/", {"consent": consent.uuid})
+    assert again.status_code == 400

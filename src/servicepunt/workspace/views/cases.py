@@ -21,7 +21,8 @@ from servicepunt.cases.models import Case, Question, Task
 from servicepunt.catalogue.models import EntryPoint, Product
 from servicepunt.core.access import permission_required
 from servicepunt.core.errors import InvalidInput, ServicepuntError
-from servicepunt.handovers.services import handover_start
+from servicepunt.handovers.models import Consent
+from servicepunt.handovers.services import consent_withdraw, handover_start
 from servicepunt.workspace.presentation import case_context
 
 WORK = "cases.work_cases"
@@ -159,6 +160,12 @@ def _representative(case: Case, user: Any, post: QueryDict) -> str:
     return _("Vertegenwoordiger vastgelegd.")
 
 
+def _withdraw_consent(case: Case, user: Any, post: QueryDict) -> str:
+    consent = get_object_or_404(Consent, resident=case.resident, uuid=post.get("consent", ""))
+    consent_withdraw(consent=consent, withdrawn_by=user)
+    return _("Toestemming ingetrokken. De organisatie ziet de gegevens niet meer.")
+
+
 def _close(case: Case, user: Any, post: QueryDict) -> str:
     services.case_close(case=case, closed_by=user, reason=post.get("reason", ""))
     return _("Vraagstuk afgesloten.")
@@ -181,6 +188,7 @@ ACTIONS: dict[str, Callable[[Case, Any, QueryDict], str]] = {
     "contact": _contact,
     "notitie": _note,
     "vertegenwoordiger": _representative,
+    "toestemming-intrekken": _withdraw_consent,
     "afsluiten": _close,
     "heropenen": _reopen,
 }
