@@ -1,0 +1,110 @@
+"""Wat hebben we afgesproken? The resident's summary of a case as a print-friendly page and as a
+PDF, in the resident's language (or the one the employee picks with ?taal=). Personal data: the
+view is logged and never cached."""
+
+from __future__ import annotations
+
+import mimetypes
+import posixpath
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import get_language_info
+from django.views.decorators.cache import never_cache
+
+from servicepunt.cases import selectors
+from servicepunt.cases.models import Case
+from servicepunt.core.access import permission_required
+from servicepunt.workspace.summary import case_summary, provided_steps, summary_language, summary_languages
+
+WORK = "cases.work_cases"
+LANGUAGE_PARAMETER = "taal"
+
+
+def _language(request: HttpRequest, case: Case) -> str:
+    asked = request.GET.get(LANGUAGE_PARAMETER, "")
+    return asked if asked in summary_languages() else summary_language(case.resident.preferred_language)
+
+
+def _context(case: Case, language: str) -> dict[str, Any]:
+    today = timezone.localdate()
+    summary = case_summary(case, language, today=today, extra_steps=provided_steps(case, language, today))
+    return {
+        "case": case,
+        "summary": summary,
+        "languages": [(code, get_language_info(code)["name_local"]) for code in summary_languages()],
+        "pdf_url": f"{reverse('workspace:case-summary-pdf', args=[case.uuid])}?{LANGUAGE_PARAMETER}={language}",
+    }
+
+
+@never_cache
+@permission_required(WORK)
+def summary_page(request: HttpRequest, uuid: str) -> HttpResponse:
+    case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.case_summary")
+    language = _language(request, case)
+    with translation.override(language):
+        response = render(request, "workspace/summary.html", _context(case, language))
+    response["Content-Language"] = language
+    return response
+
+
+def _static_file(url: str) -> Path | None:
+    """The local file behind a static URL: collected (STATIC_ROOT) or found by the finders."""
+    prefix = urlsplit(settings.STATIC_URL).path
+    path = urlsplit(url).path
+    if not path.startswith(prefix):
+        return None
+    name = posixpath.normpath(unquote(path[len(prefix) :]))
+    if name.startswith(("/", "..")) or name == ".":
+        return None
+    collected = Path(settings.STATIC_ROOT) / name if settings.STATIC_ROOT else None
+    if collected is not None and collected.is_file():
+        return collected
+    found = finders.find(name)
+    return Path(found) if isinstance(found, str) else None
+
+
+def static_only_fetcher() -> Any:
+    """A WeasyPrint URL fetcher that reads static files from disk and refuses every other URL:
+    a PDF of personal data never makes a request over the network."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse  # heavy: imported only for a PDF
+
+    class StaticOnlyFetcher(URLFetcher):
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            local = _static_file(url)
+            if local is None:
+                raise ValueError(f"only local static files are read, not {urlsplit(url).path}")
+            mime_type = mimetypes.guess_type(local.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(local.as_uri(), local.read_bytes(), {"Content-Type": mime_type})
+
+    return StaticOnlyFetcher()
+
+
+def pdf_from_html(html: str, *, base_url: str) -> bytes:
+    from weasyprint import HTML  # heavy: imported only for a PDF
+
+    document = HTML(string=html, base_url=base_url, url_fetcher=static_only_fetcher())
+    return bytes(document.write_pdf(pdf_tags=True))
+
+
+@never_cache
+@permission_required(WORK)
+def summary_pdf(request: HttpRequest, uuid: str) -> HttpResponse:
+    case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.case_summary_pdf")
+    language = _language(request, case)
+    with translation.override(language):
+        context = _context(case, language)
+        html = render_to_string("workspace/summary_pdf.html", context)
+    pdf = pdf_from_html(html, base_url=request.build_absolute_uri("/"))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="afspraken-{context["summary"]["made_on"]:%Y-%m-%d}.pdf"'
+    response["Content-Language"] = language
+    return response
