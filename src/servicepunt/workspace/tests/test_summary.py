@@ -33,7 +33,8 @@ from servicepunt.catalogue.models import EntryPoint, Product
 from servicepunt.core.testing.browser import assert_accessible, login
 from servicepunt.handovers.services import handover_start
 from servicepunt.workspace import summary as summary_module
-from servicepunt.workspace.summary import NextStep, Place, StepKind, case_summary, summary_language
+from servicepunt.workspace.summary import case_summary, summary_language
+from servicepunt.workspace.summary_items import NextStep, Place, StepKind
 from servicepunt.workspace.views.summary import static_only_fetcher
 
 DEBTS = "Ik heb een brief van de deurwaarder en kan de huur niet betalen"

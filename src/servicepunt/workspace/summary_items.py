@@ -1,0 +1,82 @@
+"""What a summary is made of: sections per question, next steps and printable places. Plain
+data, so other contexts' steps (appointments) can be added without knowing the templates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class StepKind(StrEnum):
+    CONTACT = "contact"  # an organisation will contact the resident (a handover)
+    APPOINTMENT = "appointment"  # a booked appointment: date, time and place
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class HoursLine:
+    days: str  # "Maandag tot en met vrijdag"
+    hours: str  # "09:00–17:00"
+
+
+@dataclass(frozen=True)
+class DayException:
+    date: dt.date
+    closed: bool
+    hours: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the resident goes or calls: an entry point (loket) of an organisation."""
+
+    organisation: str
+    name: str
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+    hours: tuple[HoursLine, ...] = ()
+    exceptions: tuple[DayException, ...] = ()
+    accessibility: str = ""
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """One thing that happens next. `question` (a question's uuid) puts it under that question;
+    None, or a uuid not in the case, under "Ook afgesproken". Dated steps come first, by date.
+    Texts are already in the summary's language: build steps inside `translation.override`."""
+
+    text: str  # one short B1 sentence
+    kind: str = StepKind.OTHER
+    question: uuid.UUID | None = None
+    place: Place | None = None
+    starts_at: dt.datetime | None = None
+    ends_at: dt.datetime | None = None
+    detail: str = ""  # e.g. "Via videobellen"
+    link: str = ""  # e.g. the video link
+
+
+@dataclass(frozen=True)
+class SummarySection:
+    """One question of the resident (or, without words, the steps that belong to no question)."""
+
+    heading: str
+    words: str = ""  # the resident's question in their own words
+    product: str = ""
+    about: str = ""  # the product in one sentence
+    content_language: str = ""  # language of `about` and `what_to_bring`: Dutch when untranslated
+    arranged: str = ""
+    steps: tuple[NextStep, ...] = ()
+    what_to_bring: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ServicepuntContact:
+    phone: str = ""
+    phone_hours: tuple[HoursLine, ...] = ()
+    desk: Place | None = None
+    website: str = ""
