@@ -15,6 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_employee_finds_where_to_start_for_rent_problems(page: Page, loaded_live_server: object) -> None:
     base_url = str(loaded_live_server)
     login(page, base_url)
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Waar moet ik beginnen?").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Waar moet ik beginnen?")
     assert_accessible(page)
 
@@ -36,6 +37,7 @@ def test_search_works_without_javascript_and_by_keyboard(browser: object, loaded
     context = browser.new_context(java_script_enabled=False, locale="nl-NL")  # type: ignore[attr-defined]
     page = context.new_page()
     login(page, base_url, check_axe=False)
+    page.goto(f"{base_url}/triage/")
     page.get_by_label("Wat vertelt de inwoner?").fill("brief van de deurwaarder")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import yaml
@@ -42,9 +41,8 @@ def test_read_products_gives_docs_with_texts_and_urgency() -> None:
     assert "nl" in docs["huurtoeslag"].texts
 
 
-def test_index_builds_within_a_second() -> None:
+def test_index_holds_every_product_of_the_files() -> None:
+    # Build time is measured in bench/triage.py, never asserted in a test.
     docs = read_products(DATA_DIR, CONTRACT)
-    started = time.perf_counter()
     index = TriageIndex.build(docs)
-    assert time.perf_counter() - started < 1.0
     assert len(index.codes) == len(docs)
