@@ -31,6 +31,7 @@ run: install ## Migrate, load catalogue and demo accounts, serve on http://127.0
 	$(SP) catalogue load-upl src/servicepunt/catalogue/data/upl/UPL-actueel.csv
 	$(SP) catalogue load
 	$(SP) demo
+	$(SP) appointments load-demo
 	@echo "Servicepunt draait op http://$(HOST):$(PORT)/  (stoppen: Ctrl+C)"
 	$(SP) runserver $(HOST):$(PORT)
 
@@ -57,6 +58,8 @@ pytest:
 bench: install ## Run the benchmarks
 	.venv/bin/python bench/triage.py
 	.venv/bin/python bench/suggest.py
+	.venv/bin/python bench/appointments.py
+	.venv/bin/python bench/cases.py
 
 score: install ## Score triage and suggestions on the dev vignettes (needs ../shared)
 	.venv/bin/python ../shared/eval/score.py ../shared/eval/vignettes-dev.yaml --cli "$(SP)"

@@ -27,6 +27,7 @@ INFOFLITS_ALL = ("infoflits.run_infoflits", "infoflits.view_all_infoflits")
 CASES_WORK = ("cases.work_cases",)
 CASES_ALL = ("cases.work_cases", "cases.view_all_cases")
 PARTNER_INBOX = ("handovers.work_partner_inbox",)
+AGENDAS_MANAGE = ("appointments.manage_agendas",)
 
 
 class Role(models.TextChoices):
@@ -44,15 +45,16 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
     # and infoflitsen they started.
     Role.WIJKBUREAU: CATALOGUE_READ + TRIAGE_USE + INFOFLITS_RUN + CASES_WORK,
     # Partner staff see only the handovers addressed to their own organisation.
-    Role.PARTNER: CATALOGUE_READ + PARTNER_INBOX,
+    Role.PARTNER: CATALOGUE_READ + PARTNER_INBOX + AGENDAS_MANAGE,
     Role.TEAMLEIDER: CATALOGUE_READ + TRIAGE_USE,
     # The catalogue administrator tries vocabulary changes out in the triage page.
-    Role.BEHEERDER: CATALOGUE_READ + CATALOGUE_MAINTAIN + TRIAGE_USE,
+    Role.BEHEERDER: CATALOGUE_READ + CATALOGUE_MAINTAIN + TRIAGE_USE + AGENDAS_MANAGE,
     # The privacy officer reads the access log, never the cases themselves.
     Role.PRIVACY: CATALOGUE_READ + ("audit.view_accesslog",),
 }
 
 # Roles whose members work in the admin site (Django requires is_staff for it).
-ADMIN_SITE_ROLES = frozenset({Role.BEHEERDER})
+# Partner staff maintain their own organisation's agendas there (the admin scopes them to it).
+ADMIN_SITE_ROLES = frozenset({Role.BEHEERDER, Role.PARTNER})
 # Roles that only make sense bound to one organisation.
 ORGANISATION_BOUND_ROLES = frozenset({Role.PARTNER})

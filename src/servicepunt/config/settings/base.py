@@ -169,6 +169,15 @@ LOGGING = {
     "loggers": {"axes": {"level": "WARNING"}},
 }
 
+# Appointments: the video provider (a self-hosted Jitsi-compatible server by default; the room
+# name is unguessable), the public address residents' links point to, how long those links hold,
+# where e-mail comes from and which channel sends SMS reminders.
+SERVICEPUNT_VIDEO_BASE_URL = env_str("SERVICEPUNT_VIDEO_BASE_URL", "https://meet.example.org")
+SERVICEPUNT_PUBLIC_URL = env_str("SERVICEPUNT_PUBLIC_URL", "http://127.0.0.1:8000")
+SERVICEPUNT_RESIDENT_LINK_DAYS = int(env_str("SERVICEPUNT_RESIDENT_LINK_DAYS", "60"))
+SERVICEPUNT_SMS_BACKEND = env_str("SERVICEPUNT_SMS_BACKEND", "servicepunt.appointments.notify.sms.LoggingSmsBackend")
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Servicepunt <servicepunt@example.org>")
+
 # Demo accounts and synthetic residents may only be created where this is switched on.
 SERVICEPUNT_ALLOW_DEMO_DATA = env_bool("SERVICEPUNT_ALLOW_DEMO_DATA", False)
 

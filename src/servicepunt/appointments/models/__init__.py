@@ -1,0 +1,39 @@
+from servicepunt.appointments.models.agenda import (
+    Agenda,
+    AgendaException,
+    AgendaHours,
+    AgendaProduct,
+    ExceptionKind,
+    GoodFridayChoice,
+    LiberationDayChoice,
+    ModeChoice,
+)
+from servicepunt.appointments.models.appointment import (
+    ActorKind,
+    AppendOnlyError,
+    Appointment,
+    AppointmentEvent,
+    AppointmentStatus,
+    Arrangement,
+    ArrangementKind,
+    EventKind,
+)
+
+__all__ = [
+    "ActorKind",
+    "Agenda",
+    "AgendaException",
+    "AgendaHours",
+    "AgendaProduct",
+    "AppendOnlyError",
+    "Appointment",
+    "AppointmentEvent",
+    "AppointmentStatus",
+    "Arrangement",
+    "ArrangementKind",
+    "EventKind",
+    "ExceptionKind",
+    "GoodFridayChoice",
+    "LiberationDayChoice",
+    "ModeChoice",
+]

@@ -1,0 +1,201 @@
+"""Booking one appointment, or a combination as one arrangement (all parts or none).
+
+Each booking locks the agendas involved (in primary-key order), reads their bookings under the
+lock and re-checks the slot with the engine before inserting, so two employees can never take
+the last desk of a slot. A retried request with the same idempotency key returns the booking
+made the first time."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import structlog
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from servicepunt.appointments.engine import (
+    CombinationKind,
+    Finding,
+    Mode,
+    Slot,
+    SlotProblem,
+    option_finding,
+    slot_problem,
+)
+from servicepunt.appointments.models import Agenda, Appointment, Arrangement, ArrangementKind, EventKind, ModeChoice
+from servicepunt.appointments.services.actors import Actor, actor_user
+from servicepunt.appointments.services.common import (
+    PartChoice,
+    checked_key,
+    checked_mode,
+    checked_question,
+    lock_agendas,
+    occupancy_between,
+    option_of_parts,
+    record,
+    resident_of,
+    resolve_question,
+    utc,
+)
+from servicepunt.appointments.services.problems import raise_for
+from servicepunt.appointments.specs import current_parameters
+from servicepunt.appointments.video import meeting_url_new
+from servicepunt.cases.models import Question, Resident
+from servicepunt.catalogue.models import Product
+from servicepunt.core.errors import InvalidInput
+
+log = structlog.get_logger(__name__)
+
+
+def _same_single(existing: Appointment, agenda: Agenda, product: Product, start: dt.datetime) -> Appointment:
+    if (existing.agenda_id, existing.product_id, existing.start) != (agenda.pk, product.pk, start):
+        raise InvalidInput(_("Deze aanvraagsleutel is al gebruikt voor een andere afspraak."), field="idempotency_key")
+    return existing
+
+
+@transaction.atomic
+def appointment_book(
+    *,
+    agenda: Agenda,
+    product: Product,
+    start: dt.datetime,
+    mode: str,
+    actor: Actor,
+    question: Question | None = None,
+    resident: Resident | None = None,
+    idempotency_key: str | None = None,
+    note: str = "",
+) -> Appointment:
+    """Book one appointment. Linked to a question, it resolves that question as booked."""
+    key, start, chosen_mode = checked_key(idempotency_key), utc(start), checked_mode(mode)
+    if key and (existing := Appointment.objects.filter(idempotency_key=key).first()):
+        return _same_single(existing, agenda, product, start)
+    by = actor_user(actor)
+    checked_question(question, agenda, product)
+    resident = resident_of([question], resident)
+    agendas, specs = lock_agendas([agenda.pk])
+    agenda = agendas[agenda.pk]
+    if key and (existing := Appointment.objects.filter(idempotency_key=key).first()):
+        return _same_single(existing, agenda, product, start)
+    spec, now = specs[agenda.pk], timezone.now()
+    minutes = spec.durations.get(product.pk)
+    if minutes is None:
+        raise_for(Finding(SlotProblem.NOT_OFFERED), spec=spec, now=now)
+    slot = Slot(start, start + dt.timedelta(minutes=minutes), agenda.pk, product.pk)
+    taken = occupancy_between([agenda.pk], slot.start, slot.end)[agenda.pk]
+    problem = slot_problem(spec, slot, taken, now, mode=Mode(chosen_mode))
+    if problem is not None:
+        raise_for(Finding(problem), spec=spec, now=now)
+    fields = {
+        "agenda": agenda,
+        "product": product,
+        "mode": chosen_mode,
+        "start": slot.start,
+        "end": slot.end,
+        "question": question,
+        "resident": resident,
+        "note": note.strip()[:300],
+        "meeting_url": meeting_url_new() if chosen_mode == ModeChoice.VIDEO else "",
+        "booked_by": by,
+    }
+    try:
+        with transaction.atomic():
+            appointment = Appointment.objects.create(idempotency_key=key, **fields)
+    except IntegrityError:  # the same key, committed meanwhile for another agenda
+        existing = Appointment.objects.filter(idempotency_key=key).first() if key else None
+        if existing is None:
+            raise
+        return _same_single(existing, agenda, product, start)
+    record(appointment, EventKind.BOOKED, actor, by)
+    resolve_question(appointment, by)
+    uuid, agenda_code = str(appointment.uuid), agenda.code
+    transaction.on_commit(lambda: log.info("appointment_booked", appointment=uuid, agenda=agenda_code))
+    return appointment
+
+
+def _same_arrangement(existing: Arrangement, parts: Sequence[PartChoice]) -> Arrangement:
+    booked = set(existing.appointments.values_list("agenda_id", "product_id", "start"))
+    if booked != {(p.agenda.pk, p.product.pk, utc(p.start)) for p in parts}:
+        raise InvalidInput(_("Deze aanvraagsleutel is al gebruikt voor een andere afspraak."), field="idempotency_key")
+    return existing
+
+
+def _checked_parts(kind: str, parts: Sequence[PartChoice]) -> CombinationKind:
+    if kind not in ArrangementKind.values:
+        raise InvalidInput(_("Kies na elkaar of samen tegelijk."), field="kind")
+    if len(parts) < 2:
+        raise InvalidInput(_("Een combinatieafspraak heeft minstens twee afspraken."), field="parts")
+    most = current_parameters().max_parts
+    if len(parts) > most:
+        raise InvalidInput(
+            _("Een combinatieafspraak heeft hoogstens %(count)s afspraken.") % {"count": most}, field="parts"
+        )
+    for index, part in enumerate(parts):
+        checked_question(part.question, part.agenda, part.product, field=f"parts[{index}].")
+    return CombinationKind(kind)
+
+
+@transaction.atomic
+def arrangement_book(
+    *,
+    kind: str,
+    mode: str,
+    parts: Sequence[PartChoice],
+    actor: Actor,
+    resident: Resident | None = None,
+    idempotency_key: str | None = None,
+    note: str = "",
+) -> Arrangement:
+    """Book a combination: every part or none. The parties of a joint video appointment share
+    one link; consecutive video appointments each get their own."""
+    key, chosen_mode, by = checked_key(idempotency_key), checked_mode(mode), actor_user(actor)
+    if key and (existing := Arrangement.objects.filter(idempotency_key=key).first()):
+        return _same_arrangement(existing, parts)
+    combination = _checked_parts(kind, parts)
+    resident = resident_of([p.question for p in parts], resident)
+    agendas, specs = lock_agendas(p.agenda.pk for p in parts)
+    if key and (existing := Arrangement.objects.filter(idempotency_key=key).first()):
+        return _same_arrangement(existing, parts)
+    now, parameters = timezone.now(), current_parameters()
+    option = option_of_parts(combination, Mode(chosen_mode), parts, specs)
+    taken = occupancy_between(list(agendas), option.start, option.end)
+    finding = option_finding(option, specs, taken, now, dt.timedelta(minutes=parameters.max_gap_minutes))
+    if finding is not None:
+        spec = specs[option.slots[finding.part].agenda] if finding.part is not None else None
+        raise_for(finding, spec=spec, now=now, gap_minutes=parameters.max_gap_minutes)
+    shared_link = chosen_mode == ModeChoice.VIDEO and combination == CombinationKind.JOINT
+    try:
+        with transaction.atomic():
+            arrangement = Arrangement.objects.create(
+                kind=combination.value,
+                mode=chosen_mode,
+                idempotency_key=key,
+                created_by=by,
+                meeting_url=meeting_url_new() if shared_link else "",
+            )
+    except IntegrityError:
+        existing = Arrangement.objects.filter(idempotency_key=key).first() if key else None
+        if existing is None:
+            raise
+        return _same_arrangement(existing, parts)
+    for part, slot in zip(parts, option.slots, strict=True):
+        appointment = Appointment.objects.create(
+            agenda=agendas[slot.agenda],
+            product=part.product,
+            mode=chosen_mode,
+            start=slot.start,
+            end=slot.end,
+            question=part.question,
+            resident=resident,
+            arrangement=arrangement,
+            note=note.strip()[:300],
+            meeting_url=arrangement.meeting_url or (meeting_url_new() if chosen_mode == ModeChoice.VIDEO else ""),
+            booked_by=by,
+        )
+        record(appointment, EventKind.BOOKED, actor, by)
+        resolve_question(appointment, by)
+    uuid = str(arrangement.uuid)
+    transaction.on_commit(lambda: log.info("arrangement_booked", arrangement=uuid, parts=len(parts)))
+    return arrangement

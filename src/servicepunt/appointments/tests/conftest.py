@@ -1,0 +1,90 @@
+"""Agendas on real catalogue entry points, open every day from 07:00 to 21:00 with no lead
+time, so tests find free time whatever day they run (holidays excepted by the search)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from servicepunt.accounts.models import User
+from servicepunt.accounts.roles import Role
+from servicepunt.appointments.models import Agenda, AgendaHours, AgendaProduct
+from servicepunt.appointments.selectors import FreeSlot, slot_search
+from servicepunt.cases.models import Case, Question
+from servicepunt.cases.services import ResidentInput, case_open, question_link, resident_register
+from servicepunt.catalogue.models import EntryPoint, Product
+
+AgendaFactory = Callable[..., Agenda]
+
+
+def make_agenda(
+    code: str,
+    entry_point: str,
+    products: dict[str, int],
+    *,
+    desks: int = 1,
+    modes: tuple[str, ...] = ("in_person",),
+    **fields: Any,
+) -> Agenda:
+    agenda = Agenda.objects.create(
+        code=code,
+        name=code,
+        entry_point=EntryPoint.objects.get(code=entry_point),
+        desks=desks,
+        in_person="in_person" in modes,
+        phone="phone" in modes,
+        video="video" in modes,
+        lead_time_minutes=fields.pop("lead_time_minutes", 0),
+        **fields,
+    )
+    for product_code, minutes in products.items():
+        AgendaProduct.objects.create(
+            agenda=agenda, product=Product.objects.get(code=product_code), duration_minutes=minutes
+        )
+    for weekday in range(7):
+        AgendaHours.objects.create(agenda=agenda, weekday=weekday, opens=dt.time(7), closes=dt.time(21))
+    return agenda
+
+
+@pytest.fixture
+def agenda_factory(db: None) -> AgendaFactory:
+    return make_agenda
+
+
+@pytest.fixture
+def employee(make_user: Callable[..., User]) -> User:
+    return make_user(Role.SERVICEPUNT)
+
+
+def first_free(product: str, **kwargs: Any) -> FreeSlot:
+    found = slot_search(product=Product.objects.get(code=product), limit=1, **kwargs)
+    assert found, f"no free slot for {product}"
+    return found[0]
+
+
+def open_case(employee: User, *questions: str) -> Case:
+    resident = resident_register(
+        registered_by=employee, data=ResidentInput(given_name="Sanne", surname="Visser", phone="0612345678")
+    ).resident
+    return case_open(resident=resident, opened_by=employee, questions=list(questions) or ["Ik heb geen geld meer"])
+
+
+def linked_question(case: Case, product: str, employee: User) -> Question:
+    question = case.questions.first()
+    assert question is not None
+    return question_link(question=question, product=Product.objects.get(code=product), by=employee)
+
+
+def combination_agendas(agenda_factory: AgendaFactory, desks: int = 1) -> None:
+    agenda_factory(
+        "werk-inkomen",
+        "gemeente-werk-inkomen-balie-stadskantoor",
+        {"bijstand": 45},
+        desks=desks,
+        modes=("in_person", "video"),
+    )
+    agenda_factory("burgerzaken", "gemeente-burgerzaken-stadskantoor", {"verhuizing-doorgeven": 15}, desks=desks)
+    agenda_factory("duo", "duo-servicekantoor-afspraak", {"studiefinanciering": 30}, desks=desks, modes=("video",))
