@@ -1,6 +1,7 @@
 """Cancelling and moving appointments, by staff or by the resident, with history. A cancelled
 appointment reopens its question unless another booked appointment still covers it. A
-combination is cancelled and moved as a whole: it was booked as one."""
+combination is booked and moved as a whole; a resident may still cancel one part of it (say,
+the DUO part because they already went there), which leaves the other part booked."""
 
 from __future__ import annotations
 
@@ -79,19 +80,19 @@ def _cancel(pks: Sequence[int], actor: Actor, reason: str) -> list[Appointment]:
 
 @transaction.atomic
 def appointment_cancel(*, appointment: Appointment, actor: Actor, reason: str = "") -> Appointment:
-    """Cancel one appointment; a part of a combination cancels the whole combination."""
-    if appointment.arrangement_id is not None:
-        pks = list(Appointment.objects.filter(arrangement_id=appointment.arrangement_id).values_list("pk", flat=True))
-    else:
-        pks = [appointment.pk]
-    _cancel(pks, actor, reason.strip())
+    """Cancel one appointment, also when it is one part of a combination: only that part ends,
+    and only its question reopens. `arrangement_cancel` cancels the whole combination."""
+    _cancel([appointment.pk], actor, reason.strip())
     appointment.refresh_from_db()
     return appointment
 
 
 @transaction.atomic
 def arrangement_cancel(*, arrangement: Arrangement, actor: Actor, reason: str = "") -> Arrangement:
-    _cancel(list(arrangement.appointments.values_list("pk", flat=True)), actor, reason.strip())
+    booked = list(arrangement.appointments.filter(status=AppointmentStatus.BOOKED).values_list("pk", flat=True))
+    if not booked:
+        raise InvalidInput(_("Deze afspraken zijn al geannuleerd."), field="arrangement")
+    _cancel(booked, actor, reason.strip())
     return arrangement
 
 

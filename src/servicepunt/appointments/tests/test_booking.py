@@ -19,6 +19,7 @@ from servicepunt.appointments.services import (
     appointment_book,
     appointment_cancel,
     arrangement_book,
+    arrangement_cancel,
 )
 from servicepunt.appointments.tests.conftest import (
     AgendaFactory,
@@ -161,8 +162,18 @@ def test_a_consecutive_combination_is_booked_as_one(agenda_factory: AgendaFactor
         )
         == arrangement
     )
-    # cancelling one part cancels the combination and reopens both questions
-    appointment_cancel(appointment=arrangement.appointments.first(), actor=Actor.staff(employee))  # type: ignore[arg-type]
+    # cancelling one part ends only that part and reopens only its question
+    first = arrangement.appointments.order_by("start").first()
+    assert first is not None and first.question is not None
+    appointment_cancel(appointment=first, actor=Actor.resident())
+    assert sorted(arrangement.appointments.values_list("status", flat=True)) == sorted(
+        [AppointmentStatus.CANCELLED, AppointmentStatus.BOOKED]
+    )
+    first.question.refresh_from_db()
+    assert first.question.resolution == Resolution.OPEN
+    assert Question.objects.filter(case=case, resolution=Resolution.BOOKED).count() == 1
+    # cancelling the combination ends the rest
+    arrangement_cancel(arrangement=arrangement, actor=Actor.staff(employee))
     assert set(arrangement.appointments.values_list("status", flat=True)) == {AppointmentStatus.CANCELLED}
     assert set(Question.objects.filter(case=case).values_list("resolution", flat=True)) == {Resolution.OPEN}
 
