@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Prefetch
 
 from servicepunt.accounts.roles import Role
+from servicepunt.appointments.selectors import appointments_for_case
 from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import Case, Channel, ClosingReason, RepresentativeKind, TaskKind
 from servicepunt.cases.selectors import bsn_masked, case_page
@@ -41,8 +42,10 @@ def case_context(case: Case, *, today: dt.date) -> dict[str, Any]:
         .select_related("entry_point", "organisation", "consent")
         .order_by("created_at")
     )
+    appointments = list(appointments_for_case(case=case, include_cancelled=True).order_by("start"))
     for question in questions:
         question.handover_list = [h for h in handovers if h.question_id == question.pk]
+        question.appointment_list = [a for a in appointments if a.question_id == question.pk]
         question.is_open = question.resolution == Resolution.OPEN
     products = list(Product.objects.filter(active=True).order_by("name").only("code", "name"))
     entry_points = entry_point_choices()
@@ -61,6 +64,7 @@ def case_context(case: Case, *, today: dt.date) -> dict[str, Any]:
     consents = list(Consent.objects.filter(resident=case.resident).select_related("organisation", "recorded_by"))
     context.update(
         {
+            "bookable_count": sum(1 for q in questions if q.is_open and q.product_id),
             "handovers": handovers,
             "consents": consents,
             "bsn_masked": bsn_masked(case.resident),

@@ -34,6 +34,7 @@ from servicepunt.workspace.places import (
     hours_lines,
     localized_text,
 )
+from servicepunt.workspace.summary_appointments import appointment_steps
 from servicepunt.workspace.summary_items import (
     NextStep,
     ServicepuntContact,
@@ -50,8 +51,8 @@ FINISHED = (Resolution.ANSWERED, Resolution.DECLINED)
 
 
 StepProvider = Callable[[Case, str, dt.date], Iterable[NextStep]]
-# Providers of extra next steps (the appointments provider goes here), called by the views.
-STEP_PROVIDERS: tuple[StepProvider, ...] = ()
+# Providers of extra next steps, called by the views.
+STEP_PROVIDERS: tuple[StepProvider, ...] = (appointment_steps,)
 
 
 def summary_languages() -> list[str]:

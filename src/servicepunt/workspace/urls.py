@@ -1,6 +1,6 @@
 from django.urls import path
 
-from servicepunt.workspace.views import cases, residents, summary, worklist
+from servicepunt.workspace.views import appointments, cases, residents, summary, worklist
 
 app_name = "workspace"
 urlpatterns = [
@@ -13,6 +13,15 @@ urlpatterns = [
     path("vraagstukken/<uuid:uuid>/", cases.detail, name="case"),
     path("vraagstukken/<uuid:uuid>/afspraken/", summary.summary_page, name="case-summary"),
     path("vraagstukken/<uuid:uuid>/afspraken.pdf", summary.summary_pdf, name="case-summary-pdf"),
+    path("vraagstukken/<uuid:uuid>/afspraak/", appointments.slot_page, name="case-slots"),
+    path("vraagstukken/<uuid:uuid>/afspraak/boeken/", appointments.book, name="case-book"),
+    path("vraagstukken/<uuid:uuid>/afspraak/annuleren/", appointments.cancel, name="case-cancel-appointment"),
+    path("vraagstukken/<uuid:uuid>/combinatieafspraak/", appointments.combination_page, name="case-combination"),
+    path(
+        "vraagstukken/<uuid:uuid>/combinatieafspraak/boeken/",
+        appointments.book_combination,
+        name="case-combination-book",
+    ),
     path("vraagstukken/<uuid:uuid>/infoflits/", cases.start_infoflits, name="case-infoflits"),
     path("vraagstukken/<uuid:uuid>/<slug:action>/", cases.act, name="case-act"),
 ]

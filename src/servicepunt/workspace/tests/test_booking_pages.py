@@ -1,0 +1,105 @@
+"""Booking from the case page: one appointment for a question, a combination gemeente + DUO,
+closing once every question is booked, and a cancellation reopening its question."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+
+from servicepunt.accounts.models import User
+from servicepunt.accounts.roles import Role
+from servicepunt.appointments.demo import agendas_load_demo
+from servicepunt.appointments.models import Appointment
+from servicepunt.cases.closing import Resolution
+from servicepunt.cases.models import Case, CaseStatus
+from servicepunt.cases.services import ResidentInput, case_open, question_link, resident_register
+from servicepunt.catalogue.models import Product
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def employee(make_user: Callable[..., User]) -> User:
+    agendas_load_demo()
+    return make_user(Role.SERVICEPUNT)
+
+
+@pytest.fixture
+def client(employee: User) -> Client:
+    client = Client()
+    client.force_login(employee)
+    return client
+
+
+@pytest.fixture
+def case(employee: User) -> Case:
+    resident = resident_register(
+        registered_by=employee,
+        data=ResidentInput(given_name="Amir", surname="Haddad", email="amir@example.org", contact_preference="email"),
+    ).resident
+    case = case_open(
+        resident=resident, opened_by=employee, questions=["Ik heb geen inkomen meer", "Ik wil weer gaan studeren"]
+    )
+    first, second = case.questions.all()
+    question_link(question=first, product=Product.objects.get(code="bijstand"), by=employee)
+    question_link(question=second, product=Product.objects.get(code="studiefinanciering"), by=employee)
+    return case
+
+
+def _hidden_forms(page: str) -> list[dict[str, list[str]]]:
+    forms = []
+    for form in re.findall(r"<form method=\"post\" action=\"[^\"]*boeken/\">(.*?)</form>", page, re.S):
+        fields: dict[str, list[str]] = {}
+        for name, value in re.findall(r'name="([a-z_]+)" value="([^"]*)"', form):
+            fields.setdefault(name, []).append(value)
+        forms.append(fields)
+    return forms
+
+
+def test_one_appointment_for_a_question(client: Client, case: Case) -> None:
+    question = case.questions.get(product__code="bijstand")
+    page = client.get(f"/vraagstukken/{case.uuid}/afspraak/", {"vraag": question.uuid}).content.decode()
+    form = _hidden_forms(page)[0]
+    response = client.post(f"/vraagstukken/{case.uuid}/afspraak/boeken/", {k: v[0] for k, v in form.items()})
+    assert response.status_code == 302
+    question.refresh_from_db()
+    assert question.resolution == Resolution.BOOKED
+    again = client.post(f"/vraagstukken/{case.uuid}/afspraak/boeken/", {k: v[0] for k, v in form.items()})
+    assert again.status_code == 302 and Appointment.objects.count() == 1  # same idempotency key: booked once
+
+
+def test_combination_gemeente_and_duo_then_close_then_cancel_reopens(client: Client, case: Case) -> None:
+    questions = [str(q.uuid) for q in case.questions.all()]
+    refused = client.get(f"/vraagstukken/{case.uuid}/combinatieafspraak/", {"vragen": questions[:1]})
+    assert refused.status_code == 400 and "minstens twee" in refused.content.decode()
+    page = client.get(
+        f"/vraagstukken/{case.uuid}/combinatieafspraak/", {"vragen": questions, "soort": "joint", "mode": "video"}
+    ).content.decode()
+    option = _hidden_forms(page)[0]
+    assert client.post(f"/vraagstukken/{case.uuid}/combinatieafspraak/boeken/", option).status_code == 302
+    booked = list(Appointment.objects.filter(question__case=case))
+    assert len(booked) == 2 and booked[0].start == booked[1].start and booked[0].meeting_url == booked[1].meeting_url
+    assert client.post(f"/vraagstukken/{case.uuid}/afsluiten/", {"reason": "all_arranged"}).status_code == 302
+    case.refresh_from_db()
+    assert case.status == CaseStatus.CLOSED
+    duo = next(a for a in booked if a.product.code == "studiefinanciering")
+    client.post(f"/vraagstukken/{case.uuid}/afspraak/annuleren/", {"appointment": duo.uuid})
+    case.refresh_from_db()
+    duo.question.refresh_from_db()  # type: ignore[union-attr]
+    assert case.status != CaseStatus.CLOSED and duo.question.resolution == Resolution.OPEN  # type: ignore[union-attr]
+    page = client.get(f"/vraagstukken/{case.uuid}/").content.decode()
+    assert "geannuleerd" in page
+
+
+def test_the_summary_shows_the_booked_appointment(client: Client, case: Case) -> None:
+    question = case.questions.get(product__code="bijstand")
+    page = client.get(f"/vraagstukken/{case.uuid}/afspraak/", {"vraag": question.uuid}).content.decode()
+    form = _hidden_forms(page)[0]
+    client.post(f"/vraagstukken/{case.uuid}/afspraak/boeken/", {k: v[0] for k, v in form.items()})
+    appointment = Appointment.objects.get()
+    summary = client.get(f"/vraagstukken/{case.uuid}/afspraken/").content.decode()
+    assert "U heeft een afspraak bij" in summary
+    assert appointment.agenda.entry_point.location is None or appointment.agenda.entry_point.location.name in summary
