@@ -50,7 +50,12 @@ class Case(models.Model):
 
     class Meta:
         ordering = ["-opened_at"]
-        indexes = [models.Index(fields=["opened_by", "status"], name="case_worklist")]
+        indexes = [
+            models.Index(fields=["opened_by", "status"], name="case_worklist"),
+            models.Index(
+                fields=["opened_by", "opened_at"], condition=~models.Q(status="afgesloten"), name="case_open_worklist"
+            ),
+        ]
         verbose_name = _("vraagstuk")
         verbose_name_plural = _("vraagstukken")
         permissions = [

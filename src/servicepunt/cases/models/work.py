@@ -73,7 +73,10 @@ class Task(models.Model):
 
     class Meta:
         ordering = ["due", "id"]
-        indexes = [models.Index(fields=["assigned_to", "done_at", "due"], name="task_worklist")]
+        indexes = [
+            models.Index(fields=["assigned_to", "done_at", "due"], name="task_worklist"),
+            models.Index(fields=["due", "id"], condition=models.Q(done_at__isnull=True), name="task_open_due"),
+        ]
         verbose_name = _("taak")
         verbose_name_plural = _("taken")
 

@@ -1,24 +1,129 @@
 from __future__ import annotations
 
+import datetime as dt
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db.models import Count
+from django.utils import timezone
 from stdnum.nl import bsn
 
+from servicepunt.accounts.models import User
+from servicepunt.accounts.roles import Role
+from servicepunt.cases.closing import RESOLVED, Resolution
 from servicepunt.cases.identifiers import bsn_decrypt
-from servicepunt.cases.models import Case, Resident
+from servicepunt.cases.models import Case, CaseStatus, ContactMoment, Note, Question, Resident, Task
+from servicepunt.handovers.models import Handover
+from servicepunt.handovers.states import HandoverState, may_move
+from servicepunt.infoflits.engine import validate_situation
+from servicepunt.infoflits.models import SituationVersion
 
 pytestmark = pytest.mark.django_db
+RESIDENTS = 40
+# How the question of a handover must stand, per state of the handover.
+RESOLUTION_OF_STATE = {
+    HandoverState.SENT: {Resolution.OPEN},
+    HandoverState.RECEIVED: {Resolution.OPEN},
+    HandoverState.REJECTED: {Resolution.OPEN},
+    HandoverState.ACCEPTED: {Resolution.PARTNER_ACCEPTED},
+    HandoverState.PLANNED: {Resolution.BOOKED},
+    HandoverState.COMPLETED: {Resolution.BOOKED},
+}
 
 
-def test_demo_makes_synthetic_residents_with_test_range_bsns_and_cases(settings: object) -> None:
+@pytest.fixture
+def demo() -> str:
     out = StringIO()
-    call_command("demo", "--residents", "30", stdout=out)
-    assert "30 fictieve inwoners" in out.getvalue()
+    call_command("demo", "--residents", str(RESIDENTS), stdout=out)
+    return out.getvalue()
+
+
+def test_demo_makes_synthetic_residents_with_test_range_bsns_and_cases(demo: str, settings: object) -> None:
+    assert f"{RESIDENTS} fictieve inwoners" in demo
+    assert "medewerker" in demo and "servicepunt-demo-2026" in demo  # the logins `make run` shows
     residents = list(Resident.objects.all())
-    assert len(residents) == 30
-    assert Case.objects.filter(resident__in=residents).count() >= 30
+    assert len(residents) == RESIDENTS
+    assert Case.objects.filter(resident__in=residents).count() >= RESIDENTS
+    assert not Case.objects.annotate(n=Count("questions")).filter(n=0).exists()
     numbers = [bsn_decrypt(r.bsn_encrypted, settings.SERVICEPUNT_BSN_KEY) for r in residents if r.has_bsn]  # type: ignore[attr-defined]
     assert numbers and all(n.startswith("9999") and bsn.is_valid(n) for n in numbers)
+    assert len(set(numbers)) == len(numbers)
     assert all(r.postcode.startswith("35") for r in residents)
+
+
+def test_demo_questions_follow_the_catalogue_and_the_closing_rule(demo: str) -> None:
+    linked = Question.objects.filter(product__isnull=False).select_related("product", "domain")
+    assert linked.exists()
+    assert all(q.domain in q.product.domains.all() for q in linked)  # type: ignore[union-attr]
+    assert not Question.objects.filter(
+        product__isnull=True, resolution__in=[Resolution.BOOKED, Resolution.PARTNER_ACCEPTED]
+    ).exists()
+    for case in Case.objects.filter(status=CaseStatus.CLOSED).prefetch_related("questions")[:50]:
+        assert case.closed_at and all(Resolution(q.resolution) in RESOLVED for q in case.questions.all())
+    assert Case.objects.exclude(status=CaseStatus.CLOSED).exists()
+
+
+def test_demo_infoflits_situations_are_valid_against_the_schema(demo: str) -> None:
+    versions = list(SituationVersion.objects.select_related("infoflits"))
+    assert versions
+    for version in versions:
+        validate_situation(version.situation)
+        assert version.situation["reference_date"] == version.infoflits.reference_date.isoformat()
+    assert Case.objects.filter(infoflits__isnull=False).count() == len(versions)
+
+
+def test_demo_handovers_match_how_their_question_was_resolved(demo: str) -> None:
+    handovers = list(
+        Handover.objects.select_related("question__case", "question__product", "entry_point", "consent")
+        .prefetch_related("transitions")
+        .all()
+    )
+    states = {HandoverState(h.state) for h in handovers}
+    assert {HandoverState.ACCEPTED, HandoverState.REJECTED} <= states
+    for handover in handovers:
+        question = handover.question
+        assert Resolution(question.resolution) in RESOLUTION_OF_STATE[HandoverState(handover.state)]
+        assert question.product is not None and handover.entry_point in question.product.entry_points.all()
+        assert handover.organisation_id == handover.entry_point.organisation_id == handover.consent.organisation_id
+        assert handover.consent.resident_id == question.case.resident_id
+        moves = [(HandoverState(t.from_state), HandoverState(t.to_state)) for t in handover.transitions.all()]
+        assert moves[0][0] == HandoverState.CONCEPT and moves[-1][1] == HandoverState(handover.state)
+        assert all(may_move(a, b) for a, b in moves)
+        assert [t.at for t in handover.transitions.all()] == sorted(t.at for t in handover.transitions.all())
+    accepted = Question.objects.filter(resolution=Resolution.PARTNER_ACCEPTED)
+    assert accepted.exists()
+    assert not accepted.exclude(handovers__state=HandoverState.ACCEPTED).exists()
+
+
+def test_demo_work_has_tasks_some_overdue_contact_moments_and_notes(demo: str) -> None:
+    employee = User.objects.get(username="medewerker")
+    today = timezone.localdate()
+    open_tasks = Task.objects.filter(done_at__isnull=True)
+    assert open_tasks.filter(due__lt=today).exists() and open_tasks.filter(due__gte=today).exists()
+    assert not open_tasks.filter(case__status=CaseStatus.CLOSED).exists()
+    for task in Task.objects.all():
+        assert (task.assigned_to == employee and not task.team) or (
+            task.assigned_to is None and task.team == Role.SERVICEPUNT.value
+        )
+    assert ContactMoment.objects.count() >= Case.objects.count()
+    assert Note.objects.exists()
+    assert Case.objects.filter(opened_at__lt=timezone.now() - dt.timedelta(days=60)).exists()
+
+
+def test_demo_keeps_bsns_unique_over_runs_and_leaves_timestamps_alone(demo: str) -> None:
+    call_command("demo", "--residents", "5", stdout=StringIO())
+    digests = list(Resident.objects.exclude(bsn_digest="").values_list("bsn_digest", flat=True))
+    assert len(digests) == len(set(digests))
+    case = Case.objects.create(resident=Resident.objects.first(), opened_by=User.objects.get(username="medewerker"))
+    assert timezone.now() - case.opened_at < dt.timedelta(minutes=1)
+
+
+def test_demo_refuses_where_demo_data_is_switched_off(settings: object) -> None:
+    settings.SERVICEPUNT_ALLOW_DEMO_DATA = False  # type: ignore[attr-defined]
+    with pytest.raises(CommandError) as refused:
+        call_command("demo", "--residents", "3", stdout=StringIO())
+    assert refused.value.returncode == 2
+    assert "uitgeschakeld" in str(refused.value)
+    assert not Resident.objects.exists()

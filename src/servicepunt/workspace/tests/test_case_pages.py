@@ -257,3 +257,20 @@ def test_withdrawing_consent_hides_the_handover_from_the_partner(client: Client)
     assert "ingetrokken op" in client.get(f"/vraagstukken/{case.uuid}/").content.decode()
     again = client.post(f"/vraagstukken/{case.uuid}/toestemming-intrekken/", {"consent": consent.uuid})
     assert again.status_code == 400
+
+
+def test_search_by_full_name_with_a_surname_prefix(client: Client) -> None:
+    _register(client, given_name="Sanne", surname_prefix="de", surname="Vries")
+    assert "Vries" in client.get("/inwoners/", {"name": "Sanne de Vries"}).content.decode()
+
+
+def test_search_results_and_worklist_are_written_to_the_access_log(client: Client, employee: User) -> None:
+    case = _register(client)
+    client.get("/inwoners/", {"name": "Visser"})
+    client.get("/werkvoorraad/")
+    screens = set(
+        AccessLogEntry.objects.filter(user=employee, subject_id=str(case.resident.uuid)).values_list(
+            "screen", flat=True
+        )
+    )
+    assert {"workspace.resident_search", "workspace.worklist"} <= screens

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from servicepunt.audit.services import access_record
+from servicepunt.audit.services import access_record_many
 from servicepunt.cases import selectors, services
 from servicepunt.core.access import permission_required
 from servicepunt.core.errors import InvalidInput
@@ -29,14 +29,13 @@ def search(request: HttpRequest) -> HttpResponse:
         except InvalidInput as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
-            for resident in results:
-                access_record(
-                    user=request.user,
-                    subject_type="resident",
-                    subject_id=str(resident.uuid),
-                    screen="workspace.resident_search",
-                    purpose=selectors.ACCESS_PURPOSE,
-                )
+            access_record_many(
+                user=request.user,
+                subject_type="resident",
+                subject_ids=[str(resident.uuid) for resident in results],
+                screen="workspace.resident_search",
+                purpose=selectors.ACCESS_PURPOSE,
+            )
     return render(request, "workspace/resident_search.html", {"form": form, "results": results})
 
 
@@ -51,14 +50,13 @@ def register(request: HttpRequest) -> HttpResponse:
             visible = set(selectors.residents_visible(request.user).values_list("pk", flat=True))
             shown = [resident for resident in duplicates if resident.pk in visible]
             if duplicates and not form.cleaned_data["not_a_duplicate"]:
-                for resident in shown:
-                    access_record(
-                        user=request.user,
-                        subject_type="resident",
-                        subject_id=str(resident.uuid),
-                        screen="workspace.resident_register",
-                        purpose="dubbele registratie voorkomen",
-                    )
+                access_record_many(
+                    user=request.user,
+                    subject_type="resident",
+                    subject_ids=[str(resident.uuid) for resident in shown],
+                    screen="workspace.resident_register",
+                    purpose="dubbele registratie voorkomen",
+                )
                 context = {"form": form, "duplicates": shown, "hidden_duplicates": len(duplicates) - len(shown)}
                 return render(request, "workspace/resident_register.html", context)
             registration = services.resident_register(registered_by=request.user, data=data)

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from servicepunt.audit.services import access_record_many
 from servicepunt.cases import selectors
 from servicepunt.core.access import permission_required
 
@@ -13,6 +14,13 @@ from servicepunt.core.access import permission_required
 @permission_required("cases.work_cases")
 def worklist(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    return render(
-        request, "workspace/worklist.html", {**selectors.worklist(user=request.user, today=today), "today": today}
+    work = selectors.worklist(user=request.user, today=today)
+    shown = {case.resident.uuid for case in work["cases"]} | {task.case.resident.uuid for task in work["tasks"]}
+    access_record_many(
+        user=request.user,
+        subject_type="resident",
+        subject_ids=[str(resident) for resident in shown],
+        screen="workspace.worklist",
+        purpose=selectors.ACCESS_PURPOSE,
     )
+    return render(request, "workspace/worklist.html", {**work, "today": today})

@@ -1,0 +1,196 @@
+"""Synthetic warm handovers for the demo cases: consent first, then the handover and its history
+along the state machine, consistent with how the question was resolved:
+
+- partner_accepted ↔ the handover is geaccepteerd (the partner books itself);
+- booked: some were handed over and the partner planned the appointment (afspraak gepland),
+  a part of those is afgerond with an outcome;
+- open: some handovers wait for the partner (verstuurd, ontvangen), some were afgewezen, which
+  reopened the question.
+
+Called by `servicepunt demo` for every batch of `servicepunt.cases.demo` (cases may not import
+handovers). Written with bulk_create, in the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from typing import Any
+
+from servicepunt.accounts.models import User
+from servicepunt.cases.closing import Resolution
+from servicepunt.cases.demo import DemoBatch, between, timestamps_as_given
+from servicepunt.cases.models import CaseEvent, Question
+from servicepunt.catalogue.models import EntryPoint, Product
+from servicepunt.handovers.models import Consent, ConsentMethod, Handover, HandoverTransition, Outcome, RejectionReason
+from servicepunt.handovers.states import HandoverState
+from servicepunt.infoflits.questionnaire.answers import get_path
+from servicepunt.infoflits.selectors import questionnaire
+
+WHAT_IS_SHARED = "Naam, contactgegevens, de vraag en de antwoorden uit de infoflits die erbij horen"
+SUMMARY_ENDINGS = (
+    "Inwoner wil graag gebeld worden.",
+    "Brieven zijn meegegeven aan de inwoner.",
+    "Inwoner spreekt weinig Nederlands; liefst met tolk.",
+    "Het is dringend: de inwoner heeft een brief met een termijn.",
+    "",
+)
+NOT_HELPED_NOTES = ("Inwoner kwam niet op de afspraak.", "Valt buiten onze regeling; doorverwezen.")
+S, R, A, P, C, X = (
+    HandoverState.SENT,
+    HandoverState.RECEIVED,
+    HandoverState.ACCEPTED,
+    HandoverState.PLANNED,
+    HandoverState.COMPLETED,
+    HandoverState.REJECTED,
+)
+
+
+def _path(rng: random.Random, resolution: Resolution) -> list[HandoverState]:
+    """The states a handover went through after concept, or [] when the question has none."""
+    received = [R] if rng.random() < 0.6 else []
+    if resolution == Resolution.PARTNER_ACCEPTED:
+        return [S, *received, A]
+    if resolution == Resolution.BOOKED and rng.random() < 0.5:
+        return [S, *received, A, P] + ([C] if rng.random() < 0.4 else [])
+    if resolution == Resolution.OPEN:
+        chance = rng.random()
+        if chance < 0.12:
+            return [S, *received, X]
+        if chance < 0.22:
+            return [S, *received]
+    return []
+
+
+def _times(
+    rng: random.Random, path: list[HandoverState], start: dt.datetime, settled: dt.datetime | None, end: dt.datetime
+) -> list[dt.datetime]:
+    """When each state was reached, in order: accepting or planning at the moment the question
+    was resolved, completing after it."""
+    resolving = A if P not in path else P
+    if settled is None or resolving not in path:
+        return sorted(between(rng, start, end) for _ in path)
+    before = path.index(resolving)
+    times = sorted(between(rng, start, settled) for _ in range(before)) + [settled]
+    times += sorted(between(rng, settled, end) for _ in path[before + 1 :])
+    return times
+
+
+def _facts(situation: dict[str, Any] | None, product: Product) -> dict[str, Any]:
+    """The answers of the product's life domains, as handovers.facts.relevant_facts gives them."""
+    if situation is None:
+        return {}
+    domains = {domain.code for domain in product.domains.all()}
+    facts: dict[str, Any] = {}
+    for step in questionnaire().steps:
+        if step.domain in domains:
+            for item in step.questions:
+                value = get_path(situation, item.field)
+                if value is not None:
+                    facts[item.field] = value
+    return facts
+
+
+class _Builder:
+    def __init__(self, batch: DemoBatch) -> None:
+        self.batch, self.rng = batch, batch.rng
+        product_ids = {q.product_id for q in batch.questions if q.product_id}
+        self.entry_points: dict[int, list[EntryPoint]] = {}
+        for product in Product.objects.filter(pk__in=product_ids).prefetch_related("entry_points"):
+            self.entry_points[product.pk] = [ep for ep in product.entry_points.all() if ep.active]
+        self.partner_staff = {
+            user.organisation_id: user for user in User.objects.filter(organisation__isnull=False, is_active=True)
+        }
+        self.consents: dict[tuple[int, int], Consent] = {}
+        self.handovers: list[Handover] = []
+        self.transitions: list[HandoverTransition] = []
+        self.events: list[CaseEvent] = []
+
+    def _consent(self, question: Question, organisation_id: int, at: dt.datetime) -> Consent:
+        resident = question.case.resident
+        consent = self.consents.get((resident.pk, organisation_id))
+        if consent is None:
+            consent = Consent(
+                resident=resident,
+                organisation_id=organisation_id,
+                what_is_shared=WHAT_IS_SHARED,
+                method=self.rng.choices(ConsentMethod.values, (70, 20, 10))[0],
+                recorded_by=self.batch.by,
+                given_at=at,
+            )
+            self.consents[(resident.pk, organisation_id)] = consent
+        return consent
+
+    def question(self, question: Question) -> None:
+        rng, by = self.rng, self.batch.by
+        entry_points = self.entry_points.get(question.product_id or 0)
+        path = _path(rng, Resolution(question.resolution)) if entry_points else []
+        if not path or not entry_points or question.product is None:
+            return
+        case, resident = question.case, question.case.resident
+        entry_point = rng.choice(entry_points)
+        organisation_id = entry_point.organisation_id
+        partner = self.partner_staff.get(organisation_id, by)
+        settled = self.batch.settled_at.get(question.pk)
+        # Handed over during the visit, before the question was resolved.
+        created = (
+            question.created_at + (settled - question.created_at) * rng.uniform(0.05, 0.3)
+            if settled is not None
+            else question.created_at + dt.timedelta(minutes=rng.randint(5, 40))
+        )
+        times = _times(rng, path, created + dt.timedelta(minutes=1), settled, case.closed_at or self.batch.now)
+        handover = Handover(
+            question=question,
+            entry_point=entry_point,
+            organisation_id=organisation_id,
+            consent=self._consent(question, organisation_id, created - dt.timedelta(minutes=1)),
+            summary=f"{question.text}. {rng.choice(SUMMARY_ENDINGS)}".strip(),
+            facts=_facts(self.batch.situations.get(case.pk), question.product),
+            contact={
+                "preference": resident.contact_preference,
+                "language": resident.preferred_language,
+                "interpreter": resident.needs_interpreter,
+                "reads_with_difficulty": resident.reads_with_difficulty,
+            },
+            state=path[-1].value,
+            created_by=by,
+            created_at=created,
+        )
+        if path[-1] == X:
+            handover.rejection_reason = rng.choice(RejectionReason.values)
+            reason = f"overdracht afgewezen: {handover.rejection_reason}"
+            self.events.append(CaseEvent(case=case, by=partner, kind="question_reopened", detail=reason, at=times[-1]))
+        if path[-1] == C:
+            helped = rng.random() < 0.85
+            handover.outcome = Outcome.HELPED if helped else Outcome.NOT_HELPED
+            handover.outcome_note = "" if helped else rng.choice(NOT_HELPED_NOTES)
+        self.handovers.append(handover)
+        previous = HandoverState.CONCEPT
+        for state, at in zip(path, times, strict=True):
+            self.transitions.append(
+                HandoverTransition(
+                    handover=handover,
+                    from_state=previous.value,
+                    to_state=state.value,
+                    by=by if state == S else partner,
+                    at=at,
+                    note=handover.outcome_note if state == C else "",
+                )
+            )
+            previous = state
+
+    def save(self) -> int:
+        Consent.objects.bulk_create(list(self.consents.values()), batch_size=2000)
+        Handover.objects.bulk_create(self.handovers, batch_size=2000)
+        HandoverTransition.objects.bulk_create(self.transitions, batch_size=2000)
+        CaseEvent.objects.bulk_create(self.events, batch_size=2000)
+        return len(self.handovers)
+
+
+def demo_handovers_add(batch: DemoBatch) -> int:
+    """Add the warm handovers of one saved batch of demo cases; the number made."""
+    builder = _Builder(batch)
+    with timestamps_as_given(Consent, Handover, HandoverTransition, CaseEvent):
+        for question in batch.questions:
+            builder.question(question)
+        return builder.save()
