@@ -19,6 +19,7 @@ urlpatterns = [
     path("infoflits/", include("servicepunt.infoflits.urls")),
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("afspraak/", include("servicepunt.appointments.resident.urls")),
     path("", include("servicepunt.workspace.urls")),
     path("overdrachten/", include("servicepunt.handovers.urls")),
     path("privacy/toegangslog/", include("servicepunt.audit.urls")),

@@ -7,15 +7,13 @@ from typing import Any
 import structlog
 from django.db import transaction
 
+from servicepunt.appointments.notify import confirmation_send
+
 log = structlog.get_logger(__name__)
 
 
 def confirm_after_commit(*, appointment: Any = None, arrangement: Any = None) -> None:
     def send() -> None:
-        try:
-            from servicepunt.appointments.notify import confirmation_send
-        except ImportError:  # pragma: no cover - until the notify package lands
-            return
         try:
             confirmation_send(appointment=appointment, arrangement=arrangement)
         except Exception:  # a failing mail server must not undo or hide a booking

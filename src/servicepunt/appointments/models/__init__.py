@@ -18,6 +18,12 @@ from servicepunt.appointments.models.appointment import (
     ArrangementKind,
     EventKind,
 )
+from servicepunt.appointments.models.notification import (
+    Notification,
+    NotificationChannel,
+    NotificationKind,
+    NotificationStatus,
+)
 
 __all__ = [
     "ActorKind",
@@ -36,4 +42,8 @@ __all__ = [
     "GoodFridayChoice",
     "LiberationDayChoice",
     "ModeChoice",
+    "Notification",
+    "NotificationChannel",
+    "NotificationKind",
+    "NotificationStatus",
 ]

@@ -7,7 +7,8 @@ import re
 from collections.abc import Callable
 
 import pytest
-from django.test import Client
+from django.core import mail
+from django.test import Client, TestCase
 
 from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
@@ -103,3 +104,13 @@ def test_the_summary_shows_the_booked_appointment(client: Client, case: Case) ->
     summary = client.get(f"/vraagstukken/{case.uuid}/afspraken/").content.decode()
     assert "U heeft een afspraak bij" in summary
     assert appointment.agenda.entry_point.location is None or appointment.agenda.entry_point.location.name in summary
+
+
+def test_booking_sends_the_confirmation_with_a_calendar_file(client: Client, case: Case) -> None:
+    question = case.questions.get(product__code="bijstand")
+    page = client.get(f"/vraagstukken/{case.uuid}/afspraak/", {"vraag": question.uuid}).content.decode()
+    form = _hidden_forms(page)[0]
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(f"/vraagstukken/{case.uuid}/afspraak/boeken/", {k: v[0] for k, v in form.items()})
+    assert [message.to for message in mail.outbox] == [["amir@example.org"]]
+    assert any(name.endswith(".ics") for name, *_ in mail.outbox[0].attachments)

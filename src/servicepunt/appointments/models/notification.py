@@ -1,0 +1,69 @@
+"""The notification log: which confirmation or reminder went to the resident about which
+appointment, by which channel, or why nothing was sent. It holds no message text and no address,
+only what is needed to send each reminder once."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from servicepunt.appointments.models.appointment import Appointment
+
+
+class NotificationKind(models.TextChoices):
+    CONFIRMATION = "confirmation", _("Bevestiging")
+    REMINDER = "reminder", _("Herinnering")
+
+
+class NotificationChannel(models.TextChoices):
+    EMAIL = "email", _("E-mail")
+    SMS = "sms", _("Sms")
+    LETTER = "letter", _("Brief")
+    NONE = "none", _("Geen")
+
+
+class NotificationStatus(models.TextChoices):
+    SENT = "sent", _("Verstuurd")
+    SKIPPED = "skipped", _("Niet verstuurd")
+
+
+class Notification(models.Model):
+    """One message (or the decision not to send one) about one appointment. A message about a
+    combination has one row per part it covers."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    appointment = models.ForeignKey(
+        Appointment, on_delete=models.PROTECT, related_name="notifications", verbose_name=_("afspraak")
+    )
+    kind = models.CharField(_("soort"), max_length=20, choices=NotificationKind.choices)
+    channel = models.CharField(_("kanaal"), max_length=10, choices=NotificationChannel.choices)
+    status = models.CharField(_("status"), max_length=10, choices=NotificationStatus.choices)
+    starts_at = models.DateTimeField(
+        _("begin van de afspraak"),
+        help_text=_("De tijd waarover het bericht ging. Een verzette afspraak krijgt weer een herinnering."),
+    )
+    reason = models.CharField(
+        _("reden"),
+        max_length=40,
+        blank=True,
+        help_text=_("Waarom er niets is verstuurd, als code: bijvoorbeeld no-address of preference-letter."),
+    )
+    at = models.DateTimeField(_("moment"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        constraints = [
+            # Run the reminder job twice: the second run finds the row and sends nothing.
+            models.UniqueConstraint(
+                fields=["appointment", "kind", "channel", "starts_at"],
+                condition=models.Q(kind="reminder"),
+                name="one_reminder_per_appointment_channel",
+            )
+        ]
+        verbose_name = _("bericht aan de inwoner")
+        verbose_name_plural = _("berichten aan de inwoner")
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.channel} {self.status}"
