@@ -25,3 +25,13 @@ def relevant_facts(question: Question) -> dict[str, Any]:
             if value is not None:
                 facts[item.field] = value
     return facts
+
+
+def facts_labelled(facts: dict[str, Any], language: str) -> list[tuple[str, Any]]:
+    """The facts with the questionnaire's own question as label, in the reader's language."""
+    labels = {
+        item.field: item.text.get(language) or item.text.get("nl") or item.field
+        for step in questionnaire().steps
+        for item in step.questions
+    }
+    return [(labels.get(field, field), value) for field, value in facts.items()]

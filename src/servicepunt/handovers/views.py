@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,6 +17,7 @@ from servicepunt.audit.services import access_record
 from servicepunt.core.access import permission_required
 from servicepunt.core.errors import ServicepuntError
 from servicepunt.handovers import services
+from servicepunt.handovers.facts import facts_labelled
 from servicepunt.handovers.models import Outcome, RejectionReason
 from servicepunt.handovers.selectors import partner_handover, partner_inbox
 from servicepunt.handovers.states import HandoverState, may_move
@@ -63,6 +65,7 @@ def _detail_context(request: HttpRequest, uuid: str) -> dict[str, Any]:
         "handover": handover,
         "resident": resident,
         "transitions": handover.transitions.select_related("by"),
+        "facts": facts_labelled(handover.facts, get_language() or "nl"),
         "rejection_reasons": RejectionReason.choices,
         "outcomes": Outcome.choices,
         "can_accept": may_move(state, HandoverState.ACCEPTED),

@@ -100,3 +100,11 @@ def test_api_inbox_and_actions(partner: Client, handover: Handover) -> None:
     assert accepted.json()["state"] == "geaccepteerd"
     twice = partner.post(f"/api/v1/handovers/{handover.uuid}/accept", {}, content_type="application/json")
     assert twice.status_code == 409
+
+
+def test_facts_are_labelled_with_the_questionnaires_question() -> None:
+    from servicepunt.handovers.facts import facts_labelled
+
+    labelled = dict(facts_labelled({"housing.rent_arrears": True, "unknown.field": 3}, "nl"))
+    assert labelled["Heeft u een huurachterstand?"] is True
+    assert labelled["unknown.field"] == 3
