@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 
 from servicepunt.appointments.models import Appointment, Arrangement
 from servicepunt.appointments.notify.content import Notice, booked_parts, notice_for
-from servicepunt.appointments.notify.pdf import pdf_from_html
 from servicepunt.core.errors import InvalidInput
+from servicepunt.core.pdf import pdf_from_html
 
 LETTER_TEMPLATE = "appointments/letter_pdf.html"
 

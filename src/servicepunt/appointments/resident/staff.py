@@ -17,11 +17,11 @@ from django.views.decorators.cache import never_cache
 from servicepunt.appointments.models import Appointment, Arrangement
 from servicepunt.appointments.notify.content import Notice, notice_languages
 from servicepunt.appointments.notify.letter import letter_context, letter_html, letter_notice
-from servicepunt.appointments.notify.pdf import pdf_from_html
 from servicepunt.audit.services import access_record
 from servicepunt.cases.selectors import residents_visible
 from servicepunt.core.access import permission_required
 from servicepunt.core.errors import InvalidInput
+from servicepunt.core.pdf import pdf_from_html
 
 WORK = "cases.work_cases"
 PURPOSE = "afspraakbevestiging"

@@ -11,15 +11,10 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from servicepunt.core.testing.browser import assert_accessible, login
+from servicepunt.infoflits.tests.flows import accept_suggestions, answer_single_parent_with_rent_arrears
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 DEBTS = "Ik heb schulden en een brief van de deurwaarder"
-
-
-def save_step(page: Page, title: str) -> None:
-    step = page.locator("details", has=page.get_by_text(title, exact=True))
-    step.get_by_role("button", name="Opslaan en verder").click()
-    expect(step.locator("summary")).to_contain_text(re.compile(r"\d+ antwoord"))
 
 
 def register_walk_in(page: Page, base_url: str) -> None:
@@ -39,33 +34,8 @@ def register_walk_in(page: Page, base_url: str) -> None:
 def run_infoflits(page: Page) -> None:
     page.get_by_role("button", name="Start infoflits").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Infoflits")
-    household = page.locator("#stap-huishouden")
-    household.get_by_label("Hoe oud bent u?").fill("31")
-    household.get_by_role("group", name="Woont u samen met een partner?").get_by_label("Nee").check()
-    household.get_by_label("Wonen er kinderen bij u? Hoe oud zijn ze?").fill("4, 7")
-    save_step(page, "Huishouden")
-    page.locator("#stap-geld summary").click()
-    money = page.locator("#stap-geld")
-    money.get_by_label("Werk in loondienst").check()
-    money.get_by_label("Hoeveel geld komt er per maand binnen, samen met uw partner (netto)?").fill("1400")
-    money.get_by_label("Hoeveel spaargeld heeft u samen?").fill("0")
-    save_step(page, "Geld en schulden")
-    page.locator("#stap-wonen summary").click()
-    housing = page.locator("#stap-wonen")
-    housing.get_by_label("Huurhuis van een woningcorporatie").check()
-    save_step(page, "Wonen")
-    housing.get_by_label("Hoeveel huur betaalt u per maand (met servicekosten)?").fill("690")
-    housing.get_by_role("group", name="Heeft u een huurachterstand?").get_by_label("Ja").check()
-    save_step(page, "Wonen")
-    suggestions = page.locator("#suggestions")
-    for name in ("Huurtoeslag", "Kindgebonden budget"):
-        item = suggestions.locator("li", has=page.get_by_role("link", name=name, exact=True))
-        item.get_by_role("button", name="Geaccepteerd").click()
-        expect(
-            suggestions.locator("li", has=page.get_by_role("link", name=name, exact=True)).get_by_role(
-                "button", name="Geaccepteerd"
-            )
-        ).to_have_attribute("aria-pressed", "true")
+    answer_single_parent_with_rent_arrears(page, age="31", children="4, 7", income="1400", rent="690")
+    accept_suggestions(page, ("Huurtoeslag", "Kindgebonden budget"))
     assert_accessible(page)
     page.get_by_role("link", name="Terug naar het vraagstuk").click()
 

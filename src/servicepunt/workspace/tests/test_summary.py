@@ -30,12 +30,12 @@ from servicepunt.cases.services import (
     resident_register,
 )
 from servicepunt.catalogue.models import EntryPoint, Product
+from servicepunt.core.pdf import static_only_fetcher
 from servicepunt.core.testing.browser import assert_accessible, login
 from servicepunt.handovers.services import handover_start
 from servicepunt.workspace import summary as summary_module
 from servicepunt.workspace.summary import case_summary, summary_language
 from servicepunt.workspace.summary_items import NextStep, Place, StepKind
-from servicepunt.workspace.views.summary import static_only_fetcher
 
 DEBTS = "Ik heb een brief van de deurwaarder en kan de huur niet betalen"
 BRING_NL = "Bankafschriften van de laatste 3 maanden"

@@ -4,14 +4,8 @@ view is logged and never cached."""
 
 from __future__ import annotations
 
-import mimetypes
-import posixpath
-from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
-from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -23,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from servicepunt.cases import selectors
 from servicepunt.cases.models import Case
 from servicepunt.core.access import permission_required
+from servicepunt.core.pdf import pdf_from_html
 from servicepunt.workspace.summary import case_summary, provided_steps, summary_language, summary_languages
 
 WORK = "cases.work_cases"
@@ -54,45 +49,6 @@ def summary_page(request: HttpRequest, uuid: str) -> HttpResponse:
         response = render(request, "workspace/summary.html", _context(case, language))
     response["Content-Language"] = language
     return response
-
-
-def _static_file(url: str) -> Path | None:
-    """The local file behind a static URL: collected (STATIC_ROOT) or found by the finders."""
-    prefix = urlsplit(settings.STATIC_URL).path
-    path = urlsplit(url).path
-    if not path.startswith(prefix):
-        return None
-    name = posixpath.normpath(unquote(path[len(prefix) :]))
-    if name.startswith(("/", "..")) or name == ".":
-        return None
-    collected = Path(settings.STATIC_ROOT) / name if settings.STATIC_ROOT else None
-    if collected is not None and collected.is_file():
-        return collected
-    found = finders.find(name)
-    return Path(found) if isinstance(found, str) else None
-
-
-def static_only_fetcher() -> Any:
-    """A WeasyPrint URL fetcher that reads static files from disk and refuses every other URL:
-    a PDF of personal data never makes a request over the network."""
-    from weasyprint.urls import URLFetcher, URLFetcherResponse  # heavy: imported only for a PDF
-
-    class StaticOnlyFetcher(URLFetcher):
-        def fetch(self, url: str, headers: Any = None) -> Any:
-            local = _static_file(url)
-            if local is None:
-                raise ValueError(f"only local static files are read, not {urlsplit(url).path}")
-            mime_type = mimetypes.guess_type(local.name)[0] or "application/octet-stream"
-            return URLFetcherResponse(local.as_uri(), local.read_bytes(), {"Content-Type": mime_type})
-
-    return StaticOnlyFetcher()
-
-
-def pdf_from_html(html: str, *, base_url: str) -> bytes:
-    from weasyprint import HTML  # heavy: imported only for a PDF
-
-    document = HTML(string=html, base_url=base_url, url_fetcher=static_only_fetcher())
-    return bytes(document.write_pdf(pdf_tags=True))
 
 
 @never_cache

@@ -1,6 +1,5 @@
-"""HTML to PDF with WeasyPrint, reading only local static files: a letter with personal data
-never makes a request over the network. (The same idea as the workspace's case summary; the
-appointments context may not import the workspace.)"""
+"""HTML to PDF with WeasyPrint, reading only local static files: a PDF with personal data (the
+case summary, an appointment letter) never makes a request over the network."""
 
 from __future__ import annotations
 
