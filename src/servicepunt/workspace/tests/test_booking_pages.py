@@ -3,6 +3,7 @@ closing once every question is booked, and a cancellation reopening its question
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 
@@ -114,3 +115,23 @@ def test_booking_sends_the_confirmation_with_a_calendar_file(client: Client, cas
         client.post(f"/vraagstukken/{case.uuid}/afspraak/boeken/", {k: v[0] for k, v in form.items()})
     assert [message.to for message in mail.outbox] == [["amir@example.org"]]
     assert any(name.endswith(".ics") for name, *_ in mail.outbox[0].attachments)
+
+
+def test_staff_reschedule_keeps_history_and_the_question_booked(client: Client, case: Case) -> None:
+    question = case.questions.get(product__code="bijstand")
+    page = client.get(f"/vraagstukken/{case.uuid}/afspraak/", {"vraag": question.uuid}).content.decode()
+    client.post(f"/vraagstukken/{case.uuid}/afspraak/boeken/", {k: v[0] for k, v in _hidden_forms(page)[0].items()})
+    appointment = Appointment.objects.get()
+    case_page = client.get(f"/vraagstukken/{case.uuid}/").content.decode()
+    assert "Bevestigingsbrief" in case_page and "verzet=" in case_page
+    slots = client.get(
+        f"/vraagstukken/{case.uuid}/afspraak/", {"vraag": question.uuid, "verzet": appointment.uuid}
+    ).content.decode()
+    forms = re.findall(r'action="[^"]*verzetten/">(.*?)</form>', slots, re.S)
+    later = dict(re.findall(r'name="([a-z_]+)" value="([^"]*)"', forms[1]))
+    assert client.post(f"/vraagstukken/{case.uuid}/afspraak/verzetten/", later).status_code == 302
+    appointment.refresh_from_db()
+    assert appointment.start == dt.datetime.fromisoformat(later["start"])
+    assert appointment.events.filter(kind="rescheduled").exists()
+    question.refresh_from_db()
+    assert question.resolution == Resolution.BOOKED

@@ -61,6 +61,10 @@ def slot_page(request: HttpRequest, uuid: str) -> HttpResponse:
     case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.appointment_slots")
     question = get_object_or_404(Question, case=case, uuid=request.GET.get("vraag", ""))
     context: dict[str, Any] = {"case": case, "question": question, "modes": ModeChoice.choices}
+    if request.GET.get("verzet"):
+        context["moving"] = get_object_or_404(
+            Appointment, question=question, uuid=request.GET["verzet"], arrangement__isnull=True
+        )
     context["mode"], context["first_day"] = request.GET.get("mode", ""), request.GET.get("vanaf", "")
     status = 200
     try:
@@ -196,4 +200,27 @@ def cancel(request: HttpRequest, uuid: str) -> HttpResponse:
         messages.error(request, error.message)
     else:
         messages.success(request, _("Afspraak geannuleerd. De vraag staat weer open."))
+    return redirect("workspace:case", uuid=case.uuid)
+
+
+@require_POST
+@permission_required(WORK)
+def reschedule(request: HttpRequest, uuid: str) -> HttpResponse:
+    case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.appointment_reschedule")
+    post = request.POST
+    appointment = get_object_or_404(Appointment, question__case=case, uuid=post.get("appointment", ""))
+    try:
+        with transaction.atomic():
+            moved = booking.appointment_reschedule(
+                appointment=appointment,
+                start=_start(post.get("start"), "start"),
+                agenda=get_object_or_404(Agenda, pk=post.get("agenda") or 0),
+                actor=booking.Actor.staff(request.user),
+                reason=_("verzet door het Servicepunt"),
+            )
+            confirm_after_commit(appointment=moved)
+    except ServicepuntError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Afspraak verzet. De inwoner krijgt een nieuwe bevestiging."))
     return redirect("workspace:case", uuid=case.uuid)
