@@ -46,7 +46,8 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
     Role.WIJKBUREAU: CATALOGUE_READ + TRIAGE_USE + INFOFLITS_RUN + CASES_WORK,
     # Partner staff see only the handovers addressed to their own organisation.
     Role.PARTNER: CATALOGUE_READ + PARTNER_INBOX + AGENDAS_MANAGE,
-    Role.TEAMLEIDER: CATALOGUE_READ + TRIAGE_USE,
+    # Team leads see aggregated figures only, never a case or a resident.
+    Role.TEAMLEIDER: CATALOGUE_READ + TRIAGE_USE + ("reporting.view_figures",),
     # The catalogue administrator tries vocabulary changes out in the triage page.
     Role.BEHEERDER: CATALOGUE_READ + CATALOGUE_MAINTAIN + TRIAGE_USE + AGENDAS_MANAGE,
     # The privacy officer reads the access log, never the cases themselves.

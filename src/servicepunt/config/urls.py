@@ -22,6 +22,7 @@ urlpatterns = [
     path("afspraak/", include("servicepunt.appointments.resident.urls")),
     path("", include("servicepunt.workspace.urls")),
     path("overdrachten/", include("servicepunt.handovers.urls")),
+    path("cijfers/", include("servicepunt.reporting.urls")),
     path("privacy/toegangslog/", include("servicepunt.audit.urls")),
     path("beheer/", admin.site.urls),
 ]

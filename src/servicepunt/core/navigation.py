@@ -24,6 +24,7 @@ _ITEMS: tuple[tuple[Any, str, str | None], ...] = (
     (_("Infoflits"), "infoflits:start", "infoflits.run_infoflits"),
     (_("Sociale kaart"), "catalogue:product-list", "catalogue.view_product"),
     (_("Organisaties"), "catalogue:organisation-list", "catalogue.view_organisation"),
+    (_("Cijfers"), "reporting:overview", "reporting.view_figures"),
     (_("Toegangslog"), "audit:log", "audit.view_accesslog"),
 )
 

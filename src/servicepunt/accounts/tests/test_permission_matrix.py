@@ -30,6 +30,7 @@ MATRIX = [
     ("get", "/infoflits/", None, INFOFLITS),
     ("post", "/api/v1/suggestions", {"reference_date": "2026-11-01"}, INFOFLITS),
     ("get", "/privacy/toegangslog/", None, {Role.PRIVACY}),
+    ("get", "/cijfers/", None, {Role.TEAMLEIDER}),
     ("get", "/beheer/", None, {Role.BEHEERDER, Role.PARTNER}),
     ("get", "/beheer/catalogue/product/", None, {Role.BEHEERDER, Role.PARTNER}),
     ("get", "/beheer/appointments/agenda/", None, {Role.BEHEERDER, Role.PARTNER}),

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "servicepunt.handovers",
     "servicepunt.appointments",
     "servicepunt.workspace",
+    "servicepunt.reporting",
 ]
 
 MIDDLEWARE = [

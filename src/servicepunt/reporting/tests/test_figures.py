@@ -1,0 +1,50 @@
+"""Team leads see totals only: extra products offered beyond the question, cases, handovers and
+appointments; other roles are refused; the page shows no resident."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+
+from servicepunt.accounts.models import User
+from servicepunt.accounts.roles import Role
+from servicepunt.cases.services import ResidentInput, case_infoflits_start, case_open, resident_register
+from servicepunt.infoflits.models import Decision
+from servicepunt.infoflits.services import suggestion_decide
+
+pytestmark = pytest.mark.django_db
+
+
+def test_figures_count_extra_products_and_show_no_resident(make_user: Callable[..., User]) -> None:
+    employee = make_user(Role.SERVICEPUNT)
+    resident = resident_register(
+        registered_by=employee, data=ResidentInput(given_name="Noor", surname="Zwart", contact_preference="letter")
+    ).resident
+    case = case_open(resident=resident, opened_by=employee, questions=["Ik heb schulden"])
+    infoflits = case_infoflits_start(case=case, by=employee)
+    suggestion_decide(infoflits=infoflits, product_code="huurtoeslag", decision=Decision.OFFERED, decided_by=employee)
+    suggestion_decide(infoflits=infoflits, product_code="huurtoeslag", decision=Decision.ACCEPTED, decided_by=employee)
+    suggestion_decide(
+        infoflits=infoflits, product_code="zorgtoeslag", decision=Decision.NOT_APPLICABLE, decided_by=employee
+    )
+    suggestion_decide(
+        infoflits=infoflits,
+        product_code="schuldhulpverlening",
+        decision=Decision.ACCEPTED,
+        decided_by=employee,
+        asked=True,
+    )
+    client = Client()
+    client.force_login(make_user(Role.TEAMLEIDER))
+    page = client.get("/cijfers/").content.decode()
+    assert '<dd id="extra-offered">1</dd>' in page and '<dd id="cases-count">1</dd>' in page
+    assert "Zwart" not in page
+
+
+@pytest.mark.parametrize("role", [r for r in Role if r != Role.TEAMLEIDER], ids=lambda r: r.value)
+def test_only_team_leads_see_figures(make_user: Callable[..., User], role: Role) -> None:
+    client = Client()
+    client.force_login(make_user(role))
+    assert client.get("/cijfers/").status_code == 403
