@@ -11,24 +11,15 @@ from django.utils.dates import WEEKDAYS
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from servicepunt.catalogue.localization import localized_field
 from servicepunt.catalogue.models import EntryPoint, OpeningException
 from servicepunt.catalogue.selectors import weekly_hours
 from servicepunt.workspace.summary_items import DayException, HoursLine, Place
 
-FALLBACK_LANGUAGE = "nl"
 EXCEPTIONS_AHEAD = dt.timedelta(weeks=6)  # closed days printed: those of the coming six weeks
 ALL_DAY = "00:00–24:00"
 WEEK = 7
 SHORTEST_RANGE = 3  # three days in a row or more read as "maandag tot en met woensdag"
-
-
-def localized_text(obj: Any, field: str, language: str) -> str:
-    """`field` in `language` when filled (name_en), else the Dutch one (name or name_nl)."""
-    if language != FALLBACK_LANGUAGE:
-        translated = getattr(obj, f"{field}_{language}", "")
-        if translated:
-            return str(translated)
-    return str(getattr(obj, field, "") or getattr(obj, f"{field}_{FALLBACK_LANGUAGE}", "") or "")
 
 
 def _day_names(weekdays: list[int]) -> str:
@@ -60,7 +51,7 @@ def _exceptions(entry_point: EntryPoint, language: str) -> tuple[DayException, .
             date=exception.date,
             closed=exception.closed,
             hours=", ".join(interval.replace("-", "–") for interval in exception.hours),
-            note=localized_text(exception, "note", language),
+            note=localized_field(exception, "note", language),
         )
         for exception in entry_point.opening_exceptions.all()
     )
@@ -79,12 +70,12 @@ def entry_point_place(entry_point: EntryPoint, language: str) -> Place:
     `entry_point_prefetches` prefetched, or it costs queries."""
     location = entry_point.location
     address = ", ".join(part for part in (location.name, location.address_line) if part) if location else ""
-    accessibility = localized_text(entry_point, "accessibility", language)
+    accessibility = localized_field(entry_point, "accessibility", language)
     if not accessibility and location is not None:
-        accessibility = localized_text(location, "accessibility", language)
+        accessibility = localized_field(location, "accessibility", language)
     return Place(
-        organisation=localized_text(entry_point.organisation, "name", language),
-        name=localized_text(entry_point, "name", language),
+        organisation=localized_field(entry_point.organisation, "name", language),
+        name=localized_field(entry_point, "name", language),
         address=address,
         phone=entry_point.phone,
         email=entry_point.email,

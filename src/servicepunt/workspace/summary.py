@@ -24,15 +24,14 @@ from django.utils.translation import gettext as _
 
 from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import Case, Question
+from servicepunt.catalogue.localization import FALLBACK_LANGUAGE, localized_field
 from servicepunt.catalogue.models import Channel, EntryPoint, ProductContent
 from servicepunt.handovers.models import Handover
 from servicepunt.handovers.states import HandoverState
 from servicepunt.workspace.places import (
-    FALLBACK_LANGUAGE,
     entry_point_place,
     entry_point_prefetches,
     hours_lines,
-    localized_text,
 )
 from servicepunt.workspace.summary_appointments import appointment_steps
 from servicepunt.workspace.summary_items import (
@@ -55,20 +54,9 @@ StepProvider = Callable[[Case, str, dt.date], Iterable[NextStep]]
 STEP_PROVIDERS: tuple[StepProvider, ...] = (appointment_steps,)
 
 
-def summary_languages() -> list[str]:
-    """The languages a summary can be made in: those of the user interface."""
-    return [code for code, _name in settings.LANGUAGES]
-
-
-def summary_language(preferred: str | None) -> str:
-    """The resident's language when we have it ("en-GB" counts as "en"), else Dutch."""
-    code = (preferred or "").strip().lower().replace("_", "-").split("-")[0]
-    return code if code in summary_languages() else FALLBACK_LANGUAGE
-
-
 def _arranged(resolution: str, handover: Handover | None, language: str) -> str:
     """What was arranged, in plain words for the resident."""
-    organisation = localized_text(handover.organisation, "name", language) if handover else ""
+    organisation = localized_field(handover.organisation, "name", language) if handover else ""
     if resolution == Resolution.ANSWERED:
         return _("Uw vraag is beantwoord.")
     if resolution == Resolution.DECLINED:
@@ -89,7 +77,7 @@ def _arranged(resolution: str, handover: Handover | None, language: str) -> str:
 
 
 def _handover_step(handover: Handover, question: Question, language: str) -> NextStep:
-    organisation = localized_text(handover.organisation, "name", language)
+    organisation = localized_field(handover.organisation, "name", language)
     if handover.state == HandoverState.PLANNED:
         text = _("Kunt u niet naar de afspraak? Neem dan contact op met %(organisation)s.")
     else:
@@ -140,7 +128,7 @@ def _section(number: int, question: Question, steps: list[NextStep], language: s
     return SummarySection(
         heading=_("Vraag %(number)s") % {"number": number},
         words=question.text,
-        product=localized_text(question.product, "name", language) if question.product else "",
+        product=localized_field(question.product, "name", language) if question.product else "",
         about=content.summary if content else "",
         content_language=content.language if content else "",
         arranged=_arranged(question.resolution, handover, language),
@@ -171,7 +159,7 @@ def _servicepunt(language: str, today: dt.date) -> ServicepuntContact | None:
 def case_summary(
     case: Case, language: str, *, today: dt.date | None = None, extra_steps: Iterable[NextStep] = ()
 ) -> dict[str, Any]:
-    """Everything the summary shows, in `language` (see `summary_language`); `extra_steps` come
+    """Everything the summary shows, in `language` (see `resident_language`); `extra_steps` come
     from other contexts (appointments). The case must have its resident selected."""
     today = today or timezone.localdate()
     with translation.override(language):

@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from servicepunt.appointments.models import ModeChoice
 from servicepunt.appointments.selectors import appointments_for_case
 from servicepunt.cases.models import Case
-from servicepunt.workspace.places import entry_point_place, entry_point_prefetches, localized_text
+from servicepunt.catalogue.localization import localized_field
+from servicepunt.workspace.places import entry_point_place, entry_point_prefetches
 from servicepunt.workspace.summary_items import NextStep, StepKind
 
 
@@ -21,7 +22,7 @@ def appointment_steps(case: Case, language: str, today: dt.date) -> Iterable[Nex
     )
     for appointment in appointments:
         entry_point = appointment.agenda.entry_point
-        organisation = localized_text(entry_point.organisation, "name", language)
+        organisation = localized_field(entry_point.organisation, "name", language)
         yield NextStep(
             text=_("U heeft een afspraak bij %(organisation)s.") % {"organisation": organisation},
             kind=StepKind.APPOINTMENT,

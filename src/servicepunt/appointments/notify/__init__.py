@@ -4,7 +4,7 @@ message, the link to their own appointments page. Every message is in the reside
 recorded in the notification log (no text, no address)."""
 
 from servicepunt.appointments.notify.confirmation import confirmation_send
-from servicepunt.appointments.notify.content import Notice, PartView, notice_language
+from servicepunt.appointments.notify.content import Notice, PartView
 from servicepunt.appointments.notify.ics import calendar_bytes
 from servicepunt.appointments.notify.letter import letter_html, letter_notice, letter_pdf
 from servicepunt.appointments.notify.reminders import Outcome, ReminderResult, reminder_day_default, reminders_send
@@ -23,7 +23,6 @@ __all__ = [
     "letter_html",
     "letter_notice",
     "letter_pdf",
-    "notice_language",
     "reminder_day_default",
     "reminders_send",
     "resident_link",

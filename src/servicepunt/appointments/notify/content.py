@@ -12,37 +12,18 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy
 
 from servicepunt.appointments.models import Appointment, AppointmentStatus, Arrangement, ModeChoice
 from servicepunt.appointments.resident.links import resident_link
 from servicepunt.cases.models import Resident
+from servicepunt.catalogue.localization import FALLBACK_LANGUAGE, localized_field, resident_language, written_languages
 from servicepunt.catalogue.models import Channel, EntryPoint, ProductContent
 
-FALLBACK_LANGUAGE = "nl"
 SERVICEPUNT_ORGANISATION = "servicepunt"  # the Servicepunt's own organisation in the catalogue
 # Fields a Location or Agenda may gain later; printed when present and filled.
 PLACE_DETAIL_FIELDS = (("floor", gettext_lazy("Verdieping")), ("desk", gettext_lazy("Balie")))
-
-
-def notice_languages() -> list[str]:
-    """The languages messages can be written in: those of the user interface."""
-    return [code for code, _name in settings.LANGUAGES]
-
-
-def notice_language(preferred: str | None) -> str:
-    """The resident's language when we write it ("en-GB" counts as "en"), else Dutch."""
-    code = (preferred or "").strip().lower().replace("_", "-").split("-")[0]
-    return code if code in notice_languages() else FALLBACK_LANGUAGE
-
-
-def localized(obj: object, field: str, language: str) -> str:
-    """`field` in `language` when filled (name_en), else the Dutch one (name or name_nl)."""
-    if language != FALLBACK_LANGUAGE and (translated := getattr(obj, f"{field}_{language}", "")):
-        return str(translated)
-    return str(getattr(obj, field, "") or getattr(obj, f"{field}_{FALLBACK_LANGUAGE}", "") or "")
 
 
 @dataclass(frozen=True)
@@ -135,15 +116,15 @@ def part_views(appointments: Iterable[Appointment], language: str, *, now: dt.da
             content = contents.get((row.product_id, language)) or contents.get((row.product_id, FALLBACK_LANGUAGE))
             start, end = timezone.localtime(row.start), timezone.localtime(row.end)
             address = ", ".join(part for part in (location.name, location.address_line) if part) if location else ""
-            accessibility = localized(entry_point, "accessibility", language)
+            accessibility = localized_field(entry_point, "accessibility", language)
             if not accessibility and location is not None:
-                accessibility = localized(location, "accessibility", language)
+                accessibility = localized_field(location, "accessibility", language)
             views.append(
                 PartView(
                     uuid=row.uuid,
-                    product=localized(row.product, "name", language),
-                    organisation=localized(entry_point.organisation, "name", language),
-                    entry_point=localized(entry_point, "name", language),
+                    product=localized_field(row.product, "name", language),
+                    organisation=localized_field(entry_point.organisation, "name", language),
+                    entry_point=localized_field(entry_point, "name", language),
                     mode=row.mode,
                     mode_label=str(ModeChoice(row.mode).label),
                     start=row.start,
@@ -177,7 +158,7 @@ def servicepunt_contact(language: str) -> Contact:
     organisation = entry_points[0].organisation
     line = next((ep for ep in entry_points if Channel.TELEFOON in ep.channels and ep.phone), None)
     phone = line.phone if line else organisation.phone or next((ep.phone for ep in entry_points if ep.phone), "")
-    return Contact(name=localized(organisation, "name", language), phone=phone, website=organisation.website)
+    return Contact(name=localized_field(organisation, "name", language), phone=phone, website=organisation.website)
 
 
 def selected(appointments: Iterable[Appointment]) -> list[Appointment]:
@@ -216,7 +197,7 @@ def notice_for(parts: Sequence[Appointment], *, language: str | None = None) -> 
     resident = next((part.resident for part in parts if part.resident is not None), None)
     if resident is None or not parts:
         return None
-    language = language if language in notice_languages() else notice_language(resident.preferred_language)
+    language = language if language in written_languages() else resident_language(resident.preferred_language)
     arrangement = parts[0].arrangement
     link = resident_link(arrangement=arrangement) if arrangement is not None else resident_link(appointment=parts[0])
     return Notice(

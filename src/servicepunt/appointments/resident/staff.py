@@ -15,10 +15,11 @@ from django.utils.translation import get_language_info
 from django.views.decorators.cache import never_cache
 
 from servicepunt.appointments.models import Appointment, Arrangement
-from servicepunt.appointments.notify.content import Notice, notice_languages
+from servicepunt.appointments.notify.content import Notice
 from servicepunt.appointments.notify.letter import letter_context, letter_html, letter_notice
 from servicepunt.audit.services import access_record
 from servicepunt.cases.selectors import residents_visible
+from servicepunt.catalogue.localization import written_languages
 from servicepunt.core.access import permission_required
 from servicepunt.core.errors import InvalidInput
 from servicepunt.core.pdf import pdf_from_html
@@ -41,7 +42,7 @@ def _subject(uuid: Any) -> dict[str, Any]:
 def _notice(request: HttpRequest, uuid: Any, screen: str) -> Notice:
     asked = request.GET.get(LANGUAGE_PARAMETER, "")
     try:
-        notice = letter_notice(**_subject(uuid), language=asked if asked in notice_languages() else None)
+        notice = letter_notice(**_subject(uuid), language=asked if asked in written_languages() else None)
     except InvalidInput as error:
         raise Http404 from error
     if not residents_visible(request.user).filter(pk=notice.resident.pk).exists():
@@ -60,7 +61,7 @@ def letter_page(request: HttpRequest, uuid: Any) -> HttpResponse:
     with translation.override(notice.language):
         context = {
             **letter_context(notice),
-            "languages": [(code, get_language_info(code)["name_local"]) for code in notice_languages()],
+            "languages": [(code, get_language_info(code)["name_local"]) for code in written_languages()],
             "pdf_url": f"{pdf_url}?{LANGUAGE_PARAMETER}={notice.language}",
         }
         response = render(request, "appointments/letter.html", context)

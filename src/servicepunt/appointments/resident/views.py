@@ -23,8 +23,6 @@ from servicepunt.appointments.models import Appointment, AppointmentStatus
 from servicepunt.appointments.notify import confirmation_send
 from servicepunt.appointments.notify.content import (
     PartView,
-    notice_language,
-    notice_languages,
     part_views,
     servicepunt_contact,
 )
@@ -37,6 +35,7 @@ from servicepunt.appointments.resident.links import (
 )
 from servicepunt.appointments.resident.slots import SlotChoice, slot_choices, slot_parse
 from servicepunt.appointments.services import Actor, appointment_cancel, appointment_reschedule
+from servicepunt.catalogue.localization import resident_language, written_languages
 from servicepunt.core.errors import ServicepuntError
 
 log = structlog.get_logger(__name__)
@@ -64,7 +63,7 @@ class Page:
     def __init__(self, request: HttpRequest, access: ResidentAccess | None, language: str) -> None:
         self.request, self.access, self.language = request, access, language
         self.token = request.GET.get(PARAMETER, "")
-        self.chosen_language = request.GET.get(LANGUAGE_PARAMETER, "") in notice_languages()
+        self.chosen_language = request.GET.get(LANGUAGE_PARAMETER, "") in written_languages()
 
     def url(self, view: str = "page", *args: Any, language: str | None = None) -> str:
         query = {LANGUAGE_PARAMETER: language} if language else {}
@@ -80,7 +79,7 @@ class Page:
                 "url": self.url(language=code),
                 "current": code == self.language,
             }
-            for code in notice_languages()
+            for code in written_languages()
         ]
 
 
@@ -111,7 +110,7 @@ def _render(
 def _refused(request: HttpRequest, *, expired: bool) -> HttpResponse:
     """403 for a broken key, 410 for an expired one, with how to reach the Servicepunt."""
     asked = request.GET.get(LANGUAGE_PARAMETER, "")
-    language = asked if asked in notice_languages() else notice_language(translation.get_language())
+    language = asked if asked in written_languages() else resident_language(translation.get_language())
     page = Page(request, None, language)
     with translation.override(language):
         return _render(page, "appointments/resident/refused.html", {"expired": expired}, 410 if expired else 403)
@@ -129,7 +128,7 @@ def resident_view(view: View) -> View:
             log.info("resident_link_refused", expired=refused.expired)
             return _refused(request, expired=refused.expired)
         asked = request.GET.get(LANGUAGE_PARAMETER, "")
-        language = asked if asked in notice_languages() else notice_language(access.resident.preferred_language)
+        language = asked if asked in written_languages() else resident_language(access.resident.preferred_language)
         with translation.override(language):
             return view(Page(request, access, language), *args, **kwargs)
 

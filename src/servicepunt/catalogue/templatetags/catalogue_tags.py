@@ -7,6 +7,7 @@ from typing import Any
 from django import template
 from django.utils.translation import gettext_lazy as _
 
+from servicepunt.catalogue.localization import localized_field
 from servicepunt.catalogue.models import Channel, OrganisationKind
 from servicepunt.catalogue.selectors import content_language
 
@@ -36,11 +37,7 @@ LANGUAGE_NAMES = {
 @register.filter
 def localized(obj: Any, field: str) -> str:
     """`obj|localized:"name"` gives name_en in English when filled, else the Dutch field."""
-    if content_language() == "en":
-        english = getattr(obj, f"{field}_en", "")
-        if english:
-            return str(english)
-    return str(getattr(obj, field, "") or getattr(obj, f"{field}_nl", ""))
+    return localized_field(obj, field, content_language())
 
 
 @register.filter

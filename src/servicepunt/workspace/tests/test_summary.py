@@ -29,12 +29,13 @@ from servicepunt.cases.services import (
     question_resolve,
     resident_register,
 )
+from servicepunt.catalogue.localization import resident_language
 from servicepunt.catalogue.models import EntryPoint, Product
 from servicepunt.core.pdf import static_only_fetcher
 from servicepunt.core.testing.browser import assert_accessible, login
 from servicepunt.handovers.services import handover_start
 from servicepunt.workspace import summary as summary_module
-from servicepunt.workspace.summary import case_summary, summary_language
+from servicepunt.workspace.summary import case_summary
 from servicepunt.workspace.summary_items import NextStep, Place, StepKind
 
 DEBTS = "Ik heb een brief van de deurwaarder en kan de huur niet betalen"
@@ -137,10 +138,10 @@ def test_the_employee_picks_the_language_and_an_unknown_one_gives_dutch(client: 
 
 
 def test_summary_language_normalises_and_falls_back_to_dutch() -> None:
-    assert summary_language("en-GB") == "en"
-    assert summary_language("EN") == "en"
-    assert summary_language("ar") == "nl"
-    assert summary_language("") == "nl"
+    assert resident_language("en-GB") == "en"
+    assert resident_language("EN") == "en"
+    assert resident_language("ar") == "nl"
+    assert resident_language("") == "nl"
 
 
 @pytest.mark.django_db

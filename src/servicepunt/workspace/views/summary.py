@@ -16,9 +16,10 @@ from django.views.decorators.cache import never_cache
 
 from servicepunt.cases import selectors
 from servicepunt.cases.models import Case
+from servicepunt.catalogue.localization import resident_language, written_languages
 from servicepunt.core.access import permission_required
 from servicepunt.core.pdf import pdf_from_html
-from servicepunt.workspace.summary import case_summary, provided_steps, summary_language, summary_languages
+from servicepunt.workspace.summary import case_summary, provided_steps
 
 WORK = "cases.work_cases"
 LANGUAGE_PARAMETER = "taal"
@@ -26,7 +27,7 @@ LANGUAGE_PARAMETER = "taal"
 
 def _language(request: HttpRequest, case: Case) -> str:
     asked = request.GET.get(LANGUAGE_PARAMETER, "")
-    return asked if asked in summary_languages() else summary_language(case.resident.preferred_language)
+    return asked if asked in written_languages() else resident_language(case.resident.preferred_language)
 
 
 def _context(case: Case, language: str) -> dict[str, Any]:
@@ -35,7 +36,7 @@ def _context(case: Case, language: str) -> dict[str, Any]:
     return {
         "case": case,
         "summary": summary,
-        "languages": [(code, get_language_info(code)["name_local"]) for code in summary_languages()],
+        "languages": [(code, get_language_info(code)["name_local"]) for code in written_languages()],
         "pdf_url": f"{reverse('workspace:case-summary-pdf', args=[case.uuid])}?{LANGUAGE_PARAMETER}={language}",
     }
 
