@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from servicepunt.audit.services import access_record
+from servicepunt.audit.services import access_record, access_record_many
 from servicepunt.core.access import permission_required
 from servicepunt.core.errors import ServicepuntError
 from servicepunt.handovers import services
@@ -34,14 +34,13 @@ def inbox(request: HttpRequest) -> HttpResponse:
         .select_related("question__case__resident")
         .order_by("-created_at")[:INBOX_LIMIT]
     )
-    for handover in handovers:
-        access_record(
-            user=request.user,
-            subject_type="resident",
-            subject_id=str(handover.question.case.resident.uuid),
-            screen="handovers.inbox",
-            purpose=PURPOSE,
-        )
+    access_record_many(
+        user=request.user,
+        subject_type="resident",
+        subject_ids=[str(handover.question.case.resident.uuid) for handover in handovers],
+        screen="handovers.inbox",
+        purpose=PURPOSE,
+    )
     counts = {state: sum(1 for h in handovers if h.state == state) for state in HandoverState}
     return render(
         request,
@@ -79,16 +78,6 @@ def detail(request: HttpRequest, uuid: str) -> HttpResponse:
     return render(request, "handovers/detail.html", _detail_context(request, uuid))
 
 
-ACTIONS = {
-    "accept": lambda h, user, post: services.handover_accept(handover=h, by=user),
-    "reject": lambda h, user, post: services.handover_reject(
-        handover=h, by=user, reason=post.get("reason", ""), note=post.get("note", "")
-    ),
-    "plan": lambda h, user, post: services.handover_plan(handover=h, by=user, note=post.get("note", "")),
-    "complete": lambda h, user, post: services.handover_complete(
-        handover=h, by=user, outcome=post.get("outcome", ""), note=post.get("note", "")
-    ),
-}
 DONE = {
     "accept": _("Geaccepteerd. Uw organisatie maakt de afspraak met de inwoner."),
     "reject": _("Afgewezen. Het Servicepunt pakt de vraag weer op."),
@@ -101,11 +90,16 @@ DONE = {
 @permission_required(PARTNER)
 def act(request: HttpRequest, uuid: str, action: str) -> HttpResponse:
     context = _detail_context(request, uuid)
-    if action not in ACTIONS:
-        context["error"] = ServicepuntError(_("Onbekende actie."), field="action")
-        return render(request, "handovers/detail.html", context, status=400)
+    post = request.POST
     try:
-        ACTIONS[action](context["handover"], request.user, request.POST)
+        services.handover_act(
+            handover=context["handover"],
+            action=action,
+            by=request.user,
+            reason=post.get("reason", ""),
+            outcome=post.get("outcome", ""),
+            note=post.get("note", ""),
+        )
     except ServicepuntError as error:
         context["error"] = error
         return render(request, "handovers/detail.html", context, status=error.status)

@@ -11,7 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from servicepunt.audit.services import access_record
+from servicepunt.audit.services import access_record_many
 from servicepunt.cases import selectors, services
 from servicepunt.cases.api.serializers import CaseSerializer, CloseSerializer, ResidentSerializer
 from servicepunt.core.access import api_permission
@@ -87,12 +87,11 @@ class ResidentSearchView(APIView):
                 **criteria,
             )
         )
-        for resident in residents:
-            access_record(
-                user=request.user,
-                subject_type="resident",
-                subject_id=str(resident.uuid),
-                screen="api.resident_search",
-                purpose=selectors.ACCESS_PURPOSE,
-            )
+        access_record_many(
+            user=request.user,
+            subject_type="resident",
+            subject_ids=[str(resident.uuid) for resident in residents],
+            screen="api.resident_search",
+            purpose=selectors.ACCESS_PURPOSE,
+        )
         return Response(ResidentSerializer(residents, many=True).data)

@@ -12,7 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from servicepunt.cases.closing import RESOLVED, QuestionState, Resolution, open_questions
-from servicepunt.cases.models import Case, CaseEvent, CaseStatus, ClosingReason, Question, Resident
+from servicepunt.cases.models import Case, CaseStatus, ClosingReason, Question, Resident
+from servicepunt.cases.services.common import case_locked, case_locked_open, event_record
 from servicepunt.core.errors import InvalidInput, ServicepuntError
 
 log = structlog.get_logger(__name__)
@@ -31,14 +32,6 @@ class CaseNotClosable(ServicepuntError):
             _("Dit vraagstuk kan nog niet dicht. Nog open: %(questions)s") % {"questions": listed}, field="questions"
         )
         self.open_texts = list(open_texts)
-
-
-def _event(case: Case, by: Any, kind: str, detail: str = "") -> None:
-    CaseEvent.objects.create(case=case, by=by, kind=kind, detail=detail[:300])
-
-
-def _locked(case: Case) -> Case:
-    return Case.objects.select_for_update().get(pk=case.pk)
 
 
 def _reference(question: Question) -> str:
@@ -69,23 +62,21 @@ def case_open(*, resident: Resident, opened_by: Any, questions: Sequence[str]) -
     if not texts:
         raise InvalidInput(_("Schrijf minstens één vraag op, in de woorden van de inwoner."), field="questions")
     case = Case.objects.create(resident=resident, opened_by=opened_by)
-    _event(case, opened_by, "case_opened")
+    event_record(case, opened_by, "case_opened")
     for text in texts:
         Question.objects.create(case=case, text=text)
-        _event(case, opened_by, "question_added", text)
+        event_record(case, opened_by, "question_added", text)
     log.info("case_opened", case=str(case.uuid), questions=len(texts))
     return case
 
 
 @transaction.atomic
 def question_add(*, case: Case, text: str, by: Any) -> Question:
-    case = _locked(case)
-    if case.status == CaseStatus.CLOSED:
-        raise InvalidInput(_("Dit vraagstuk is afgesloten. Open het eerst opnieuw."), field="case")
+    case = case_locked_open(case)
     if not text.strip():
         raise InvalidInput(_("Schrijf de vraag op."), field="text")
     question = Question.objects.create(case=case, text=text.strip())
-    _event(case, by, "question_added", question.text)
+    event_record(case, by, "question_added", question.text)
     _refresh_status(case)
     return question
 
@@ -95,12 +86,10 @@ def question_resolve(*, question: Question, resolution: Resolution, by: Any, det
     """Mark how a question is handled. Handovers and appointments call this for (a) and (d)."""
     if resolution == Resolution.OPEN:
         raise InvalidInput(_("Gebruik ‘opnieuw openen’ om een vraag te heropenen."), field="resolution")
-    case = _locked(question.case)
-    if case.status == CaseStatus.CLOSED:
-        raise InvalidInput(_("Dit vraagstuk is afgesloten. Open het eerst opnieuw."), field="case")
+    case = case_locked_open(question.case)
     question.resolution = resolution
     question.save(update_fields=["resolution"])
-    _event(case, by, f"question_{resolution.value}", detail or question.text)
+    event_record(case, by, f"question_{resolution.value}", detail or question.text)
     _refresh_status(case)
     return question
 
@@ -108,14 +97,14 @@ def question_resolve(*, question: Question, resolution: Resolution, by: Any, det
 @transaction.atomic
 def question_reopen(*, question: Question, by: Any, reason: str) -> Question:
     """A rejected handover or a cancelled appointment reopens the question (and a closed case)."""
-    case = _locked(question.case)
+    case = case_locked(question.case)
     question.resolution = Resolution.OPEN
     question.save(update_fields=["resolution"])
     if case.status == CaseStatus.CLOSED:
         case.status, case.closed_at, case.closing_reason = CaseStatus.IN_PROGRESS, None, ""
         case.save(update_fields=["status", "closed_at", "closing_reason"])
-        _event(case, by, "case_reopened", reason)
-    _event(case, by, "question_reopened", reason)
+        event_record(case, by, "case_reopened", reason)
+    event_record(case, by, "question_reopened", reason)
     _refresh_status(case)
     return question
 
@@ -123,7 +112,7 @@ def question_reopen(*, question: Question, by: Any, reason: str) -> Question:
 @transaction.atomic
 def case_close(*, case: Case, closed_by: Any, reason: str) -> Case:
     """Close under the closing rule; refused with CaseNotClosable naming the open questions."""
-    case = _locked(case)
+    case = case_locked(case)
     if case.status == CaseStatus.CLOSED:
         raise InvalidInput(_("Dit vraagstuk is al afgesloten."), field="case")
     if reason not in ClosingReason.values:
@@ -135,19 +124,19 @@ def case_close(*, case: Case, closed_by: Any, reason: str) -> Case:
         raise CaseNotClosable([q.reference for q in still_open])
     case.status, case.closing_reason, case.closed_at = CaseStatus.CLOSED, reason, timezone.now()
     case.save(update_fields=["status", "closing_reason", "closed_at"])
-    _event(case, closed_by, "case_closed", reason)
+    event_record(case, closed_by, "case_closed", reason)
     log.info("case_closed", case=str(case.uuid))
     return case
 
 
 @transaction.atomic
 def case_reopen(*, case: Case, by: Any, reason: str) -> Case:
-    case = _locked(case)
+    case = case_locked(case)
     if case.status != CaseStatus.CLOSED:
         raise InvalidInput(_("Dit vraagstuk is niet afgesloten."), field="case")
     if not reason.strip():
         raise InvalidInput(_("Geef een reden om opnieuw te openen."), field="reason")
     case.status, case.closed_at, case.closing_reason = CaseStatus.IN_PROGRESS, None, ""
     case.save(update_fields=["status", "closed_at", "closing_reason"])
-    _event(case, by, "case_reopened", reason)
+    event_record(case, by, "case_reopened", reason)
     return case

@@ -14,8 +14,6 @@ from servicepunt.accounts.roles import Role
 from servicepunt.cases.identifiers import IdentifierError, phone_normalise
 from servicepunt.cases.models import (
     Case,
-    CaseEvent,
-    CaseStatus,
     Channel,
     ContactMoment,
     Note,
@@ -25,23 +23,13 @@ from servicepunt.cases.models import (
     Task,
     TaskKind,
 )
+from servicepunt.cases.services.common import case_locked_open, event_record
 from servicepunt.catalogue.models import Product
 from servicepunt.core.errors import InvalidInput
 from servicepunt.infoflits.models import Infoflits
 from servicepunt.infoflits.services import infoflits_start
 
 WIJKBUREAU_CHANNELS = frozenset({Channel.VIDEO_WIJKBUREAU, Channel.WIJKBUREAU_COUNTER})
-
-
-def _event(case: Case, by: Any, kind: str, detail: str = "") -> None:
-    CaseEvent.objects.create(case=case, by=by, kind=kind, detail=detail[:300])
-
-
-def _open_case(case: Case) -> Case:
-    case = Case.objects.select_for_update().get(pk=case.pk)
-    if case.status == CaseStatus.CLOSED:
-        raise InvalidInput(_("Dit vraagstuk is afgesloten. Open het eerst opnieuw."), field="case")
-    return case
 
 
 @transaction.atomic
@@ -72,7 +60,7 @@ def contact_moment_record(
         interpreter=interpreter,
         outcome=outcome.strip(),
     )
-    _event(case, employee, "contact_moment", f"{moment.get_channel_display()}: {moment.outcome}")
+    event_record(case, employee, "contact_moment", f"{moment.get_channel_display()}: {moment.outcome}")
     return moment
 
 
@@ -87,7 +75,7 @@ def task_create(
     assigned_to: Any = None,
     team: str = "",
 ) -> Task:
-    case = _open_case(case)
+    case = case_locked_open(case)
     if kind not in TaskKind.values:
         raise InvalidInput(_("Kies terugbellen of opvolgen."), field="kind")
     if not description.strip():
@@ -107,7 +95,7 @@ def task_create(
         team="" if assigned_to is not None else team,
         created_by=created_by,
     )
-    _event(case, created_by, "task_created", task.description)
+    event_record(case, created_by, "task_created", task.description)
     return task
 
 
@@ -118,7 +106,7 @@ def task_done(*, task: Task, by: Any) -> Task:
         raise InvalidInput(_("Deze taak is al afgerond."), field="task")
     task.done_at, task.done_by = timezone.now(), by
     task.save(update_fields=["done_at", "done_by"])
-    _event(task.case, by, "task_done", task.description)
+    event_record(task.case, by, "task_done", task.description)
     return task
 
 
@@ -127,7 +115,7 @@ def note_add(*, case: Case, text: str, by: Any) -> Note:
     if not text.strip():
         raise InvalidInput(_("Schrijf een notitie."), field="text")
     note = Note.objects.create(case=case, text=text.strip(), written_by=by)
-    _event(case, by, "note_added")
+    event_record(case, by, "note_added")
     return note
 
 
@@ -146,18 +134,18 @@ def representative_add(
     representative = Representative.objects.create(
         resident=case.resident, name=name.strip(), kind=kind, phone=phone, email=email.strip()
     )
-    _event(case, by, "representative_added", str(representative))
+    event_record(case, by, "representative_added", str(representative))
     return representative
 
 
 @transaction.atomic
 def question_link(*, question: Question, product: Product | None, by: Any) -> Question:
     """Link a question to the product it is about; its life domain follows from the product."""
-    _open_case(question.case)
+    case_locked_open(question.case)
     question.product = product
     question.domain = product.domains.order_by("position", "code").first() if product else None
     question.save(update_fields=["product", "domain"])
-    _event(question.case, by, "question_linked", product.name if product else "")
+    event_record(question.case, by, "question_linked", product.name if product else "")
     return question
 
 
@@ -165,7 +153,7 @@ def question_link(*, question: Question, product: Product | None, by: Any) -> Qu
 def question_from_suggestion(*, case: Case, product: Product, by: Any) -> Question:
     """An extra product the resident accepted in the infoflits becomes a question of the case,
     so the closing rule covers it too."""
-    case = _open_case(case)
+    case = case_locked_open(case)
     existing = case.questions.filter(product=product).first()
     if existing is not None:
         return existing
@@ -175,14 +163,14 @@ def question_from_suggestion(*, case: Case, product: Product, by: Any) -> Questi
         product=product,
         domain=product.domains.order_by("position", "code").first(),
     )
-    _event(case, by, "question_added", question.text)
+    event_record(case, by, "question_added", question.text)
     return question
 
 
 @transaction.atomic
 def case_infoflits_start(*, case: Case, by: Any) -> Infoflits:
     """Start the infoflits of this case, with the resident's questions as its starting point."""
-    case = _open_case(case)
+    case = case_locked_open(case)
     if case.infoflits_id is not None:
         return case.infoflits  # type: ignore[return-value]
     questions = list(case.questions.all())
@@ -192,5 +180,5 @@ def case_infoflits_start(*, case: Case, by: Any) -> Infoflits:
     )
     case.infoflits = infoflits
     case.save(update_fields=["infoflits"])
-    _event(case, by, "infoflits_started")
+    event_record(case, by, "infoflits_started")
     return infoflits

@@ -9,9 +9,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from servicepunt.audit.services import access_record
+from servicepunt.audit.services import access_record_many
 from servicepunt.core.access import api_permission
-from servicepunt.core.errors import InvalidInput
 from servicepunt.handovers import services
 from servicepunt.handovers.api.serializers import ActionSerializer, PartnerHandoverSerializer
 from servicepunt.handovers.selectors import partner_handover, partner_inbox
@@ -22,14 +21,13 @@ INBOX_LIMIT = 200
 
 
 def _logged(user: Any, handovers: list[Any], screen: str) -> None:
-    for handover in handovers:
-        access_record(
-            user=user,
-            subject_type="resident",
-            subject_id=str(handover.question.case.resident.uuid),
-            screen=screen,
-            purpose=PURPOSE,
-        )
+    access_record_many(
+        user=user,
+        subject_type="resident",
+        subject_ids=[str(handover.question.case.resident.uuid) for handover in handovers],
+        screen=screen,
+        purpose=PURPOSE,
+    )
 
 
 class HandoverInboxView(APIView):
@@ -44,18 +42,6 @@ class HandoverInboxView(APIView):
         return Response(PartnerHandoverSerializer(handovers, many=True).data)
 
 
-ACTIONS = {
-    "accept": lambda h, user, data: services.handover_accept(handover=h, by=user),
-    "reject": lambda h, user, data: services.handover_reject(
-        handover=h, by=user, reason=str(data.get("reason", "")), note=str(data.get("note", ""))
-    ),
-    "plan": lambda h, user, data: services.handover_plan(handover=h, by=user, note=str(data.get("note", ""))),
-    "complete": lambda h, user, data: services.handover_complete(
-        handover=h, by=user, outcome=str(data.get("outcome", "")), note=str(data.get("note", ""))
-    ),
-}
-
-
 class HandoverActionView(APIView):
     """accept, reject (reason), plan (note) or complete (outcome, note)."""
 
@@ -64,10 +50,15 @@ class HandoverActionView(APIView):
     @extend_schema(request=ActionSerializer, responses=PartnerHandoverSerializer, operation_id="handover_action")
     def post(self, request: Request, uuid: str, action: str) -> Response:
         handover = partner_handover(user=request.user, uuid=uuid)
-        if action not in ACTIONS:
-            raise InvalidInput("kies accept, reject, plan of complete", field="action")
         data: Any = request.data if isinstance(request.data, dict) else {}
-        ACTIONS[action](handover, request.user, data)
+        services.handover_act(
+            handover=handover,
+            action=action,
+            by=request.user,
+            reason=str(data.get("reason", "")),
+            outcome=str(data.get("outcome", "")),
+            note=str(data.get("note", "")),
+        )
         handover = partner_handover(user=request.user, uuid=uuid)
         _logged(request.user, [handover], f"api.handover_{action}")
         return Response(PartnerHandoverSerializer(handover).data)

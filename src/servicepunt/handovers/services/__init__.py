@@ -4,6 +4,7 @@ from servicepunt.handovers.services.consent import consent_record, consent_withd
 from servicepunt.handovers.services.handover import (
     HandoverError,
     handover_accept,
+    handover_act,
     handover_complete,
     handover_create,
     handover_plan,
@@ -18,6 +19,7 @@ __all__ = [
     "consent_record",
     "consent_withdraw",
     "handover_accept",
+    "handover_act",
     "handover_complete",
     "handover_create",
     "handover_plan",

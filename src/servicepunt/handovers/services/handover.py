@@ -183,3 +183,18 @@ def handover_start(
         facts=relevant_facts(question),
     )
     return handover_send(handover=handover, by=by)
+
+
+def handover_act(
+    *, handover: Handover, action: str, by: Any, reason: str = "", outcome: str = "", note: str = ""
+) -> Handover:
+    """One of the partner's actions by name, for the fronts (page and API) that receive it as input."""
+    if action == "accept":
+        return handover_accept(handover=handover, by=by)
+    if action == "reject":
+        return handover_reject(handover=handover, by=by, reason=reason, note=note)
+    if action == "plan":
+        return handover_plan(handover=handover, by=by, note=note)
+    if action == "complete":
+        return handover_complete(handover=handover, by=by, outcome=outcome, note=note)
+    raise InvalidInput(_("Kies accepteren, afwijzen, plannen of afronden."), field="action")

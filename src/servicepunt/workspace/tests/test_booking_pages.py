@@ -135,3 +135,12 @@ def test_staff_reschedule_keeps_history_and_the_question_booked(client: Client, 
     assert appointment.events.filter(kind="rescheduled").exists()
     question.refresh_from_db()
     assert question.resolution == Resolution.BOOKED
+
+
+def test_a_taken_slot_sends_the_employee_back_to_the_free_times(client: Client, case: Case) -> None:
+    question = case.questions.get(product__code="bijstand")
+    page = client.get(f"/vraagstukken/{case.uuid}/afspraak/", {"vraag": question.uuid}).content.decode()
+    form = {k: v[0] for k, v in _hidden_forms(page)[0].items()}
+    refused = client.post(f"/vraagstukken/{case.uuid}/afspraak/boeken/", {**form, "mode": "teleport"})
+    assert refused["Location"] == f"/vraagstukken/{case.uuid}/afspraak/?vraag={question.uuid}"
+    assert client.get(refused["Location"]).status_code == 200

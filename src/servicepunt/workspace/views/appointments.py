@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -103,7 +104,7 @@ def book(request: HttpRequest, uuid: str) -> HttpResponse:
             confirm_after_commit(appointment=appointment)
     except ServicepuntError as error:
         messages.error(request, error.message)
-        return redirect(f"{request.path.rsplit('/', 2)[0]}/afspraak/?vraag={question.uuid}")
+        return redirect(f"{reverse('workspace:case-slots', args=[case.uuid])}?vraag={question.uuid}")
     messages.success(request, _("Afspraak gemaakt."))
     return redirect("workspace:case", uuid=case.uuid)
 

@@ -1,0 +1,29 @@
+"""Shared by the case services: the timeline entry every change writes, and locking a case that
+must still be open."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from servicepunt.cases.models import Case, CaseEvent, CaseStatus
+from servicepunt.core.errors import InvalidInput
+
+DETAIL_LENGTH = 300  # CaseEvent.detail's max_length
+
+
+def event_record(case: Case, by: Any, kind: str, detail: str = "") -> None:
+    CaseEvent.objects.create(case=case, by=by, kind=kind, detail=detail[:DETAIL_LENGTH])
+
+
+def case_locked(case: Case) -> Case:
+    return Case.objects.select_for_update().get(pk=case.pk)
+
+
+def case_locked_open(case: Case) -> Case:
+    """The case, locked for this transaction; refused when it is closed."""
+    case = case_locked(case)
+    if case.status == CaseStatus.CLOSED:
+        raise InvalidInput(_("Dit vraagstuk is afgesloten. Open het eerst opnieuw."), field="case")
+    return case
