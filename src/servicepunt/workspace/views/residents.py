@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from servicepunt.audit.services import access_record_many
 from servicepunt.cases import selectors, services
+from servicepunt.cases.models import Resident
 from servicepunt.core.access import permission_required
 from servicepunt.core.errors import InvalidInput
 from servicepunt.workspace.forms import ResidentForm, ResidentSearchForm
@@ -72,20 +73,20 @@ def register(request: HttpRequest) -> HttpResponse:
     return render(request, "workspace/resident_register.html", {"form": form}, status=status)
 
 
+def _resident_page(request: HttpRequest, resident: Resident, **extra: str) -> HttpResponse:
+    context = {
+        "resident": resident,
+        "cases": selectors.cases_visible(request.user).filter(resident=resident).order_by("-opened_at"),
+        "representatives": resident.representatives.all(),
+        **extra,
+    }
+    return render(request, "workspace/resident_detail.html", context)
+
+
 @permission_required(WORK)
 def detail(request: HttpRequest, uuid: str) -> HttpResponse:
     resident = selectors.resident_get(user=request.user, uuid=uuid, screen="workspace.resident")
-    cases = selectors.cases_visible(request.user).filter(resident=resident).order_by("-opened_at")
-    return render(
-        request,
-        "workspace/resident_detail.html",
-        {
-            "resident": resident,
-            "bsn_masked": selectors.bsn_masked(resident),
-            "cases": cases,
-            "representatives": resident.representatives.all(),
-        },
-    )
+    return _resident_page(request, resident, bsn_masked=selectors.bsn_masked(resident))
 
 
 @require_POST
@@ -113,9 +114,4 @@ def reveal_bsn(request: HttpRequest, uuid: str) -> HttpResponse:
     except InvalidInput as error:
         messages.error(request, error.message)
         return redirect("workspace:resident", uuid=resident.uuid)
-    cases = selectors.cases_visible(request.user).filter(resident=resident).order_by("-opened_at")
-    return render(
-        request,
-        "workspace/resident_detail.html",
-        {"resident": resident, "bsn_full": bsn, "cases": cases, "representatives": resident.representatives.all()},
-    )
+    return _resident_page(request, resident, bsn_full=bsn)
