@@ -277,7 +277,8 @@ def parse_catalogue(data_dir: Path = DEFAULT_DATA_DIR) -> CatalogueData:
                 raise block.error("product", f"product '{code}' bestaat niet")
             merged = vocabulary.setdefault(code, {})
             for language, phrases in terms.items():
-                merged.setdefault(language, []).extend(phrases)
+                known = merged.setdefault(language, [])
+                known.extend(p for p in dict.fromkeys(phrases) if p not in known)  # files may overlap
     products = [dataclasses.replace(p, vocabulary=vocabulary.get(p.code, {})) for p in products]
 
     all_paths = [header_path, domain_path, *org_paths.values(), *product_paths.values(), *vocabulary_paths]
