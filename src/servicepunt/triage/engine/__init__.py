@@ -8,6 +8,17 @@ from __future__ import annotations
 
 from servicepunt.triage.engine.index import TriageIndex
 from servicepunt.triage.engine.language import detect_language
-from servicepunt.triage.engine.model import EmptyQueryError, Match, ProductDoc, TriageAnswer
+from servicepunt.triage.engine.model import EmptyQueryError, Match, Need, NeedDoc, ProductDoc, TriageAnswer
+from servicepunt.triage.engine.needs import default_needs
 
-__all__ = ["EmptyQueryError", "Match", "ProductDoc", "TriageAnswer", "TriageIndex", "detect_language"]
+__all__ = [
+    "EmptyQueryError",
+    "Match",
+    "Need",
+    "NeedDoc",
+    "ProductDoc",
+    "TriageAnswer",
+    "TriageIndex",
+    "default_needs",
+    "detect_language",
+]

@@ -1,7 +1,7 @@
 """Development harness: build the index from the YAML files and score labelled stories.
 
     PYTHONPATH=src .venv/bin/python -m servicepunt.triage.engine.devtool [--show-misses]
-        [--stories FILE ...] [--query TEXT]
+        [--stories FILE ...] [--query TEXT] [--as-vignettes OUT]
 
 Scores like ../shared/eval/score.py (hit@5, recall@5, MRR) and prints the build time and the
 p50/p95 latency of one query in-process. With --query it prints the answer to one text.
@@ -24,13 +24,19 @@ from typing import Any
 import yaml
 
 from servicepunt.triage.engine.index import TriageIndex
+from servicepunt.triage.engine.needs import default_needs
 from servicepunt.triage.engine.yaml_source import DATA_DIR, read_products
 
 ROOT = Path(__file__).resolve().parents[4]
 SHARED = ROOT.parent / "shared"
+TESTS = Path(__file__).resolve().parents[1] / "tests"
 DEFAULT_STORIES = [
     SHARED / "eval" / "vignettes-dev.yaml",
-    Path(__file__).resolve().parents[1] / "tests" / "stories.yaml",
+    TESTS / "stories.yaml",
+    TESTS / "unseen" / "stories_a.yaml",
+    TESTS / "unseen" / "stories_b.yaml",
+    TESTS / "unseen" / "safety_a.yaml",
+    TESTS / "unseen" / "safety_b.yaml",
 ]
 TOP_K = 5
 
@@ -48,13 +54,24 @@ def load_stories(path: Path) -> list[dict[str, Any]]:
         rows.append(
             {"id": item["id"], "story": item["story"], "expected": item["expected"], "urgent": bool(item.get("urgent"))}
         )
+    for item in data.get("items") or []:  # safety sets: one of `urgent` must come first, or none at all
+        rows.append(
+            {
+                "id": item["id"],
+                "story": item["text"],
+                "expected": [],
+                "urgent": bool(item["urgent"]),
+                "first": list(item["urgent"]),
+                "lang": item.get("lang", ""),
+            }
+        )
     return rows
 
 
 def build_index() -> tuple[TriageIndex, float]:
     started = time.perf_counter()
     docs = read_products(DATA_DIR, SHARED / "contract" / "products.yaml")
-    index = TriageIndex.build(docs)
+    index = TriageIndex.build(docs, default_needs())
     return index, time.perf_counter() - started
 
 
@@ -77,19 +94,25 @@ def score(index: TriageIndex, rows: list[dict[str, Any]], show: bool) -> dict[st
         top = ranked[:TOP_K]
         expected = row["expected"]
         found = [p for p in expected if p in top]
-        hits += bool(found)
-        recall += len(found) / len(expected)
+        if expected:
+            hits += bool(found)
+            recall += len(found) / len(expected)
         ranks = [ranked.index(p) + 1 for p in expected if p in ranked]
         rr += 1 / min(ranks) if ranks else 0.0
+        first_ok = bool(top) and top[0] in (row.get("first") or urgent_codes)
         if row["urgent"]:
             urgent_cases += 1
-            urgent_first += bool(top) and top[0] in urgent_codes
+            urgent_first += first_ok
+            if show and not first_ok:
+                print(f"  urgent miss {row['id']}: top {top[:2]}; {row['story'][:150]}")
         elif top and top[0] in urgent_codes:
             false_alarms += 1
+            if show:
+                print(f"  false alarm {row['id']}: {answer.results[0].why}; {row['story'][:150]}")
         if show and len(found) < len(expected):
             print(f"  miss {row['id']} [{answer.language}]: expected {expected}, top {top}")
             print(f"    story: {row['story'][:150]}")
-    n = len(rows) or 1
+    n = sum(1 for row in rows if row["expected"]) or 1
     timings.sort()
     return {
         "n": len(rows),
@@ -108,7 +131,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--stories", type=Path, nargs="*", default=None)
     parser.add_argument("--query", help="answer one text and print it as JSON")
+    parser.add_argument(
+        "--as-vignettes",
+        type=Path,
+        metavar="OUT",
+        help="write the --stories files in the shared vignettes format (for ../shared/eval/score.py --only triage)",
+    )
     args = parser.parse_args(argv)
+    if args.as_vignettes:
+        rows = [row for path in args.stories or DEFAULT_STORIES[2:4] for row in load_stories(path) if row["expected"]]
+        vignettes = [{"id": r["id"], "story": r["story"], "triage": {"expected": r["expected"]}} for r in rows]
+        args.as_vignettes.write_text(yaml.safe_dump({"vignettes": vignettes}, allow_unicode=True), encoding="utf-8")
+        print(f"{len(vignettes)} stories written to {args.as_vignettes}")
+        return 0
 
     index, build_seconds = build_index()
     print(f"index: {len(index.codes)} products, {len(index.phrases)} phrases, built in {build_seconds * 1000:.0f} ms")

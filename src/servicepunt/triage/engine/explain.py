@@ -83,16 +83,33 @@ def _join(quotes: Sequence[str]) -> str:
     return ", ".join(quotes[:-1]) + " en " + quotes[-1]
 
 
-def why_text(*, code: str, name: str, quotes: Sequence[str], urgent: bool, from_description: bool) -> str:
+def reason_of(code: str, name: str) -> str:
+    """What the resident's words point to when they point to this product."""
+    return REASONS.get(code, name)
+
+
+def why_text(
+    *,
+    code: str,
+    name: str,
+    quotes: Sequence[str],
+    urgent: bool,
+    from_description: bool,
+    reason: str | None = None,
+    tentative: bool = False,
+) -> str:
     """E.g. "‘deurwaarder’ en ‘huur niet betalen’ wijzen op schulden"."""
     unique = list(dict.fromkeys(_quote(q) for q in quotes if q.strip()))[:3]
     if not unique:
         return f"Mogelijk passend: {name}"
-    if from_description:
+    if from_description and not reason:
         sentence = f"{_join(unique)} {'past' if len(unique) == 1 else 'passen'} bij de beschrijving van {name}"
+    elif tentative:  # only loose words, no whole phrase: say so, so the employee asks before acting
+        verb = "past" if len(unique) == 1 else "passen"
+        sentence = f"{_join(unique)} {verb} misschien bij {reason or reason_of(code, name)}"
     else:
-        reason = REASONS.get(code, name)
-        sentence = f"{_join(unique)} {'wijst' if len(unique) == 1 else 'wijzen'} op {reason}"
+        verb = "wijst" if len(unique) == 1 else "wijzen"
+        sentence = f"{_join(unique)} {verb} op {reason or reason_of(code, name)}"
     if urgent:
         return f"Urgent: {sentence}. Vandaag nog doorverbinden."
     return sentence

@@ -9,6 +9,7 @@ four or five letters one edit too often turns one real word into another.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -34,6 +35,12 @@ class FuzzyMatcher:
             by_length.setdefault(len(word), []).append(word)
         self.deletes = {k: tuple(v) for k, v in deletes.items()}
         self.by_length = {k: tuple(v) for k, v in by_length.items()}
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        return (self.words, self.deletes, self.by_length)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self.words, self.deletes, self.by_length = state
 
     def correct(self, word: str, *, max_distance: int = 2) -> tuple[str, int] | None:
         """The closest vocabulary word and its distance, or None when nothing is close enough."""

@@ -2,20 +2,27 @@
 
 Every vocabulary phrase becomes a sequence of content tokens, each a set of alternative keys
 (its fold and its folded stems in the phrase's language). Keys point back to phrases; their
-weight is a BM25-style idf over products, so a word that only one product uses ("deurwaarder")
+weight is a BM25-style idf over documents, so a word that only one document uses ("deurwaarder")
 counts far more than one many use ("geld"). Product descriptions form a second, weaker index.
+
+Documents are the products and, after them, the *needs*: situations residents describe without
+naming a product ("mijn uitkering is gestopt", "de thuiszorg komt niet meer"), each pointing to
+products with a weight. The safety lexicon (:mod:`safety`) travels with the index.
 The index holds only plain containers, so it pickles; stemmers are module-level caches.
 """
 
 from __future__ import annotations
 
+import gc
+import marshal
 import math
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from servicepunt.triage.engine.fuzzy import FuzzyMatcher
 from servicepunt.triage.engine.language import stopwords
-from servicepunt.triage.engine.model import ProductDoc, TriageAnswer
+from servicepunt.triage.engine.model import NeedDoc, ProductDoc, TriageAnswer
+from servicepunt.triage.engine.safety import SafetyLexicon, default_lexicon
 from servicepunt.triage.engine.search import run_search
 from servicepunt.triage.engine.text import LATIN, Token, token_keys, tokenize
 
@@ -68,37 +75,91 @@ class TriageIndex:
         self.urgent: tuple[bool, ...] = ()
         self.phrases: list[Phrase] = []
         self.postings: dict[str, tuple[int, ...]] = {}
+        self.anchors: dict[str, tuple[int, ...]] = {}  # key -> phrases whose rarest word has this key
         self.idf: dict[str, float] = {}
         self.text_postings: dict[str, tuple[tuple[int, float], ...]] = {}
         self.text_idf: dict[str, float] = {}
         self.surface: dict[str, frozenset[str]] = {}
         self.known: frozenset[str] = frozenset()
         self.fuzzy = FuzzyMatcher(())
+        # needs: document numbers from len(codes) on
+        self.need_codes: tuple[str, ...] = ()
+        self.need_labels: tuple[str, ...] = ()
+        self.need_links: tuple[tuple[tuple[int, float], ...], ...] = ()
+        self.safety: SafetyLexicon = SafetyLexicon(())
 
     @classmethod
-    def build(cls, products: Iterable[ProductDoc]) -> TriageIndex:
+    def build(
+        cls, products: Iterable[ProductDoc], needs: Iterable[NeedDoc] = (), safety: SafetyLexicon | None = None
+    ) -> TriageIndex:
         index = cls()
         docs = list(products)
         index.codes = tuple(d.code for d in docs)
         index.names = tuple(d.name for d in docs)
         index.urgent = tuple(bool(d.urgent) for d in docs)
-        index._build_phrases(docs)
+        number = {code: i for i, code in enumerate(index.codes)}
+        need_docs = list(needs)
+        index.need_codes = tuple(n.code for n in need_docs)
+        index.need_labels = tuple(n.label for n in need_docs)
+        index.need_links = tuple(
+            tuple((number[code], weight) for code, weight in n.products if code in number) for n in need_docs
+        )
+        index.safety = safety if safety is not None else default_lexicon()
+        as_docs = [ProductDoc(f"need:{n.code}", n.label, "", (), False, n.vocabulary) for n in need_docs]
+        index._build_phrases(docs, as_docs)
         index._build_texts(docs)
         return index
+
+    def __getstate__(self) -> dict[str, bytes]:
+        """Plain containers packed with marshal: loading a built index from disk is what a
+        command-line call waits for, and marshal reads them several times faster than pickle."""
+        state = dict(vars(self))
+        state["phrases"] = [tuple(phrase) for phrase in self.phrases]
+        state["fuzzy"] = self.fuzzy.__getstate__()
+        state["safety"] = self.safety.__getstate__()
+        return {"marshal": marshal.dumps(state)}
+
+    def __setstate__(self, packed: dict[str, bytes]) -> None:
+        # Hundreds of thousands of small containers: the cyclic collector would walk them again and
+        # again while they are created (three quarters of the time); none of them holds a cycle.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._restore(marshal.loads(packed["marshal"]))  # noqa: S302 - our own file, named by its sources' hash
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _restore(self, state: dict[str, Any]) -> None:
+        state["phrases"] = [Phrase._make(phrase) for phrase in state["phrases"]]
+        fuzzy = FuzzyMatcher.__new__(FuzzyMatcher)
+        fuzzy.__setstate__(state["fuzzy"])
+        safety = SafetyLexicon.__new__(SafetyLexicon)
+        safety.__setstate__(state["safety"])
+        state["fuzzy"], state["safety"] = fuzzy, safety
+        vars(self).update(state)
+
+    def is_need(self, number: int) -> bool:
+        return number >= len(self.codes)
 
     def _keys(self, token: Token, lang: str) -> frozenset[str]:
         keys = token_keys(token, _stem_languages(lang))
         self.surface[token.fold] = self.surface.get(token.fold, frozenset()) | keys
         return keys
 
-    def _build_phrases(self, docs: list[ProductDoc]) -> None:
+    def _build_phrases(self, docs: list[ProductDoc], needs: list[ProductDoc]) -> None:
         postings: dict[str, set[int]] = {}
         product_keys: dict[str, set[int]] = {}
         known: set[str] = set()
         seen: set[tuple[int, tuple[frozenset[str], ...], tuple[str, ...]]] = set()
-        for number, doc in enumerate(docs):
+        # A word's weight depends on how many *products* it leads to, directly or through a need,
+        # so a need that repeats a product's own word ("deurwaarder") does not make it weaker.
+        reaches = [{number} for number in range(len(docs))]
+        reaches += [{product for product, _ in links} for links in self.need_links]
+        for number, doc in enumerate(docs + needs):
             entries = [(lang, p, 1.0) for lang, phrases in doc.vocabulary.items() for p in phrases]
-            entries += [(lang, p, NAME_WEIGHT) for lang, p in _name_phrases(doc)]
+            if number < len(docs):
+                entries += [(lang, p, NAME_WEIGHT) for lang, p in _name_phrases(doc)]
             for lang, text, weight in entries:
                 tokens = tokenize(text)
                 stops = _stop_set(lang)
@@ -118,9 +179,17 @@ class TriageIndex:
                         known.add(token.fold)
                     for key in alternatives:
                         postings.setdefault(key, set()).add(phrase_id)
-                        product_keys.setdefault(key, set()).add(number)
+                        product_keys.setdefault(key, set()).update(reaches[number])
         self.postings = {k: tuple(sorted(v)) for k, v in postings.items()}
-        self.idf = {k: _idf(len(docs), len(v)) for k, v in product_keys.items()}
+        # Each phrase is also filed under its rarest word only: a whole match needs that word, so a
+        # query finds every phrase it may match completely without walking the long lists of "huur".
+        anchors: dict[str, set[int]] = {}
+        for phrase_id, phrase in enumerate(self.phrases):
+            rarest = min(phrase.tokens, key=lambda keys: sum(len(postings[k]) for k in keys))
+            for key in rarest:
+                anchors.setdefault(key, set()).add(phrase_id)
+        self.anchors = {k: tuple(sorted(v)) for k, v in anchors.items()}
+        self.idf = {k: _idf(len(docs), max(1, len(v))) for k, v in product_keys.items()}
         self.known = frozenset(known)
         self.fuzzy = FuzzyMatcher(self.surface)
 

@@ -21,6 +21,8 @@ STOPWORDS: dict[str, str] = {
         zelf zich hem men weet weten denk zegt zeg zei vraag krijg krijgen kreeg kreeg daarom
         meer mee af toe binnen buiten hebt ofzo enzo enz zoals etc heb iets wel wat's utrecht
         gemeente mevrouw meneer alstublieft alsjeblieft bedankt dank
+        twee drie vier vijf zes zeven acht negen tien jaar jaren maand maanden week weken dag dagen
+        uur uren euro keer weer net kom komt komen gekomen steeds altijd nooit
     """,
     "en": """
         a an the and or but i you he she it we they me my mine your yours his her hers its our
@@ -31,12 +33,14 @@ STOPWORDS: dict[str, str] = {
         okay hi hello dear please thanks thank yes get got getting know think say said tell
         if because since while i'm i've it's im ive utrecht
         municipality netherlands holland
+        two three four five six seven eight nine ten year years month months week weeks day days
+        hour hours euro euros times again always never come comes came
     """,
     "tr": """
         ve bir bu şu o ben sen biz siz onlar da de ki mi mı mu mü ile için gibi çok daha en ama
         ya veya ne nasıl neden niye var bana beni benim bize bizim sana şey her hiç ise diye
         kadar sonra önce artık merhaba selam abi abla lütfen teşekkürler acaba bile şimdi
-        olan oldu olarak olur mıyım miyim miyiz mısınız utrecht hollanda
+        olan olarak olur mıyım miyim miyiz mısınız utrecht hollanda
     """,
     "pl": """
         i w we z ze na do się że to jak co jest są mam mój moja moje mojego mojej mnie mi ja ty
@@ -57,6 +61,63 @@ STOPWORDS: dict[str, str] = {
         яка який яке які куди де коли чому утрехт утрехті
         ya meni mene mii moia tse shcho yak dlia vid ale chy dobryi den pryvit vzhe shche duzhe
         tut mozhu bud laska
+    """,
+    "pt": """
+        o a os as um uma uns umas e ou mas de do da dos das no na nos nas em com por para que
+        como é são sou estou está estão meu minha meus minhas me eu tu você voce ele ela nós
+        eles elas se lhe muito mais já também há tenho tem este esta isso isto esse essa quando
+        onde porque olá ola bom boa dia obrigado obrigada algo alguém agora aqui utrecht holanda
+    """,
+    "ro": """
+        și si sau dar de din la în in pe cu pentru că ca ce cum este e sunt am are avem eu tu el
+        ea noi voi ei ele mă ma îmi imi meu mea mei mele foarte mai deja acum aici acolo când
+        cand unde bună buna ziua mulțumesc multumesc ceva cineva un o unui unei al ale lui
+        utrecht olanda să sa
+    """,
+    "so": """
+        iyo ama laakiin waa ku ka u la ayaa baa waxaan waxay wuxuu ay uu ah oo in si ee kale
+        hadda halkan halkaas marka maxaa sidee aniga adiga isaga iyada anaga idinka iyaga waxa
+        waxaa haddii hadii salaan mahadsanid fadlan utrecht holland
+    """,
+    "fr": """
+        le la les un une des et ou mais de du d au aux en dans sur avec pour par que qui quoi
+        comment est sont suis je j tu il elle nous vous ils elles me mon ma mes moi se très tres
+        plus déjà aussi ai a avons ce cette ces quand où parce bonjour merci quelque maintenant
+        ici utrecht hollande
+    """,
+    "de": """
+        der die das den dem des ein eine einen einem einer und oder aber von vom zu zum zur in im
+        an am auf mit für fur bei aus nach über uber ist sind bin war ich du er sie es wir ihr
+        mich mir mein meine meinen sich sehr mehr schon auch habe hat haben dieser diese dieses
+        wenn wo weil hallo guten tag danke etwas jemand jetzt hier dort utrecht holland
+    """,
+    "it": """
+        il lo la i gli le un una uno e o ma di del della dei delle a al alla in nel nella con per
+        su che come è sono io tu lui lei noi voi loro mi mio mia miei mie si molto più già anche
+        ho ha abbiamo questo questa quando dove perché perche ciao buongiorno grazie qualcosa
+        adesso ora qui utrecht olanda da
+    """,
+    "ru": """
+        и в во на до с со за от для по про что как это тот эта эти я ты он она оно мы вы они мне
+        меня мой моя моё мои наш уже ещё очень также но или ли так тут там есть был была было
+        будет могу может пожалуйста здравствуйте привет утрехт
+    """,
+    "bg": """
+        и в във на до с със за от по про че как това този тази тези аз ти той тя то ние вие те
+        мен ме мой моя моето мои наш вече още много също но или дали така тук там има беше ще
+        мога може моля здравейте утрехт е съм са да ми се си
+    """,
+    "fa": """
+        و در به از که این آن را با برای است هست هستم بود من تو او ما شما آنها خیلی هم یا اما چه
+        چطور کجا کی چرا سلام ممنون لطفا یک دیگر اوتریخت
+    """,
+    "ku": """
+        û an lê di de ji bi li ku ev ew ez tu em hûn min te wî wê me we wan jî gelek hîn niha ye
+        im in bû dê silav spas
+        لە بە بۆ و ئەو ئەم من تۆ ئێمە ئێوە ئەوان یە کە لەگەڵ زۆر
+    """,
+    "ps": """
+        د په له ته دا دې هم او یا چې زه هغه موږ تاسو دوی مې مو یې ده وه ما زما ستا
     """,
     "ar": """
         في من على إلى الى عن مع هذا هذه ذلك التي الذي انا أنا هو هي نحن انت أنت لي لك له لها و
@@ -79,6 +140,13 @@ MARKERS: dict[str, str] = {
     "es": "tengo necesito quiero dinero trabajo casa ayuda hijo señor señora",
     "uk": "nemaie maiu potribno hroshi robota dytyna syn dochka zhytlo dopomoha diakuiu",
     "ar": "لا ليس عندي أريد مال بيت عمل مساعدة",
+    "pt": "não tenho preciso quero dinheiro trabalho casa ajuda filho filha você obrigado",
+    "ro": "nu am vreau trebuie bani muncă lucru casă ajutor copil copilul copiii pentru",
+    "so": "waxaan ma haysto lacag shaqo guri caawimaad ilmaha carruurta waa iyo aniga",
+    "fr": "je ne pas j'ai besoin argent travail maison aide enfant mon ma",
+    "de": "ich nicht kein keine habe brauche geld arbeit wohnung hilfe kind",
+    "it": "non ho bisogno soldi lavoro casa aiuto figlio figlia",
+    "ku": "ez min ne nikarim pere kar mal alîkarî zarok dixwazim heye",
     "ary": "wallah ma3ndich flouss flous walo makaynch bghit khdma bezaf bzaf dyal dial zwin hshouma",
 }
 

@@ -35,11 +35,24 @@ _SPECIAL = str.maketrans(
         "đ": "d",
         "ð": "d",
         "ـ": "",
+        "\u200c": "",  # zero-width non-joiner inside Persian words (می‌خواهم = میخواهم)
+        "ۀ": "ه",
+        "ئ": "ي",
         "’": "'",
         "ʼ": "'",
         "`": "'",
         "ک": "ك",
         "ی": "ي",
+        # Sorani Kurdish and Pashto letters that residents type either way
+        "ە": "ه",
+        "ھ": "ه",
+        "ێ": "ي",
+        "ۆ": "و",
+        "ڕ": "ر",
+        "ڵ": "ل",
+        "ګ": "گ",
+        "ې": "ي",
+        "ۍ": "ي",
         **{chr(0x0660 + d): str(d) for d in range(10)},
         **{chr(0x06F0 + d): str(d) for d in range(10)},
     }
@@ -88,10 +101,16 @@ _CYRILLIC = str.maketrans(
     }
 )
 
+# ሠ-series → ሰ-series and ፀ-series → ጸ-series: the same sound, written either way
+_ETHIOPIC = str.maketrans(
+    {**{chr(0x1220 + i): chr(0x1230 + i) for i in range(8)}, **{chr(0x1340 + i): chr(0x1338 + i) for i in range(7)}}
+)
 _C_NOT_H = re.compile(r"c(?!h)")
 _DOUBLE = re.compile(r"(.)\1+")
 
-LATIN, CYRILLIC, ARABIC, DIGIT, OTHER = "latin", "cyrillic", "arabic", "digit", "other"
+LATIN, CYRILLIC, ARABIC, ETHIOPIC, DIGIT, OTHER = "latin", "cyrillic", "arabic", "ethiopic", "digit", "other"
+ARABIC_SCRIPT_LANGUAGES = frozenset({"ar", "fa"})  # stemmed in Arabic script
+CYRILLIC_LANGUAGES = frozenset({"uk", "ru", "bg"})
 
 # Ukrainian has no Snowball stemmer: strip common endings from the folded transliteration.
 _UK_ENDINGS = sorted(
@@ -153,8 +172,47 @@ _SNOWBALL = {
     "tr": ("turkish",),
     "pl": ("polish",),
     "es": ("spanish",),
+    "pt": ("portuguese",),
+    "ro": ("romanian",),
+    "fr": ("french",),
+    "de": ("german",),
+    "it": ("italian",),
     "ar": ("arabic",),
+    "fa": ("persian",),
+    "ru": ("russian",),
 }
+# Somali has no Snowball stemmer: strip the common definite and possessive endings.
+_SO_ENDINGS = sorted(
+    [
+        "kayga",
+        "tayga",
+        "kaaga",
+        "taada",
+        "kiisa",
+        "tiisa",
+        "kooda",
+        "kayaga",
+        "keena",
+        "kii",
+        "tii",
+        "kan",
+        "tan",
+        "yada",
+        "yaal",
+        "ooyin",
+        "ayaal",
+        "aha",
+        "ka",
+        "ta",
+        "ga",
+        "da",
+        "ha",
+        "o",
+        "a",
+    ],
+    key=len,
+    reverse=True,
+)
 _local = threading.local()  # Snowball stemmers keep state while stemming: one set per thread
 
 
@@ -180,6 +238,8 @@ def script_of(word: str) -> str:
             return ARABIC
         if 0x0400 <= code <= 0x04FF:
             return CYRILLIC
+        if 0x1200 <= code <= 0x139F or 0x2D80 <= code <= 0x2DDF or 0xAB00 <= code <= 0xAB2F:
+            return ETHIOPIC
         if code < 0x0250 or 0x1E00 <= code <= 0x1EFF:
             return LATIN
         return OTHER
@@ -199,10 +259,13 @@ def fold_plain(plain: str, script: str) -> str:
     """The spelling-tolerant key of a plain word (see module docstring)."""
     if script == ARABIC:
         return plain.replace("'", "").replace("ة", "ه").replace("ى", "ي")
+    if script == ETHIOPIC:  # Ge'ez: letters that sound alike in Amharic and Tigrinya, no other smoothing
+        return plain.translate(_ETHIOPIC)
     s = plain.translate(_CYRILLIC)  # also for mixed-keyboard words such as "Chоловік"
     s = s.replace("'", "").replace("ij", "ei").replace("ck", "k").replace("ph", "f")
     s = _C_NOT_H.sub("k", s).replace("kh", "h").replace("y", "i")
-    return _DOUBLE.sub(r"\1", s)
+    # Short words keep their double letters: "WW" and "113" are not "w" and "13".
+    return _DOUBLE.sub(r"\1", s) if len(s) > 3 else s
 
 
 @lru_cache(maxsize=200_000)
@@ -241,6 +304,17 @@ def uk_stem(folded: str) -> str:
     return word
 
 
+def so_stem(folded: str) -> str:
+    """Light Somali stemmer: strip one definite or possessive ending."""
+    for ending in _SO_ENDINGS_FOLDED:
+        if folded.endswith(ending) and len(folded) - len(ending) >= 3:
+            return folded[: -len(ending)]
+    return folded
+
+
+_SO_ENDINGS_FOLDED = sorted({fold_word(e) for e in _SO_ENDINGS}, key=len, reverse=True)
+
+
 def _snowball(algorithm: str) -> Any:
     stemmers: dict[str, Any] = _local.__dict__.setdefault("stemmers", {})
     stemmer = stemmers.get(algorithm)
@@ -252,13 +326,19 @@ def _snowball(algorithm: str) -> Any:
 @lru_cache(maxsize=200_000)
 def stem_keys(lower: str, plain: str, script: str, lang: str, query: bool = False) -> frozenset[str]:
     """Folded stems of one word in one language, as "lang|stem" (empty when the language does not apply)."""
-    if script in (DIGIT, OTHER):
+    if script in (DIGIT, OTHER, ETHIOPIC):
         return frozenset()
-    if lang == "uk" and script in (LATIN, CYRILLIC):
-        return frozenset({"uk|" + uk_stem(fold_plain(plain, script))})
-    if (script == ARABIC) != (lang == "ar") or script == CYRILLIC or lang not in _SNOWBALL:
+    if lang in ("uk", "bg") and script in (LATIN, CYRILLIC):
+        return frozenset({f"{lang}|" + uk_stem(fold_plain(plain, script))})
+    if lang == "so" and script == LATIN:
+        return frozenset({"so|" + so_stem(fold_plain(plain, script))})
+    if lang == "ru" and script == LATIN:  # Russian typed in Latin letters: the light Slavic stemmer
+        return frozenset({"ru|" + uk_stem(fold_plain(plain, script))})
+    if (script == ARABIC) != (lang in ARABIC_SCRIPT_LANGUAGES) or lang not in _SNOWBALL:
         return frozenset()
-    forms = {plain} if lang in ("ar", "es", "en") else {lower, plain}
+    if (script == CYRILLIC) != (lang == "ru"):
+        return frozenset()
+    forms = {plain} if lang in ("ar", "fa", "es", "en", "pt", "ro", "fr", "it") else {lower, plain}
     # Dutch participles, on the query side only ("gescheiden" ~ "scheiding"), so that vocabulary
     # such as "geslagen" never turns into a bare "slag" that "aan de slag" would match.
     if query and lang == "nl" and len(plain) >= 7:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from servicepunt.triage.engine import EmptyQueryError, Match, ProductDoc, TriageIndex
 from servicepunt.triage.engine.devtool import cached_index
+from servicepunt.triage.engine.safety import SafetyLexicon
 
 URGENT = {"maatschappelijke-opvang", "vrouwenopvang", "veilig-thuis", "zelfmoordpreventie-113"}
 
@@ -19,7 +20,11 @@ def _top(text: str, n: int = 5, **kwargs: object) -> list[str]:
 
 
 def _small_index() -> TriageIndex:
-    docs = [
+    return TriageIndex.build(_docs())
+
+
+def _docs() -> list[ProductDoc]:
+    return [
         ProductDoc(
             "schulden",
             "Schuldhulpverlening",
@@ -38,7 +43,7 @@ def _small_index() -> TriageIndex:
             {"nl": ("huurtoeslag", "geld voor de huur", "huur te hoog")},
         ),
         ProductDoc(
-            "opvang",
+            "maatschappelijke-opvang",
             "Nachtopvang",
             "Night shelter",
             ("wonen",),
@@ -46,7 +51,19 @@ def _small_index() -> TriageIndex:
             {"nl": ("dakloos", "geen slaapplek", "op straat")},
         ),
     ]
-    return TriageIndex.build(docs)
+
+
+def test_an_urgent_product_comes_first_only_through_a_safety_signal() -> None:
+    index = _small_index()
+    assert index.search("geen slaapplek vannacht").results[0].product == "maatschappelijke-opvang"
+    assert index.search("geen slaapplek vannacht").results[0].urgent
+    # The same product's own words without a signal ("een film over daklozen") never put it first.
+    without_signal = TriageIndex.build(_docs(), safety=SafetyLexicon(()))
+    assert [m.product for m in without_signal.search("geen slaapplek vannacht").results] == []
+    assert [m.product for m in without_signal.search("schulden, en dakloos").results] == [
+        "schulden",
+        "maatschappelijke-opvang",
+    ]
 
 
 # --- basic contract ---------------------------------------------------------------------
@@ -94,7 +111,6 @@ def test_pickle_round_trip() -> None:
 def test_small_index_works_without_catalogue_files() -> None:
     index = _small_index()
     assert index.search("ik heb schulden").results[0].product == "schulden"
-    assert index.search("geen slaapplek vannacht").results[0].product == "opvang"
 
 
 # --- words, typos, compounds -------------------------------------------------------------
