@@ -1,22 +1,46 @@
-"""The triage index, built from the catalogue and kept per process until the catalogue changes."""
+"""The triage index, built from the catalogue and kept per process until the catalogue changes.
+
+Building the index (stemming every phrase in every language) takes seconds, so a built index is
+named by a fingerprint of everything it is built from — the catalogue's documents (or the bundled
+catalogue files), the needs and safety files and the engine's own code — and kept by that name in
+the process and on disk under ``VAR_DIR/cache``. A command-line call loads it instead of building
+it; a catalogue edit that changes nothing the index uses costs a read of the catalogue, not a
+rebuild; any change of content gives a new name.
+"""
 
 from __future__ import annotations
 
+import gc
+import hashlib
+import pickle
+import tempfile
 import threading
+from collections.abc import Callable
+from pathlib import Path
 
 import structlog
+from django.conf import settings
 from django.db import DatabaseError
 from django.utils.translation import gettext as _
 
+from servicepunt.catalogue.loading.parse import DEFAULT_DATA_DIR as CATALOGUE_FILES
 from servicepunt.catalogue.loading.parse import parse_catalogue
 from servicepunt.catalogue.services import revision_current
 from servicepunt.core.errors import InvalidInput
 from servicepunt.triage.documents import documents_from_database, documents_from_files
-from servicepunt.triage.engine import EmptyQueryError, TriageAnswer, TriageIndex
+from servicepunt.triage.engine import EmptyQueryError, ProductDoc, TriageAnswer, TriageIndex
+from servicepunt.triage.engine.needs import read_needs
+from servicepunt.triage.engine.safety import default_lexicon
 
 log = structlog.get_logger(__name__)
 _lock = threading.Lock()
 _cached: tuple[tuple[object, ...], TriageIndex] | None = None
+_built: dict[str, TriageIndex] = {}  # fingerprint -> index: a new revision with the same content is not rebuilt
+_ENGINE_DIR = Path(__file__).resolve().parent / "engine"
+_DATA_DIR = Path(__file__).resolve().parent / "data"
+
+MAX_TEXT_LENGTH = 20_000  # characters: a long story of some 3,000 words is still read whole
+MAX_LIMIT = 50
 
 
 def _catalogue_key() -> tuple[object, ...]:
@@ -25,6 +49,79 @@ def _catalogue_key() -> tuple[object, ...]:
         return ("database", revision_current())
     except DatabaseError:
         return ("files",)
+
+
+def _sources_digest() -> hashlib._Hash:
+    """A digest of the engine's own code and data, the start of every fingerprint."""
+    digest = hashlib.sha256()
+    for directory in (_ENGINE_DIR, _DATA_DIR):
+        for path in sorted(directory.rglob("*")):
+            if path.suffix in (".py", ".yaml"):
+                digest.update(path.relative_to(directory).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest
+
+
+def _fingerprint_documents(documents: list[ProductDoc]) -> str:
+    digest = _sources_digest()
+    digest.update(pickle.dumps(documents, protocol=pickle.HIGHEST_PROTOCOL))
+    return digest.hexdigest()[:32]
+
+
+def _fingerprint_files() -> str:
+    """The bundled catalogue files as they are: hashing them is quicker than reading them."""
+    digest = _sources_digest()
+    for path in sorted(CATALOGUE_FILES.rglob("*.yaml")):
+        digest.update(path.relative_to(CATALOGUE_FILES).as_posix().encode())
+        digest.update(path.read_bytes())
+    return "files-" + digest.hexdigest()[:26]
+
+
+def _cache_path(fingerprint: str) -> Path | None:
+    configured = getattr(settings, "SERVICEPUNT_TRIAGE_CACHE_DIR", None)
+    return Path(configured) / f"triage-{fingerprint}.pickle" if configured else None
+
+
+def _from_disk(path: Path | None) -> TriageIndex | None:
+    if path is None or not path.exists():
+        return None
+    try:
+        with path.open("rb") as handle:
+            index = pickle.load(handle)  # noqa: S301 - our own file, named by the hash of its sources
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+        log.warning("triage_cache_unreadable")
+        return None
+    return index if isinstance(index, TriageIndex) else None
+
+
+def _to_disk(path: Path | None, index: TriageIndex) -> None:
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as temporary:
+            pickle.dump(index, temporary, protocol=pickle.HIGHEST_PROTOCOL)
+        Path(temporary.name).replace(path)  # atomic: a parallel reader sees the old file or the new one
+    except OSError:
+        log.warning("triage_cache_not_written")
+
+
+def _index_for(fingerprint: str, documents: Callable[[], list[ProductDoc]]) -> TriageIndex:
+    """The index of these sources: from this process, from disk, or built (and then kept)."""
+    index = _built.get(fingerprint)
+    if index is None:
+        path = _cache_path(fingerprint)
+        index = _from_disk(path)
+        if index is None:
+            docs = documents()
+            index = TriageIndex.build(docs, read_needs(products={d.code for d in docs}), default_lexicon())
+            _to_disk(path, index)
+        # The index lives as long as the process: keep the cyclic collector from walking its
+        # hundreds of thousands of objects at every collection (and forked workers share them).
+        gc.freeze()
+        _built.clear()  # one catalogue at a time: an edited catalogue replaces the old index
+        _built[fingerprint] = index
+    return index
 
 
 def triage_index() -> TriageIndex:
@@ -37,28 +134,37 @@ def triage_index() -> TriageIndex:
         if _cached is not None and _cached[0] == key:
             return _cached[1]
         documents = documents_from_database() if key != ("files",) else []
-        if not documents:
+        if documents:
+            index = _index_for(_fingerprint_documents(documents), lambda: documents)
+        else:
             # A fresh checkout without a loaded database still answers, from the bundled files.
-            documents = documents_from_files(parse_catalogue())
-        index = TriageIndex.build(documents)
-        log.info("triage_index_built", products=len(documents), source=key[0])
+            index = _index_for(_fingerprint_files(), lambda: documents_from_files(parse_catalogue()))
+        log.info("triage_index_ready", products=len(index.codes), source="database" if documents else "files")
         _cached = (key, index)
         return index
 
 
-MAX_TEXT_LENGTH = 5000
-MAX_LIMIT = 50
-
-
-def triage_search(text: str, *, limit: int = 10, language: str | None = None) -> TriageAnswer:
-    """Ranked products for the resident's own words. Refuses empty or oversized input by field."""
-    if not text or not text.strip():
+def check_triage_input(text: object, limit: object = 10) -> tuple[str, int]:
+    """The one validation of a triage question, for the page, the API and the CLI alike."""
+    if not isinstance(text, str):
+        raise InvalidInput(_("Dit moet tekst zijn."), field="text")
+    if "\x00" in text:
+        raise InvalidInput(_("De tekst bevat een teken dat niet kan (NUL)."), field="text")
+    if not text.strip():
         raise InvalidInput(_("Typ wat de inwoner vertelt."), field="text")
     if len(text) > MAX_TEXT_LENGTH:
         raise InvalidInput(_("De tekst is te lang (meer dan %(max)s tekens).") % {"max": MAX_TEXT_LENGTH}, field="text")
-    if not 1 <= limit <= MAX_LIMIT:
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
         raise InvalidInput(_("Kies een aantal van 1 tot en met %(max)s.") % {"max": MAX_LIMIT}, field="limit")
+    return text, limit
+
+
+def triage_search(
+    text: object, *, limit: object = 10, language: str | None = None, index: TriageIndex | None = None
+) -> TriageAnswer:
+    """Ranked products and the needs found in the resident's own words. Refuses bad input by field."""
+    checked_text, checked_limit = check_triage_input(text, limit)
     try:
-        return triage_index().search(text, limit=limit, language=language)
+        return (index or triage_index()).search(checked_text, limit=checked_limit, language=language)
     except EmptyQueryError as error:
         raise InvalidInput(_("In deze tekst staan geen woorden om op te zoeken."), field="text") from error

@@ -27,6 +27,7 @@ def search(request: HttpRequest) -> HttpResponse:
                 [m.product for m in answer.results], field_name="code"
             )
             context["rows"] = [(match, products.get(match.product)) for match in answer.results]
+            context["needs"] = [(need, [products.get(code) for code in need.products]) for need in answer.needs]
             context["language"] = answer.language
     template = "triage/_results.html" if getattr(request, "htmx", False) else "triage/search.html"
     return render(request, template, context)

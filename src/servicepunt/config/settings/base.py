@@ -125,6 +125,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
+SERVICEPUNT_TRIAGE_CACHE_DIR = VAR_DIR / "cache"  # built triage indexes, named by their fingerprint
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [
     PACKAGE_DIR / "static",

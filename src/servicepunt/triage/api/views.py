@@ -23,4 +23,11 @@ class TriageView(APIView):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         answer = triage_search(data["text"], limit=data["limit"], language=data.get("language"))
-        return Response({"language": answer.language, "results": [asdict(m) for m in answer.results]})
+        return Response(
+            {
+                "language": answer.language,
+                "results": [asdict(m) for m in answer.results],
+                "needs": [asdict(n) for n in answer.needs],
+                "notice": answer.notice,
+            }
+        )

@@ -16,6 +16,9 @@ from servicepunt.infoflits.selectors import suggestions_checked
 
 
 class Command(BaseCommand):
+    # A batch front answers in seconds: the system checks (which import every URL and view) are for
+    # `servicepunt check` and the server, not for each call of this command.
+    requires_system_checks: list[str] = []
     help = "Infoflits: welke producten kan dit huishouden nog krijgen? (situatie volgens situation.schema.json)"
 
     def add_arguments(self, parser: ArgumentParser) -> None:

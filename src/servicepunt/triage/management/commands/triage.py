@@ -11,17 +11,26 @@ from django.core.management.base import BaseCommand, CommandError
 
 from servicepunt.core.errors import InvalidInput, ServicepuntError
 from servicepunt.core.jsonl import dumps, run_jsonl
-from servicepunt.triage.selectors import triage_search
+from servicepunt.triage.engine import TriageIndex
+from servicepunt.triage.selectors import triage_index, triage_search
 
 
-def _answer(text: Any, limit: int, language: str | None) -> dict[str, Any]:
-    if not isinstance(text, str):
-        raise InvalidInput("moet tekst zijn", field="text")
-    answer = triage_search(text, limit=limit, language=language)
-    return {"language": answer.language, "results": [asdict(m) for m in answer.results]}
+def _answer(text: Any, limit: int, language: str | None, index: TriageIndex | None = None) -> dict[str, Any]:
+    answer = triage_search(text, limit=limit, language=language, index=index)
+    result: dict[str, Any] = {
+        "language": answer.language,
+        "results": [asdict(m) for m in answer.results],
+        "needs": [asdict(n) for n in answer.needs],
+    }
+    if answer.notice:
+        result["notice"] = answer.notice
+    return result
 
 
 class Command(BaseCommand):
+    # A batch front answers in seconds: the system checks (which import every URL and view) are for
+    # `servicepunt check` and the server, not for each call of this command.
+    requires_system_checks: list[str] = []
     help = "Waar moet ik beginnen? Van de woorden van de inwoner naar producten, best passend eerst."
 
     def add_arguments(self, parser: ArgumentParser) -> None:
@@ -34,7 +43,10 @@ class Command(BaseCommand):
         limit, language = options["limit"], options["lang"]
         try:
             if options["jsonl"]:
-                run_jsonl(sys.stdin, self.stdout, lambda row: _answer(row.get("text"), limit, language))
+                index = triage_index()  # once: every line is answered from the same catalogue
+                run_jsonl(
+                    sys.stdin, self.stdout, lambda row: _answer(row.get("text"), limit, language, index), parallel=True
+                )
                 return
             if options["text"] is None:
                 raise InvalidInput("geef de tekst van de inwoner mee, of gebruik --jsonl", field="text")
