@@ -8,8 +8,11 @@ SP := .venv/bin/servicepunt
 HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
+# Debian packages the run needs: HarfBuzz-Subset lets WeasyPrint embed only the glyphs a PDF uses.
+RUN_DEBS := libharfbuzz-subset0
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: help install run test check lint types pytest bench score messages clean
+.PHONY: help debs install run test check lint types pytest bench score messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -24,7 +27,14 @@ help: ## List the targets
 	$(SP) compiletranslations
 	touch $@
 
-install: .venv/.installed ## Install Python and front-end dependencies, compile translations
+debs: ## Install the Debian packages the run needs, when absent
+	@missing="$$(for p in $(RUN_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done)"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages: $$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+install: debs .venv/.installed ## Install Python and front-end dependencies, compile translations
 
 run: install ## Migrate, load catalogue and demo accounts, serve on http://127.0.0.1:8000
 	$(SP) migrate --no-input
@@ -37,8 +47,8 @@ run: install ## Migrate, load catalogue and demo accounts, serve on http://127.0
 
 $(CHROMIUM):
 	@echo "Debian's chromium is needed for the browser tests; installing it."
-	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq chromium
+	$(SUDO) apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
 
 test: install $(CHROMIUM) check pytest ## Install what tests need and run lint, types and the whole suite
 
