@@ -169,8 +169,11 @@ def suggestions_context(infoflits: Infoflits, *, version: Any = None) -> dict[st
         for s in result.suggestions
     ]
     not_suggested = [{"item": n, "product": products.get(n.product)} for n in result.not_suggested]
+    latest_decision = max((d.pk for d in decisions.values()), default=0)
     return {
         "infoflits": infoflits,
+        # Which answers and decisions this panel shows: the page keeps the newest (infoflits.js).
+        "suggestions_state": f"{version.pk}.{latest_decision}",
         "suggestion_rows": rows,
         "not_suggested": not_suggested,
         "decision_choices": Decision.choices,

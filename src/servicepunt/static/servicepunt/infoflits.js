@@ -1,0 +1,40 @@
+// The suggestions panel arrives from two kinds of answers: a saved step (out of band) and a
+// decision. They can cross on the way back, so the older one would overwrite the newer: a
+// decision just clicked would seem undone. Each panel says which answers and decisions it shows
+// (data-state "situation-version.decision"); a panel older in either is not swapped in, and
+// when neither is newer in both, the page asks the server for the panel as it is now.
+(function () {
+  "use strict";
+
+  function state(element) {
+    var parts = String((element && element.dataset.state) || "0.0").split(".");
+    return [Number(parts[0]) || 0, Number(parts[1]) || 0];
+  }
+
+  function incoming(fragment) {
+    if (!fragment) return null;
+    if (fragment.id === "suggestions") return fragment;
+    return fragment.querySelector ? fragment.querySelector("#suggestions") : null;
+  }
+
+  function guard(event, fragment) {
+    var current = document.getElementById("suggestions");
+    var panel = incoming(fragment);
+    if (!current || !panel) return true;
+    var now = state(current), next = state(panel);
+    if (next[0] >= now[0] && next[1] >= now[1]) return true;
+    if (next[0] <= now[0] && next[1] <= now[1]) return false;
+    window.htmx.ajax("GET", current.dataset.refresh, { target: "#suggestions", swap: "outerHTML" });
+    return false;
+  }
+
+  document.addEventListener("htmx:oobBeforeSwap", function (event) {
+    if (!guard(event, event.detail.fragment)) event.detail.shouldSwap = false;
+  });
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (!event.detail.target || event.detail.target.id !== "suggestions") return;
+    var holder = document.createElement("div");
+    holder.innerHTML = event.detail.serverResponse || "";
+    if (!guard(event, holder)) event.detail.shouldSwap = false;
+  });
+})();
