@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from servicepunt.cases.models import ContactPreference
-from servicepunt.cases.services import ResidentInput
+from servicepunt.accounts.models import User
+from servicepunt.cases.closing import Resolution
+from servicepunt.cases.models import (
+    Case,
+    Channel,
+    ClosingReason,
+    ContactPreference,
+    Question,
+    RepresentativeKind,
+    Task,
+    TaskKind,
+)
+from servicepunt.cases.services import TASK_TEAMS, ResidentInput
+from servicepunt.catalogue.models import EntryPoint, Product
+from servicepunt.core.errors import InvalidInput
+from servicepunt.handovers.models import Consent, ConsentMethod
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 LANGUAGES = [
     ("nl", _("Nederlands")),
@@ -91,3 +108,211 @@ class ResidentSearchForm(forms.Form):
 
     def has_criteria(self) -> bool:
         return self.is_valid() and any(self.cleaned_data.values())
+
+
+# --- the actions of the case page: one form per action, scoped to the case -----------------------
+# A form only parses and checks what was posted (types, choices of *this* case, lengths); the
+# service it feeds applies the rules. Either refusal names the field on the page.
+
+QUESTION_LENGTH, NOTE_LENGTH, SHORT_TEXT = 2000, 4000, 300
+
+
+class CaseActionForm(forms.Form):
+    def __init__(self, case: Case, data: Any) -> None:
+        self.case = case
+        super().__init__(data)
+        self.scope()
+
+    def scope(self) -> None:
+        """Narrow the choices to this case (its questions, its tasks, its resident's consents)."""
+
+    def first_error(self) -> InvalidInput:
+        field, errors = next(iter(self.errors.items()))
+        return InvalidInput(str(errors[0]), field=field if field != "__all__" else None)
+
+
+class _QuestionField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(
+            queryset=Question.objects.none(),
+            to_field_name="uuid",
+            error_messages={"required": _("Kies een vraag."), "invalid_choice": _("Kies een vraag van dit vraagstuk.")},
+            **kwargs,
+        )
+
+
+def _text(
+    label: StrOrPromise, max_length: int, *, required: bool = True, message: StrOrPromise = ""
+) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=required,
+        error_messages={
+            "required": message or _("Vul dit in."),
+            "max_length": _("Te lang: hoogstens %(limit_value)d tekens (nu %(show_value)d)."),
+            "null_characters_not_allowed": _("De tekst bevat een teken dat niet kan (NUL)."),
+        },
+    )
+
+
+class QuestionAddForm(CaseActionForm):
+    text = _text(_("Vraag"), QUESTION_LENGTH, message=_("Schrijf de vraag op."))
+
+
+class QuestionForm(CaseActionForm):
+    question = _QuestionField()
+
+    def scope(self) -> None:
+        self.fields["question"].queryset = self.case.questions.all()  # type: ignore[attr-defined]
+
+
+class QuestionLinkForm(QuestionForm):
+    product = forms.ModelChoiceField(
+        queryset=Product.objects.filter(active=True),
+        to_field_name="code",
+        required=False,
+        error_messages={"invalid_choice": _("Kies een bestaand product.")},
+    )
+
+
+class QuestionResolveForm(QuestionForm):
+    resolution = forms.ChoiceField(
+        choices=[
+            (Resolution.ANSWERED.value, _("Direct beantwoord")),
+            (Resolution.DECLINED.value, _("Inwoner ziet ervan af")),
+        ],
+        error_messages={
+            "required": _("Kies ‘direct beantwoord’ of ‘inwoner ziet ervan af’."),
+            "invalid_choice": _("Kies ‘direct beantwoord’ of ‘inwoner ziet ervan af’."),
+        },
+    )
+    detail = _text(_("Toelichting"), SHORT_TEXT, required=False)
+
+
+class QuestionReopenForm(QuestionForm):
+    reason = _text(_("Reden"), SHORT_TEXT, message=_("Geef een reden om de vraag opnieuw te openen."))
+
+
+class SuggestionForm(CaseActionForm):
+    product = forms.ModelChoiceField(
+        queryset=Product.objects.filter(active=True),
+        to_field_name="code",
+        error_messages={"required": _("Kies een product."), "invalid_choice": _("Kies een bestaand product.")},
+    )
+
+
+class HandoverForm(QuestionForm):
+    entry_point = forms.ModelChoiceField(
+        queryset=EntryPoint.objects.filter(active=True),
+        error_messages={
+            "required": _("Kies het loket waar de inwoner terecht kan."),
+            "invalid_choice": _("Kies het loket waar de inwoner terecht kan."),
+        },
+    )
+    what_is_shared = _text(_("Wat wordt gedeeld"), QUESTION_LENGTH, required=False)
+    consent_method = forms.ChoiceField(
+        choices=[("", "")] + list(ConsentMethod.choices),
+        required=False,
+        error_messages={"invalid_choice": _("Kies hoe de inwoner toestemming gaf.")},
+    )
+    summary = _text(_("Samenvatting"), NOTE_LENGTH, required=False)
+
+
+class TaskForm(CaseActionForm):
+    kind = forms.ChoiceField(
+        choices=TaskKind.choices,
+        error_messages={
+            "required": _("Kies terugbellen of opvolgen."),
+            "invalid_choice": _("Kies terugbellen of opvolgen."),
+        },
+    )
+    description = _text(_("Omschrijving"), SHORT_TEXT, message=_("Schrijf op wat er moet gebeuren."))
+    due = forms.DateField(
+        error_messages={
+            "required": _("Vul een datum in waarop het klaar moet zijn."),
+            "invalid": _("Vul een geldige datum in."),
+        }
+    )
+    assignee = forms.CharField(max_length=40, error_messages={"required": _("Kies een medewerker of een team.")})
+
+    def clean_assignee(self) -> tuple[User | None, str]:
+        value: str = self.cleaned_data["assignee"]
+        kind, _colon, key = value.partition(":")
+        if kind == "user" and key.isdigit():
+            user = User.objects.filter(pk=int(key), is_active=True).first()
+            if user is not None:
+                return user, ""
+        elif kind == "team" and key in TASK_TEAMS:
+            return None, key
+        raise forms.ValidationError(_("Kies een medewerker of een team met een werkvoorraad."))
+
+
+class TaskDoneForm(CaseActionForm):
+    task = forms.ModelChoiceField(
+        queryset=Task.objects.none(),
+        error_messages={"required": _("Kies een taak."), "invalid_choice": _("Kies een taak van dit vraagstuk.")},
+    )
+
+    def scope(self) -> None:
+        self.fields["task"].queryset = self.case.tasks.all()  # type: ignore[attr-defined]
+
+
+class ContactForm(CaseActionForm):
+    channel = forms.ChoiceField(
+        choices=Channel.choices,
+        error_messages={"required": _("Kies een kanaal."), "invalid_choice": _("Kies een kanaal.")},
+    )
+    outcome = _text(_("Uitkomst"), SHORT_TEXT, message=_("Schrijf de uitkomst van het gesprek op."))
+    wijkbureau = _text(_("Wijkbureau"), 100, required=False)
+    language = forms.ChoiceField(
+        choices=LANGUAGES, required=False, error_messages={"invalid_choice": _("Kies een taal.")}
+    )
+    interpreter = forms.BooleanField(required=False)
+
+
+class NoteForm(CaseActionForm):
+    text = _text(_("Notitie"), NOTE_LENGTH, message=_("Schrijf een notitie."))
+
+
+class RepresentativeForm(CaseActionForm):
+    name = _text(_("Naam"), 200, message=_("Vul de naam van de vertegenwoordiger in."))
+    kind = forms.ChoiceField(
+        choices=RepresentativeKind.choices,
+        error_messages={
+            "required": _("Kies wat voor vertegenwoordiger dit is."),
+            "invalid_choice": _("Kies wat voor vertegenwoordiger dit is."),
+        },
+    )
+    phone = _text(_("Telefoon"), 30, required=False)
+    email = forms.EmailField(
+        required=False, max_length=254, error_messages={"invalid": _("Vul een geldig e-mailadres in.")}
+    )
+
+
+class ConsentWithdrawForm(CaseActionForm):
+    consent = forms.ModelChoiceField(
+        queryset=Consent.objects.none(),
+        to_field_name="uuid",
+        error_messages={
+            "required": _("Kies een toestemming."),
+            "invalid_choice": _("Kies een toestemming van deze inwoner."),
+        },
+    )
+
+    def scope(self) -> None:
+        self.fields["consent"].queryset = Consent.objects.filter(resident=self.case.resident)  # type: ignore[attr-defined]
+
+
+class CaseCloseForm(CaseActionForm):
+    reason = forms.ChoiceField(
+        choices=ClosingReason.choices,
+        error_messages={
+            "required": _("Kies een reden om af te sluiten."),
+            "invalid_choice": _("Kies een reden om af te sluiten."),
+        },
+    )
+
+
+class CaseReopenForm(CaseActionForm):
+    reason = _text(_("Reden"), SHORT_TEXT, message=_("Geef een reden om opnieuw te openen."))

@@ -12,6 +12,7 @@ from servicepunt.appointments.selectors import appointments_for_case
 from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import Case, Channel, ClosingReason, RepresentativeKind, TaskKind
 from servicepunt.cases.selectors import bsn_masked, case_page
+from servicepunt.cases.services import TASK_TEAMS
 from servicepunt.catalogue.models import EntryPoint, Product
 from servicepunt.handovers.models import Consent, ConsentMethod, Handover
 from servicepunt.infoflits.models import Decision
@@ -75,7 +76,7 @@ def case_context(case: Case, *, today: dt.date) -> dict[str, Any]:
             "closing_reasons": ClosingReason.choices,
             "channels": Channel.choices,
             "task_kinds": TaskKind.choices,
-            "teams": Role.choices,
+            "teams": [(role.value, role.label) for role in Role if role.value in TASK_TEAMS],
             "representative_kinds": RepresentativeKind.choices,
             "today": today,
         }

@@ -17,6 +17,7 @@ from servicepunt.cases.services.resident import (
     resident_register,
 )
 from servicepunt.cases.services.work import (
+    TASK_TEAMS,
     case_infoflits_start,
     contact_moment_record,
     note_add,
@@ -28,6 +29,7 @@ from servicepunt.cases.services.work import (
 )
 
 __all__ = [
+    "TASK_TEAMS",
     "CaseNotClosable",
     "Registration",
     "ResidentInput",

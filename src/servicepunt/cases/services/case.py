@@ -15,6 +15,7 @@ from servicepunt.cases.closing import RESOLVED, QuestionState, Resolution, open_
 from servicepunt.cases.models import Case, CaseStatus, ClosingReason, Question, Resident
 from servicepunt.cases.services.common import case_locked, case_locked_open, event_record
 from servicepunt.core.errors import InvalidInput, ServicepuntError
+from servicepunt.core.validation import text_checked
 
 log = structlog.get_logger(__name__)
 REFERENCE_LENGTH = 60
@@ -56,6 +57,10 @@ def _refresh_status(case: Case) -> None:
         case.save(update_fields=["status"])
 
 
+QUESTION_LENGTH = 2000  # a question in the resident's own words
+REASON_LENGTH = 300  # CaseEvent.detail: reasons and notes that go on the timeline
+
+
 @transaction.atomic
 def case_open(*, resident: Resident, opened_by: Any, questions: Sequence[str]) -> Case:
     texts = [text.strip() for text in questions if text.strip()]
@@ -72,10 +77,9 @@ def case_open(*, resident: Resident, opened_by: Any, questions: Sequence[str]) -
 
 @transaction.atomic
 def question_add(*, case: Case, text: str, by: Any) -> Question:
+    text = text_checked(text, field="text", max_length=QUESTION_LENGTH, required=_("Schrijf de vraag op."))
     case = case_locked_open(case)
-    if not text.strip():
-        raise InvalidInput(_("Schrijf de vraag op."), field="text")
-    question = Question.objects.create(case=case, text=text.strip())
+    question = Question.objects.create(case=case, text=text)
     event_record(case, by, "question_added", question.text)
     _refresh_status(case)
     return question
@@ -86,6 +90,7 @@ def question_resolve(*, question: Question, resolution: Resolution, by: Any, det
     """Mark how a question is handled. Handovers and appointments call this for (a) and (d)."""
     if resolution == Resolution.OPEN:
         raise InvalidInput(_("Gebruik ‘opnieuw openen’ om een vraag te heropenen."), field="resolution")
+    detail = text_checked(detail, field="detail", max_length=REASON_LENGTH)
     case = case_locked_open(question.case)
     question.resolution = resolution
     question.save(update_fields=["resolution"])
@@ -97,6 +102,7 @@ def question_resolve(*, question: Question, resolution: Resolution, by: Any, det
 @transaction.atomic
 def question_reopen(*, question: Question, by: Any, reason: str) -> Question:
     """A rejected handover or a cancelled appointment reopens the question (and a closed case)."""
+    reason = text_checked(reason, field="reason", max_length=REASON_LENGTH)
     case = case_locked(question.case)
     question.resolution = Resolution.OPEN
     question.save(update_fields=["resolution"])
@@ -134,8 +140,9 @@ def case_reopen(*, case: Case, by: Any, reason: str) -> Case:
     case = case_locked(case)
     if case.status != CaseStatus.CLOSED:
         raise InvalidInput(_("Dit vraagstuk is niet afgesloten."), field="case")
-    if not reason.strip():
-        raise InvalidInput(_("Geef een reden om opnieuw te openen."), field="reason")
+    reason = text_checked(
+        reason, field="reason", max_length=REASON_LENGTH, required=_("Geef een reden om opnieuw te openen.")
+    )
     case.status, case.closed_at, case.closing_reason = CaseStatus.IN_PROGRESS, None, ""
     case.save(update_fields=["status", "closed_at", "closing_reason"])
     event_record(case, by, "case_reopened", reason)

@@ -14,7 +14,11 @@ DETAIL_LENGTH = 300  # CaseEvent.detail's max_length
 
 
 def event_record(case: Case, by: Any, kind: str, detail: str = "") -> None:
-    CaseEvent.objects.create(case=case, by=by, kind=kind, detail=detail[:DETAIL_LENGTH])
+    """A timeline line. Its detail is a summary of a record kept whole elsewhere (the question,
+    the note), so a long one is shortened visibly, with an ellipsis."""
+    if len(detail) > DETAIL_LENGTH:
+        detail = detail[: DETAIL_LENGTH - 1].rstrip() + "…"
+    CaseEvent.objects.create(case=case, by=by, kind=kind, detail=detail)
 
 
 def case_locked(case: Case) -> Case:

@@ -26,10 +26,20 @@ from servicepunt.cases.models import (
 from servicepunt.cases.services.common import case_locked_open, event_record
 from servicepunt.catalogue.models import Product
 from servicepunt.core.errors import InvalidInput
+from servicepunt.core.validation import date_checked, text_checked
 from servicepunt.infoflits.models import Infoflits
 from servicepunt.infoflits.services import infoflits_start
 
 WIJKBUREAU_CHANNELS = frozenset({Channel.VIDEO_WIJKBUREAU, Channel.WIJKBUREAU_COUNTER})
+# A team is a role whose members have a worklist (Mijn werkvoorraad): a task for any other role
+# would reach nobody.
+TASK_TEAMS = (Role.SERVICEPUNT.value, Role.WIJKBUREAU.value)
+# How far ahead a task may be due (further is a typing error: 9999-12-31, not a plan), and how far
+# back (a call-back recorded afterwards).
+TASK_HORIZON = dt.timedelta(days=2 * 366)
+TASK_PAST = dt.timedelta(days=366)
+SHORT_TEXT = 300  # ContactMoment.outcome, Task.description
+NOTE_LENGTH = 4000
 
 
 @transaction.atomic
@@ -46,19 +56,22 @@ def contact_moment_record(
 ) -> ContactMoment:
     if channel not in Channel.values:
         raise InvalidInput(_("Kies een kanaal."), field="channel")
-    if channel in WIJKBUREAU_CHANNELS and not wijkbureau.strip():
+    wijkbureau = text_checked(wijkbureau, field="wijkbureau", max_length=100)
+    if channel in WIJKBUREAU_CHANNELS and not wijkbureau:
         raise InvalidInput(_("Vul in vanuit welk wijkbureau de inwoner contact had."), field="wijkbureau")
-    if not outcome.strip():
-        raise InvalidInput(_("Schrijf de uitkomst van het gesprek op."), field="outcome")
+    outcome = text_checked(
+        outcome, field="outcome", max_length=SHORT_TEXT, required=_("Schrijf de uitkomst van het gesprek op.")
+    )
+    language = text_checked(language, field="language", max_length=10) or "nl"
     moment = ContactMoment.objects.create(
         case=case,
         employee=employee,
         channel=channel,
-        wijkbureau=wijkbureau.strip(),
+        wijkbureau=wijkbureau,
         at=at or timezone.now(),
-        language=language or "nl",
+        language=language,
         interpreter=interpreter,
-        outcome=outcome.strip(),
+        outcome=outcome,
     )
     event_record(case, employee, "contact_moment", f"{moment.get_channel_display()}: {moment.outcome}")
     return moment
@@ -78,18 +91,25 @@ def task_create(
     case = case_locked_open(case)
     if kind not in TaskKind.values:
         raise InvalidInput(_("Kies terugbellen of opvolgen."), field="kind")
-    if not description.strip():
-        raise InvalidInput(_("Schrijf op wat er moet gebeuren."), field="description")
+    description = text_checked(
+        description, field="description", max_length=SHORT_TEXT, required=_("Schrijf op wat er moet gebeuren.")
+    )
     if due is None:
         raise InvalidInput(_("Vul een datum in waarop het klaar moet zijn."), field="due")
-    if team and team not in Role.values:
-        raise InvalidInput(_("Kies een bestaand team."), field="team")
+    today = timezone.localdate()
+    date_checked(due, field="due", earliest=today - TASK_PAST, latest=today + TASK_HORIZON)
+    if team and team not in TASK_TEAMS:
+        raise InvalidInput(_("Kies een team met een werkvoorraad."), field="assignee")
     if assigned_to is None and not team:
-        raise InvalidInput(_("Kies een medewerker of een team."), field="assigned_to")
+        raise InvalidInput(_("Kies een medewerker of een team."), field="assignee")
+    if assigned_to is not None and not (assigned_to.is_active and assigned_to.has_perm("cases.work_cases")):
+        raise InvalidInput(
+            _("Deze medewerker heeft geen werkvoorraad; kies iemand anders of een team."), field="assignee"
+        )
     task = Task.objects.create(
         case=case,
         kind=kind,
-        description=description.strip(),
+        description=description,
         due=due,
         assigned_to=assigned_to,
         team="" if assigned_to is not None else team,
@@ -112,9 +132,8 @@ def task_done(*, task: Task, by: Any) -> Task:
 
 @transaction.atomic
 def note_add(*, case: Case, text: str, by: Any) -> Note:
-    if not text.strip():
-        raise InvalidInput(_("Schrijf een notitie."), field="text")
-    note = Note.objects.create(case=case, text=text.strip(), written_by=by)
+    text = text_checked(text, field="text", max_length=NOTE_LENGTH, required=_("Schrijf een notitie."))
+    note = Note.objects.create(case=case, text=text, written_by=by)
     event_record(case, by, "note_added")
     return note
 
@@ -123,16 +142,17 @@ def note_add(*, case: Case, text: str, by: Any) -> Note:
 def representative_add(
     *, case: Case, by: Any, name: str, kind: str, phone: str = "", email: str = ""
 ) -> Representative:
-    if not name.strip():
-        raise InvalidInput(_("Vul de naam van de vertegenwoordiger in."), field="name")
+    name = text_checked(name, field="name", max_length=200, required=_("Vul de naam van de vertegenwoordiger in."))
     if kind not in RepresentativeKind.values:
         raise InvalidInput(_("Kies wat voor vertegenwoordiger dit is."), field="kind")
+    phone = text_checked(phone, field="phone", max_length=30)
+    email = text_checked(email, field="email", max_length=254)
     try:
-        phone = phone_normalise(phone) if phone.strip() else ""
+        phone = phone_normalise(phone) if phone else ""
     except IdentifierError as error:
         raise InvalidInput(error.message, field=error.field) from error
     representative = Representative.objects.create(
-        resident=case.resident, name=name.strip(), kind=kind, phone=phone, email=email.strip()
+        resident=case.resident, name=name, kind=kind, phone=phone, email=email
     )
     event_record(case, by, "representative_added", str(representative))
     return representative

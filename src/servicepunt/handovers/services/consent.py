@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from servicepunt.cases.models import Resident
 from servicepunt.catalogue.models import Organisation
 from servicepunt.core.errors import InvalidInput
+from servicepunt.core.validation import text_checked
 from servicepunt.handovers.models import Consent, ConsentMethod
 
 log = structlog.get_logger(__name__)
@@ -19,14 +20,15 @@ log = structlog.get_logger(__name__)
 def consent_record(
     *, resident: Resident, organisation: Organisation, what_is_shared: str, method: str, recorded_by: Any
 ) -> Consent:
-    if not what_is_shared.strip():
-        raise InvalidInput(_("Schrijf op welke gegevens worden gedeeld."), field="what_is_shared")
+    what_is_shared = text_checked(
+        what_is_shared, field="what_is_shared", max_length=2000, required=_("Schrijf op welke gegevens worden gedeeld.")
+    )
     if method not in ConsentMethod.values:
-        raise InvalidInput(_("Kies hoe de inwoner toestemming gaf."), field="method")
+        raise InvalidInput(_("Kies hoe de inwoner toestemming gaf."), field="consent_method")
     consent = Consent.objects.create(
         resident=resident,
         organisation=organisation,
-        what_is_shared=what_is_shared.strip(),
+        what_is_shared=what_is_shared,
         method=method,
         recorded_by=recorded_by,
     )

@@ -14,6 +14,7 @@ from servicepunt.cases.models import Question
 from servicepunt.cases.services import question_reopen, question_resolve
 from servicepunt.catalogue.models import EntryPoint
 from servicepunt.core.errors import InvalidInput, ServicepuntError
+from servicepunt.core.validation import text_checked
 from servicepunt.handovers.facts import relevant_facts
 from servicepunt.handovers.models import Consent, Handover, HandoverTransition, Outcome, RejectionReason
 from servicepunt.handovers.services.consent import consent_record
@@ -27,6 +28,9 @@ class HandoverError(ServicepuntError):
     code = "handover-state"
 
 
+NOTE_LENGTH = 300  # HandoverTransition.note, Handover.outcome_note
+
+
 def _move(handover: Handover, target: HandoverState, by: Any, note: str = "") -> Handover:
     handover = Handover.objects.select_for_update().get(pk=handover.pk)
     current = HandoverState(handover.state)
@@ -38,7 +42,7 @@ def _move(handover: Handover, target: HandoverState, by: Any, note: str = "") ->
     handover.state = target.value
     handover.save(update_fields=["state"])
     HandoverTransition.objects.create(
-        handover=handover, from_state=current.value, to_state=target.value, by=by, note=note[:300]
+        handover=handover, from_state=current.value, to_state=target.value, by=by, note=note
     )
     log.info("handover_moved", handover=str(handover.uuid), to=target.value)
     return handover
@@ -65,15 +69,16 @@ def handover_create(
         or consent.resident_id != question.case.resident_id
     ):
         raise InvalidInput(_("Leg eerst toestemming vast om met deze organisatie te delen."), field="consent")
-    if not summary.strip():
-        raise InvalidInput(_("Schrijf een samenvatting in de woorden van de inwoner."), field="summary")
+    summary = text_checked(
+        summary, field="summary", max_length=4000, required=_("Schrijf een samenvatting in de woorden van de inwoner.")
+    )
     resident = question.case.resident
     handover = Handover.objects.create(
         question=question,
         entry_point=entry_point,
         organisation_id=entry_point.organisation_id,
         consent=consent,
-        summary=summary.strip(),
+        summary=summary,
         facts=facts or {},
         created_by=created_by,
         contact={
@@ -189,6 +194,7 @@ def handover_act(
     *, handover: Handover, action: str, by: Any, reason: str = "", outcome: str = "", note: str = ""
 ) -> Handover:
     """One of the partner's actions by name, for the fronts (page and API) that receive it as input."""
+    note = text_checked(note, field="note", max_length=NOTE_LENGTH)
     if action == "accept":
         return handover_accept(handover=handover, by=by)
     if action == "reject":
