@@ -69,3 +69,35 @@ def test_a_decision_made_while_a_step_is_saving_is_not_undone(page: Page, loaded
     expect(page.locator("#stap-wonen summary")).to_contain_text("antwoord")
     page.wait_for_timeout(500)
     expect(accept).to_have_attribute("aria-pressed", "true")
+
+
+def test_a_decision_answered_after_a_step_save_replaced_the_panel_is_shown(
+    page: Page, loaded_live_server: object
+) -> None:
+    """The other order: the decision leaves first, a step save replaces the panel, and only then
+    does the decision reach the server and answer. Its answer must land in the panel on the page
+    (not in the one that was replaced), or the employee sees the click undone."""
+    base_url = str(loaded_live_server)
+    login(page, base_url, check_axe=False)
+    page.goto(f"{base_url}/infoflits/")
+    page.get_by_label("Waarvoor komt de inwoner?").fill("Ik kan de huur niet betalen")
+    page.get_by_role("button", name="Start de infoflits").click()
+    answer_single_parent_with_rent_arrears(page, age="29", children="5", income="1450", rent="680")
+    suggestions = page.locator("#suggestions")
+    accept = suggestions.locator("li", has=page.get_by_role("link", name="Huurtoeslag", exact=True)).get_by_role(
+        "button", name="Geaccepteerd"
+    )
+    expect(accept).to_have_attribute("aria-pressed", "false")
+    state_before = suggestions.get_attribute("data-state")
+
+    held: list[Route] = []
+    page.route("**/besluit/**", lambda route: held.append(route))  # held before it reaches the server
+    accept.click()
+    while not held:
+        page.wait_for_timeout(50)
+    page.locator("#stap-wonen").get_by_label("Hoeveel huur betaalt u per maand (met servicekosten)?").fill("690")
+    page.locator("#stap-wonen").get_by_role("button", name="Opslaan en verder").click()
+    expect(suggestions).not_to_have_attribute("data-state", state_before or "")  # the step save replaced it
+    held[0].continue_()
+    page.unroute("**/besluit/**")
+    expect(accept).to_have_attribute("aria-pressed", "true")
