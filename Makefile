@@ -62,8 +62,10 @@ lint:
 types:
 	.venv/bin/mypy
 
+# One test process per core (pytest-xdist); each has its own test database and browser.
+TEST_WORKERS ?= auto
 pytest:
-	.venv/bin/pytest
+	.venv/bin/pytest -n $(TEST_WORKERS)
 
 bench: install ## Run the benchmarks
 	.venv/bin/python bench/triage.py
