@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from servicepunt.audit.services import access_record, access_record_many
@@ -78,6 +78,7 @@ def detail(request: HttpRequest, uuid: str) -> HttpResponse:
     return render(request, "handovers/detail.html", _detail_context(request, uuid))
 
 
+# Lazy: translated when shown, in the language of that request (not of the first import).
 DONE = {
     "accept": _("Geaccepteerd. Uw organisatie maakt de afspraak met de inwoner."),
     "reject": _("Afgewezen. Het Servicepunt pakt de vraag weer op."),
