@@ -156,6 +156,11 @@ def _text(
     )
 
 
+def _choose(message: StrOrPromise) -> dict[str, StrOrPromise]:
+    """The same words whether nothing or something unknown was chosen."""
+    return {"required": message, "invalid_choice": message}
+
+
 class QuestionAddForm(CaseActionForm):
     text = _text(_("Vraag"), QUESTION_LENGTH, message=_("Schrijf de vraag op."))
 
@@ -182,10 +187,7 @@ class QuestionResolveForm(QuestionForm):
             (Resolution.ANSWERED.value, _("Direct beantwoord")),
             (Resolution.DECLINED.value, _("Inwoner ziet ervan af")),
         ],
-        error_messages={
-            "required": _("Kies ‘direct beantwoord’ of ‘inwoner ziet ervan af’."),
-            "invalid_choice": _("Kies ‘direct beantwoord’ of ‘inwoner ziet ervan af’."),
-        },
+        error_messages=_choose(_("Kies ‘direct beantwoord’ of ‘inwoner ziet ervan af’.")),
     )
     detail = _text(_("Toelichting"), SHORT_TEXT, required=False)
 
@@ -205,10 +207,7 @@ class SuggestionForm(CaseActionForm):
 class HandoverForm(QuestionForm):
     entry_point = forms.ModelChoiceField(
         queryset=EntryPoint.objects.filter(active=True),
-        error_messages={
-            "required": _("Kies het loket waar de inwoner terecht kan."),
-            "invalid_choice": _("Kies het loket waar de inwoner terecht kan."),
-        },
+        error_messages=_choose(_("Kies het loket waar de inwoner terecht kan.")),
     )
     what_is_shared = _text(_("Wat wordt gedeeld"), QUESTION_LENGTH, required=False)
     consent_method = forms.ChoiceField(
@@ -222,10 +221,7 @@ class HandoverForm(QuestionForm):
 class TaskForm(CaseActionForm):
     kind = forms.ChoiceField(
         choices=TaskKind.choices,
-        error_messages={
-            "required": _("Kies terugbellen of opvolgen."),
-            "invalid_choice": _("Kies terugbellen of opvolgen."),
-        },
+        error_messages=_choose(_("Kies terugbellen of opvolgen.")),
     )
     description = _text(_("Omschrijving"), SHORT_TEXT, message=_("Schrijf op wat er moet gebeuren."))
     due = forms.DateField(
@@ -279,10 +275,7 @@ class RepresentativeForm(CaseActionForm):
     name = _text(_("Naam"), 200, message=_("Vul de naam van de vertegenwoordiger in."))
     kind = forms.ChoiceField(
         choices=RepresentativeKind.choices,
-        error_messages={
-            "required": _("Kies wat voor vertegenwoordiger dit is."),
-            "invalid_choice": _("Kies wat voor vertegenwoordiger dit is."),
-        },
+        error_messages=_choose(_("Kies wat voor vertegenwoordiger dit is.")),
     )
     phone = _text(_("Telefoon"), 30, required=False)
     email = forms.EmailField(
@@ -307,10 +300,7 @@ class ConsentWithdrawForm(CaseActionForm):
 class CaseCloseForm(CaseActionForm):
     reason = forms.ChoiceField(
         choices=ClosingReason.choices,
-        error_messages={
-            "required": _("Kies een reden om af te sluiten."),
-            "invalid_choice": _("Kies een reden om af te sluiten."),
-        },
+        error_messages=_choose(_("Kies een reden om af te sluiten.")),
     )
 
 

@@ -4,7 +4,7 @@ kindgebonden budget; the employee accepts them; after a reload they are kept. Ax
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import APIResponse, Page, Route, expect
+from playwright.sync_api import APIResponse, Locator, Page, Route, expect
 
 from servicepunt.core.testing.browser import assert_accessible, login
 from servicepunt.infoflits.tests.flows import accept_suggestions, answer_single_parent_with_rent_arrears
@@ -38,22 +38,28 @@ def test_single_parent_with_rent_arrears_gets_extra_products(page: Page, loaded_
     assert_accessible(page)
 
 
-def test_a_decision_made_while_a_step_is_saving_is_not_undone(page: Page, loaded_live_server: object) -> None:
-    """The race a newcomer's test run once hit: a step save answered by the server before a
-    decision, but arriving in the browser after it, carries the suggestions as they were and must
-    not undo the decision. The step save's answer is held back on purpose, so the order is the
-    bad one every time."""
-    base_url = str(loaded_live_server)
+def _huurtoeslag_not_yet_decided(page: Page, base_url: str) -> Locator:
+    """An infoflits that suggests huurtoeslag; its accept button, not yet pressed."""
     login(page, base_url, check_axe=False)
     page.goto(f"{base_url}/infoflits/")
     page.get_by_label("Waarvoor komt de inwoner?").fill("Ik kan de huur niet betalen")
     page.get_by_role("button", name="Start de infoflits").click()
     answer_single_parent_with_rent_arrears(page, age="29", children="5", income="1450", rent="680")
-    suggestions = page.locator("#suggestions")
-    accept = suggestions.locator("li", has=page.get_by_role("link", name="Huurtoeslag", exact=True)).get_by_role(
-        "button", name="Geaccepteerd"
+    accept = (
+        page.locator("#suggestions")
+        .locator("li", has=page.get_by_role("link", name="Huurtoeslag", exact=True))
+        .get_by_role("button", name="Geaccepteerd")
     )
     expect(accept).to_have_attribute("aria-pressed", "false")
+    return accept
+
+
+def test_a_decision_made_while_a_step_is_saving_is_not_undone(page: Page, loaded_live_server: object) -> None:
+    """The race a newcomer's test run once hit: a step save answered by the server before a
+    decision, but arriving in the browser after it, carries the suggestions as they were and must
+    not undo the decision. The step save's answer is held back on purpose, so the order is the
+    bad one every time."""
+    accept = _huurtoeslag_not_yet_decided(page, str(loaded_live_server))
 
     held: list[tuple[Route, APIResponse]] = []
     page.route("**/stap/**", lambda route: held.append((route, route.fetch())))  # answered, not delivered
@@ -77,17 +83,8 @@ def test_a_decision_answered_after_a_step_save_replaced_the_panel_is_shown(
     """The other order: the decision leaves first, a step save replaces the panel, and only then
     does the decision reach the server and answer. Its answer must land in the panel on the page
     (not in the one that was replaced), or the employee sees the click undone."""
-    base_url = str(loaded_live_server)
-    login(page, base_url, check_axe=False)
-    page.goto(f"{base_url}/infoflits/")
-    page.get_by_label("Waarvoor komt de inwoner?").fill("Ik kan de huur niet betalen")
-    page.get_by_role("button", name="Start de infoflits").click()
-    answer_single_parent_with_rent_arrears(page, age="29", children="5", income="1450", rent="680")
+    accept = _huurtoeslag_not_yet_decided(page, str(loaded_live_server))
     suggestions = page.locator("#suggestions")
-    accept = suggestions.locator("li", has=page.get_by_role("link", name="Huurtoeslag", exact=True)).get_by_role(
-        "button", name="Geaccepteerd"
-    )
-    expect(accept).to_have_attribute("aria-pressed", "false")
     state_before = suggestions.get_attribute("data-state")
 
     held: list[Route] = []

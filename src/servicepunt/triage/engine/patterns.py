@@ -160,36 +160,27 @@ class PatternSet:
     # A compiled set is stored as plain containers (see TriageIndex.__getstate__): loading it must
     # be quick for the command line. The tables only needed while compiling are left out, so a
     # loaded set can match but takes no new patterns.
+    _STATE = (
+        "exact",
+        "prefix",
+        "contains",
+        "phrases",
+        "pairs",
+        "max_prefix",
+        "max_phrase_prefix",
+        "fuzzy",
+        "by_slot",
+        "common",
+    )
+
     def __getstate__(self) -> tuple[Any, ...]:
         patterns = [(p.owner, p.source, p.slots, p.gaps, p.window) for p in self.patterns]
-        return (
-            patterns,
-            self.exact,
-            self.prefix,
-            self.contains,
-            self.phrases,
-            self.pairs,
-            self.max_prefix,
-            self.max_phrase_prefix,
-            self.fuzzy,
-            self.by_slot,
-            self.common,
-        )
+        return (patterns, *(getattr(self, name) for name in self._STATE))
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        (
-            patterns,
-            self.exact,
-            self.prefix,
-            self.contains,
-            self.phrases,
-            self.pairs,
-            self.max_prefix,
-            self.max_phrase_prefix,
-            self.fuzzy,
-            self.by_slot,
-            self.common,
-        ) = state
+        patterns, *tables = state
+        for name, table in zip(self._STATE, tables, strict=True):
+            setattr(self, name, table)
         self.patterns = [Pattern(*pattern) for pattern in patterns]
         self.slot_ids, self.slot_alternatives = {}, []
 
