@@ -41,6 +41,7 @@ _DATA_DIR = Path(__file__).resolve().parent / "data"
 
 MAX_TEXT_LENGTH = 20_000  # characters: a long story of some 3,000 words is still read whole
 MAX_LIMIT = 50
+CACHE_FILES_KEPT = 4  # built indexes kept on disk, newest first
 
 
 def _catalogue_key() -> tuple[object, ...]:
@@ -102,8 +103,17 @@ def _to_disk(path: Path | None, index: TriageIndex) -> None:
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as temporary:
             pickle.dump(index, temporary, protocol=pickle.HIGHEST_PROTOCOL)
         Path(temporary.name).replace(path)  # atomic: a parallel reader sees the old file or the new one
+        _prune(path.parent)
     except OSError:
         log.warning("triage_cache_not_written")
+
+
+def _prune(directory: Path) -> None:
+    """Every catalogue edit and every new version of the engine leaves an index behind: keep the
+    newest few (a rollback or a second checkout may still want one), remove the rest."""
+    kept = sorted(directory.glob("triage-*.pickle"), key=lambda path: path.stat().st_mtime, reverse=True)
+    for old in kept[CACHE_FILES_KEPT:]:
+        old.unlink(missing_ok=True)
 
 
 def _index_for(fingerprint: str, documents: Callable[[], list[ProductDoc]]) -> TriageIndex:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -117,3 +119,18 @@ def test_the_console_command_runs_without_a_loaded_database(tmp_path: object) ->
     )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["results"]
+
+
+def test_only_the_newest_built_indexes_stay_on_disk(tmp_path: Path) -> None:
+    from servicepunt.triage.selectors import CACHE_FILES_KEPT, _prune
+
+    for age in range(CACHE_FILES_KEPT + 3):
+        old = tmp_path / f"triage-{age}.pickle"
+        old.write_bytes(b"x")
+        os.utime(old, (1_000_000 - age, 1_000_000 - age))  # triage-0 is the newest
+    (tmp_path / "other.txt").write_text("not ours")
+    _prune(tmp_path)
+    assert sorted(p.name for p in tmp_path.glob("triage-*.pickle")) == [
+        f"triage-{age}.pickle" for age in range(CACHE_FILES_KEPT)
+    ]
+    assert (tmp_path / "other.txt").exists()
