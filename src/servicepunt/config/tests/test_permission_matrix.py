@@ -34,6 +34,7 @@ from servicepunt.appointments.models import Appointment, AppointmentStatus, Arra
 from servicepunt.appointments.resident.links import PARAMETER
 from servicepunt.audit.models import AccessLogEntry
 from servicepunt.cases.models import Case, Note
+from servicepunt.cases.services import case_infoflits_start
 from servicepunt.catalogue.models import Organisation
 from servicepunt.config.tests.matrix_checks import (
     STEP_AFTER_WONEN,
@@ -590,3 +591,20 @@ def test_a_partner_of_another_organisation_sees_none_of_these_handovers(world: W
     assert inbox.status_code == 200
     assert world.work[Role.SERVICEPUNT].resident.full_name not in inbox.content.decode()
     assert world.work[Role.WIJKBUREAU].resident.full_name in inbox.content.decode()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="access bug: the infoflits a Servicepunt employee starts on a wijkbureau employee's case is "
+    "linked from that case's page, but infoflits_access lets only its starter (and Servicepunt staff) in, "
+    "so the case's own employee gets 404 (was 403). Decide: the case's infoflits visible with the case, "
+    "or no link.",
+)
+def test_the_infoflits_linked_from_a_case_page_opens_for_who_sees_the_case(world: World) -> None:
+    work = world.work[Role.WIJKBUREAU]
+    infoflits = case_infoflits_start(case=work.case, by=world.users[Role.SERVICEPUNT])
+    client = _client()
+    client.force_login(work.owner)
+    flow = reverse("infoflits:flow", args=[infoflits.uuid])
+    assert flow in client.get(reverse("workspace:case", args=[work.case.uuid])).content.decode()
+    assert client.get(flow).status_code == 200
