@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from servicepunt.accounts.models import User
@@ -57,10 +58,14 @@ ACCESS_PURPOSE = "infoflits afnemen"
 
 
 def infoflits_get(*, user: User, uuid: str, screen: str) -> Infoflits:
-    """The infoflits, if this user may see it; every access is written to the access log."""
+    """The infoflits, if this user may see it; every access is written to the access log.
+    Without the permission: 403. Someone else's infoflits answers 404, like someone else's case,
+    so its existence is not revealed."""
+    if not user.has_perm("infoflits.run_infoflits"):
+        raise PermissionDenied
     infoflits = get_object_or_404(Infoflits, uuid=uuid)
     if not infoflits_access(user, infoflits):
-        raise PermissionDenied
+        raise Http404
     access_record(
         user=user, subject_type="infoflits", subject_id=str(infoflits.uuid), screen=screen, purpose=ACCESS_PURPOSE
     )

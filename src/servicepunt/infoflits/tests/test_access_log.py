@@ -38,7 +38,7 @@ def test_a_refused_view_writes_no_log_line(make_user: Callable[..., User]) -> No
     infoflits = Infoflits.objects.latest("started_at")
     other = Client()
     other.force_login(make_user(Role.WIJKBUREAU))
-    assert other.get(f"/infoflits/{infoflits.uuid}/").status_code == 403
+    assert other.get(f"/infoflits/{infoflits.uuid}/").status_code == 404
     assert not AccessLogEntry.objects.exists()
 
 

@@ -107,7 +107,7 @@ def test_a_wijkbureau_employee_sees_only_their_own_infoflits(make_user: Callable
     infoflits = _start(counter)
     wijk = Client()
     wijk.force_login(make_user(Role.WIJKBUREAU))
-    assert wijk.get(f"/infoflits/{infoflits.uuid}/").status_code == 403
+    assert wijk.get(f"/infoflits/{infoflits.uuid}/").status_code == 404
     assert str(infoflits.uuid) not in wijk.get("/infoflits/").content.decode()
     assert str(infoflits.uuid) in counter.get("/infoflits/").content.decode()
     partner = Client()
