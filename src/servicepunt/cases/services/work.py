@@ -23,6 +23,7 @@ from servicepunt.cases.models import (
     Task,
     TaskKind,
 )
+from servicepunt.cases.selectors import cases_visible, teams_of
 from servicepunt.cases.services.common import case_locked_open, event_record
 from servicepunt.catalogue.models import Product
 from servicepunt.core.errors import InvalidInput
@@ -105,6 +106,17 @@ def task_create(
     if assigned_to is not None and not (assigned_to.is_active and assigned_to.has_perm("cases.work_cases")):
         raise InvalidInput(
             _("Deze medewerker heeft geen werkvoorraad; kies iemand anders of een team."), field="assignee"
+        )
+    if assigned_to is None and team == Role.WIJKBUREAU.value and team not in teams_of(case.opened_by):
+        # Wijkbureau staff see only the cases they opened: nobody there would see this task.
+        raise InvalidInput(
+            _("Het wijkbureau kan dit vraagstuk niet inzien; kies het Servicepunt of een medewerker."),
+            field="assignee",
+        )
+    if assigned_to is not None and not cases_visible(assigned_to).filter(pk=case.pk).exists():
+        # The worklist shows only tasks on cases its owner may see: such a task would be lost.
+        raise InvalidInput(
+            _("Deze medewerker kan dit vraagstuk niet inzien; kies iemand anders of een team."), field="assignee"
         )
     task = Task.objects.create(
         case=case,
