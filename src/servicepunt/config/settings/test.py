@@ -1,4 +1,6 @@
-"""Test preset: fast password hashing, in-memory mail, no manifest needed for static files."""
+"""Test preset: fast password hashing, in-memory mail, no manifest needed for static files.
+Tasks use the real database backend; tests run them with the `run_tasks` fixture, so what a
+test sees never depends on a worker's timing."""
 
 from __future__ import annotations
 
@@ -9,3 +11,7 @@ SECRET_KEY = "test-only-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 AXES_ENABLED = True
+# An SMS provider that keeps what it "sends" for the test that asks (tests/sms.py), not the
+# logging backend of development.
+SERVICEPUNT_SMS_BACKEND = "servicepunt.appointments.tests.sms.RecordingSmsBackend"
+SERVICEPUNT_SMS_LOGGING_ALLOWED = False
