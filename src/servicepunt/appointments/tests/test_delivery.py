@@ -9,6 +9,7 @@ import datetime as dt
 import signal
 import smtplib
 from collections.abc import Callable, Iterator
+from io import StringIO
 from typing import Any
 from unittest import mock
 
@@ -17,6 +18,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
+from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 from structlog.testing import capture_logs
@@ -24,6 +26,7 @@ from structlog.testing import capture_logs
 from servicepunt.accounts.models import User
 from servicepunt.appointments.models import Appointment, Notification, NotificationStatus
 from servicepunt.appointments.notify import message_deliver, notification_deliver, retry_delay
+from servicepunt.appointments.notify.sweep import messages_requeue_stale
 from servicepunt.appointments.resident.links import resident_token
 from servicepunt.appointments.services import Actor, appointment_cancel
 from servicepunt.appointments.tests.conftest import AgendaFactory
@@ -198,3 +201,21 @@ def test_a_committed_booking_is_sent_by_the_db_worker_command(
     call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", "--queue-name", "*", verbosity=0)
     assert len(mail.outbox) == 1 and _record(appointment).status == "sent"
     assert DBTaskResult.objects.get().status == TaskResultStatus.SUCCESSFUL
+
+
+def test_a_message_whose_worker_was_killed_is_tried_again_by_the_sweep(
+    agenda_factory: AgendaFactory, employee: User, run_tasks: RunTasks, settings: Any
+) -> None:
+    appointment = book_single(agenda_factory, employee, make_resident(employee))
+    record = _record(appointment)
+    # The worker claimed the task and died mid-send: the row stays RUNNING, the record queued.
+    DBTaskResult.objects.update(status=TaskResultStatus.RUNNING)
+    assert run_tasks() == 0 and record.status == "queued"
+    out = StringIO()
+    call_command("notifications-requeue", stdout=out)
+    assert out.getvalue().startswith("0 ")  # not stale yet: a slow try may still be under way
+    later = timezone.now() + dt.timedelta(minutes=settings.SERVICEPUNT_NOTIFY_STALE_MINUTES + 1)
+    assert messages_requeue_stale(now=later) == [record.message]
+    assert messages_requeue_stale(now=later) == []  # one new try is waiting: no pile-up
+    run_tasks()
+    assert _record(appointment).status == "sent" and len(mail.outbox) == 1

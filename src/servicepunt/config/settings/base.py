@@ -195,6 +195,9 @@ EMAIL_TIMEOUT = int(env_str("EMAIL_TIMEOUT", "30"))
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 SERVICEPUNT_NOTIFY_MAX_ATTEMPTS = int(env_str("SERVICEPUNT_NOTIFY_MAX_ATTEMPTS", "5"))
 SERVICEPUNT_NOTIFY_RETRY_BASE_SECONDS = int(env_str("SERVICEPUNT_NOTIFY_RETRY_BASE_SECONDS", "60"))
+# A queued message whose try has been due this long lost its task (a killed worker): the sweep
+# (`servicepunt notifications-requeue`) tries it again. Longer than any try with EMAIL_TIMEOUT.
+SERVICEPUNT_NOTIFY_STALE_MINUTES = int(env_str("SERVICEPUNT_NOTIFY_STALE_MINUTES", "15"))
 
 # Demo accounts and synthetic residents may only be created where this is switched on.
 SERVICEPUNT_ALLOW_DEMO_DATA = env_bool("SERVICEPUNT_ALLOW_DEMO_DATA", False)
