@@ -154,6 +154,8 @@ def test_a_staff_cancellation_needs_a_reason(agenda_factory: AgendaFactory, empl
     appointment = book_single(agenda_factory, employee, make_resident(employee))
     with pytest.raises(Exception, match="Geef een reden"):
         appointment_cancel(appointment=appointment, actor=Actor.staff(employee), reason="  ")
+    with pytest.raises(Exception, match="hoogstens 200 tekens"):  # refused with the limit, never cut
+        appointment_cancel(appointment=appointment, actor=Actor.staff(employee), reason="x" * 201)
     assert Appointment.objects.get(pk=appointment.pk).active
 
 
