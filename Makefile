@@ -42,7 +42,14 @@ run: install ## Migrate, load catalogue and demo accounts, serve on http://127.0
 	$(SP) catalogue load
 	$(SP) demo
 	$(SP) appointments load-demo
-	@echo "Servicepunt draait op http://$(HOST):$(PORT)/  (stoppen: Ctrl+C)"
+	@echo "Servicepunt draait op http://$(HOST):$(PORT)/ met één taakwerker (stoppen: Ctrl+C)"
+	@# One task worker beside the web server (it sends the e-mail and SMS); the trap stops it
+	@# however the server ends. A background job ignores Ctrl+C here, so the trap sends SIGTERM,
+	@# on which the worker finishes its task and stops. No --reload: restart `make run` after a
+	@# code change that tasks use.
+	@$(SP) db_worker --queue-name '*' --no-reload --worker-id "make-run-$$$$" & worker=$$!; \
+	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	trap 'exit 130' INT TERM; \
 	$(SP) runserver $(HOST):$(PORT)
 
 $(CHROMIUM):

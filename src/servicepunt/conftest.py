@@ -66,6 +66,23 @@ def make_user(db: None) -> Callable[..., User]:
 
 
 @pytest.fixture
+def run_tasks(db: None) -> Callable[..., int]:
+    """Run the queued tasks now (see core.testing.tasks.tasks_run); returns how many ran."""
+    from servicepunt.core.testing.tasks import tasks_run
+
+    return tasks_run
+
+
+@pytest.fixture
+def sms_outbox() -> list[object]:
+    """What the test preset's SMS provider "sent", emptied for this test."""
+    from servicepunt.appointments.tests.sms import RecordingSmsBackend
+
+    RecordingSmsBackend.outbox.clear()
+    return RecordingSmsBackend.outbox  # type: ignore[return-value]
+
+
+@pytest.fixture
 def loaded_live_server(live_server: object, transactional_db: None) -> object:
     """A live server whose (flushed) database holds the catalogue and the demo accounts."""
     from servicepunt.accounts.demo import demo_accounts_create

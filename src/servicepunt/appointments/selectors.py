@@ -14,6 +14,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from servicepunt.appointments.engine import (
     AMSTERDAM,
@@ -35,6 +36,10 @@ from servicepunt.appointments.models import (
     AppointmentEvent,
     AppointmentStatus,
     ModeChoice,
+    Notification,
+    NotificationChannel,
+    NotificationKind,
+    NotificationStatus,
 )
 from servicepunt.appointments.specs import booked_spans, building_key, current_parameters, day_bounds, load_agendas
 from servicepunt.cases.models import Case, Question
@@ -204,6 +209,88 @@ def appointments_for_question(*, question: Question, include_cancelled: bool = F
 def appointments_for_case(*, case: Case, include_cancelled: bool = False) -> QuerySet[Appointment]:
     rows = _appointments().filter(question__case=case)
     return rows if include_cancelled else rows.filter(status=AppointmentStatus.BOOKED)
+
+
+# Why a message was not sent, in the employee's words (the record keeps the code).
+REASON_LABELS = {
+    "no-address": gettext_lazy("geen e-mailadres of telefoonnummer bekend"),
+    "no-resident": gettext_lazy("geen inwoner bij de afspraak"),
+    "preference-letter": gettext_lazy("de inwoner wil post: geef of stuur de brief"),
+    "preference-none": gettext_lazy("de inwoner wil geen berichten"),
+    "cancelled": gettext_lazy("de afspraak was al geannuleerd"),
+    "no-sms-provider": gettext_lazy("er is geen sms-dienst ingesteld"),
+    "sms-logging-only": gettext_lazy("de sms-dienst verstuurt niets (alleen voor ontwikkeling)"),
+}
+
+
+@dataclass(frozen=True)
+class MessageState:
+    """One message to the resident as the employee sees it on the case page: what, how, where it
+    stands and how often it was tried (one message may cover several parts of a combination)."""
+
+    message: str
+    kind: str
+    kind_label: str
+    channel: str
+    channel_label: str
+    status: str
+    status_label: str
+    attempts: int
+    reason: str
+    reason_label: str
+    last_error: str
+    at: dt.datetime
+    sent_at: dt.datetime | None
+    next_attempt_at: dt.datetime | None
+    appointments: tuple[str, ...]  # public uuids of the appointments it is about
+
+
+def messages_for_case(*, case: Case) -> list[MessageState]:
+    """The messages about the appointments of this case, newest first: one query."""
+    rows = (
+        Notification.objects.filter(appointment__question__case=case)
+        .select_related("appointment")
+        .only(
+            "message",
+            "kind",
+            "channel",
+            "status",
+            "attempts",
+            "reason",
+            "last_error",
+            "at",
+            "sent_at",
+            "next_attempt_at",
+            "appointment__uuid",
+        )
+        .order_by("-at", "-id")
+    )
+    grouped: dict[str, list[Notification]] = {}
+    for row in rows:
+        grouped.setdefault(str(row.message), []).append(row)
+    states = []
+    for message, group in grouped.items():
+        first = group[0]
+        states.append(
+            MessageState(
+                message=message,
+                kind=first.kind,
+                kind_label=str(NotificationKind(first.kind).label),
+                channel=first.channel,
+                channel_label=str(NotificationChannel(first.channel).label),
+                status=first.status,
+                status_label=str(NotificationStatus(first.status).label),
+                attempts=first.attempts,
+                reason=first.reason,
+                reason_label=str(REASON_LABELS.get(first.reason, first.reason)),
+                last_error=first.last_error,
+                at=first.at,
+                sent_at=first.sent_at,
+                next_attempt_at=first.next_attempt_at,
+                appointments=tuple(str(row.appointment.uuid) for row in group),
+            )
+        )
+    return states
 
 
 def appointment_history(*, appointment: Appointment) -> QuerySet[AppointmentEvent]:

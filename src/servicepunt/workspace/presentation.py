@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Prefetch
 
 from servicepunt.accounts.roles import Role
-from servicepunt.appointments.selectors import appointments_for_case
+from servicepunt.appointments.selectors import appointments_for_case, messages_for_case
 from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import Case, Channel, ClosingReason, RepresentativeKind, TaskKind
 from servicepunt.cases.selectors import bsn_masked, case_page
@@ -67,6 +67,7 @@ def case_context(case: Case, *, today: dt.date) -> dict[str, Any]:
         {
             "bookable_count": sum(1 for q in questions if q.is_open and q.product_id),
             "handovers": handovers,
+            "resident_messages": messages_for_case(case=case),
             "consents": consents,
             "bsn_masked": bsn_masked(case.resident),
             "products": products,

@@ -1,10 +1,12 @@
-"""The notification log: which confirmation or reminder went to the resident about which
-appointment, by which channel, or why nothing was sent. It holds no message text and no address,
-only what is needed to send each reminder once."""
+"""The notification log, which is also each message's delivery record: which confirmation,
+reminder or cancellation goes to the resident about which appointment, by which channel, and
+where it stands (queued, sent, failed after its tries, or not sent and why). It holds no message
+text and no address: the task renders the message when it sends it, and a failure is kept as the
+error's class name only."""
 
 from __future__ import annotations
 
-import uuid
+import uuid as uuid_module
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +17,7 @@ from servicepunt.appointments.models.appointment import Appointment
 class NotificationKind(models.TextChoices):
     CONFIRMATION = "confirmation", _("Bevestiging")
     REMINDER = "reminder", _("Herinnering")
+    CANCELLATION = "cancellation", _("Annulering")
 
 
 class NotificationChannel(models.TextChoices):
@@ -25,15 +28,25 @@ class NotificationChannel(models.TextChoices):
 
 
 class NotificationStatus(models.TextChoices):
+    QUEUED = "queued", _("Wordt verstuurd")
     SENT = "sent", _("Verstuurd")
+    FAILED = "failed", _("Mislukt")
     SKIPPED = "skipped", _("Niet verstuurd")
 
 
 class Notification(models.Model):
     """One message (or the decision not to send one) about one appointment. A message about a
-    combination has one row per part it covers."""
+    combination has one row per part it covers; its rows share `message`, and the delivery task
+    updates them together."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    uuid = models.UUIDField(default=uuid_module.uuid4, unique=True, editable=False)
+    message = models.UUIDField(
+        _("bericht"),
+        default=uuid_module.uuid4,
+        db_index=True,
+        editable=False,
+        help_text=_("Dezelfde waarde voor alle afspraken waar één bericht over gaat."),
+    )
     appointment = models.ForeignKey(
         Appointment, on_delete=models.PROTECT, related_name="notifications", verbose_name=_("afspraak")
     )
@@ -50,6 +63,17 @@ class Notification(models.Model):
         blank=True,
         help_text=_("Waarom er niets is verstuurd, als code: bijvoorbeeld no-address of preference-letter."),
     )
+    attempts = models.PositiveSmallIntegerField(
+        _("pogingen"), default=0, help_text=_("Hoe vaak het versturen is geprobeerd.")
+    )
+    last_error = models.CharField(
+        _("laatste fout"),
+        max_length=100,
+        blank=True,
+        help_text=_("Alleen de soort fout (bijvoorbeeld SMTPServerDisconnected), nooit de tekst of een adres."),
+    )
+    next_attempt_at = models.DateTimeField(_("volgende poging"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
     at = models.DateTimeField(_("moment"), auto_now_add=True)
 
     class Meta:

@@ -1,5 +1,5 @@
-"""The e-mail and SMS texts of confirmations and reminders, rendered from templates in the
-notice's language. A confirmation carries the calendar file."""
+"""The e-mail and SMS texts of confirmations, reminders and cancellations, rendered from templates
+in the notice's language. A confirmation carries the calendar file; a cancellation says why."""
 
 from __future__ import annotations
 
@@ -22,16 +22,16 @@ def _render(name: str, notice: Notice, **extra: Any) -> str:
         return render_to_string(f"appointments/{name}", {"notice": notice, **extra})
 
 
-def _email(kind: str, notice: Notice, to: str) -> EmailMultiAlternatives:
-    subject = " ".join(_render(f"email/{kind}_subject.txt", notice).split())
+def _email(kind: str, notice: Notice, to: str, **extra: Any) -> EmailMultiAlternatives:
+    subject = " ".join(_render(f"email/{kind}_subject.txt", notice, **extra).split())
     message = EmailMultiAlternatives(
         subject=subject,
-        body=_render(f"email/{kind}.txt", notice),
+        body=_render(f"email/{kind}.txt", notice, **extra),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[to],
         headers={"Content-Language": notice.language, "Auto-Submitted": "auto-generated"},
     )
-    message.attach_alternative(_render(f"email/{kind}.html", notice), "text/html")
+    message.attach_alternative(_render(f"email/{kind}.html", notice, **extra), "text/html")
     return message
 
 
@@ -48,3 +48,12 @@ def reminder_email(notice: Notice, *, to: str) -> EmailMultiAlternatives:
 
 def reminder_sms(notice: Notice) -> str:
     return " ".join(_render("sms/reminder.txt", notice).split())
+
+
+def cancellation_email(notice: Notice, *, to: str, reason: str) -> EmailMultiAlternatives:
+    """The appointments of the notice are cancelled by the Servicepunt, with the reason given."""
+    return _email("cancellation", notice, to, reason=reason)
+
+
+def cancellation_sms(notice: Notice, *, reason: str) -> str:
+    return " ".join(_render("sms/cancellation.txt", notice, reason=reason).split())

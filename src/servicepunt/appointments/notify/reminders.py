@@ -3,9 +3,10 @@ nothing for "letter" or "no contact" (recorded as skipped). A combination gets o
 its parts on that day.
 
 Idempotent: each appointment's reminder is claimed in the notification log (unique per
-appointment, kind, channel and start) in the same transaction that sends it, with the
-appointment rows locked; a second run finds the rows and sends nothing. A failed send rolls the
-claim back, so the next run tries again."""
+appointment, kind, channel and start) in the same transaction that queues its delivery task,
+with the appointment rows locked; a second run finds the rows and queues nothing. The task sends
+it and retries a failing mail server or SMS provider (notify.delivery); the record shows where it
+stands."""
 
 from __future__ import annotations
 
@@ -24,21 +25,16 @@ from servicepunt.appointments.models import (
     Appointment,
     AppointmentStatus,
     Notification,
-    NotificationChannel,
     NotificationKind,
     NotificationStatus,
 )
-from servicepunt.appointments.notify.content import notice_for, selected
-from servicepunt.appointments.notify.messages import reminder_email, reminder_sms
-from servicepunt.appointments.notify.sms import sms_backend
-from servicepunt.cases.models import Resident
-from servicepunt.cases.models.resident import ContactPreference
+from servicepunt.appointments.notify.delivery import message_enqueue, resident_channel
 
 log = structlog.get_logger(__name__)
 
 
 class Outcome(enum.StrEnum):
-    SENT = "sent"
+    QUEUED = "queued"  # claimed and handed to the job queue, which sends it
     SKIPPED = "skipped"
     ALREADY = "already"  # an earlier run sent it (or decided to skip it)
     FAILED = "failed"
@@ -58,30 +54,6 @@ def reminder_day_default(now: dt.datetime | None = None) -> dt.date:
     return (now or timezone.now()).astimezone(AMSTERDAM).date() + dt.timedelta(days=1)
 
 
-def _channel(resident: Resident | None) -> tuple[NotificationChannel, str]:
-    """The channel and, when nothing is to be sent, why."""
-    if resident is None:
-        return NotificationChannel.NONE, "no-resident"
-    preference = resident.contact_preference
-    if preference == ContactPreference.EMAIL:
-        return NotificationChannel.EMAIL, "" if resident.email else "no-address"
-    if preference == ContactPreference.PHONE:
-        return NotificationChannel.SMS, "" if resident.phone else "no-address"
-    if preference == ContactPreference.LETTER:
-        return NotificationChannel.LETTER, "preference-letter"
-    return NotificationChannel.NONE, "preference-none"
-
-
-def _send(rows: Sequence[Appointment], channel: NotificationChannel) -> None:
-    notice = notice_for(selected(rows))
-    if notice is None:  # pragma: no cover - the channel needs a resident
-        return
-    if channel == NotificationChannel.EMAIL:
-        reminder_email(notice, to=notice.resident.email).send()
-    else:
-        sms_backend().send(to=notice.resident.phone, text=reminder_sms(notice))
-
-
 @transaction.atomic
 def _remind(pks: Sequence[int]) -> ReminderResult | None:
     # No select_related here: PostgreSQL cannot lock the nullable side of an outer join.
@@ -90,16 +62,16 @@ def _remind(pks: Sequence[int]) -> ReminderResult | None:
     )
     if not rows:
         return None  # cancelled meanwhile
-    channel, reason = _channel(rows[0].resident)
-    status = NotificationStatus.SKIPPED if reason else NotificationStatus.SENT
-    claimed = []
+    channel, reason = resident_channel(rows[0].resident)
+    status = NotificationStatus.SKIPPED if reason else NotificationStatus.QUEUED
+    message, claimed = uuid.uuid4(), []
     for row in rows:
         _log_row, created = Notification.objects.get_or_create(
             appointment=row,
             kind=NotificationKind.REMINDER,
             channel=channel,
             starts_at=row.start,
-            defaults={"status": status, "reason": reason},
+            defaults={"status": status, "reason": reason, "message": message},
         )
         if created:
             claimed.append(row)
@@ -107,8 +79,8 @@ def _remind(pks: Sequence[int]) -> ReminderResult | None:
     uuids = tuple(row.uuid for row in (claimed or rows))
     if not claimed:
         return ReminderResult(uuids, arrangement, channel.value, Outcome.ALREADY)
-    if status == NotificationStatus.SENT:
-        _send(sorted(claimed, key=lambda row: row.start), channel)
+    if status == NotificationStatus.QUEUED:
+        message_enqueue(message)
     return ReminderResult(uuids, arrangement, channel.value, Outcome(status.value), reason)
 
 
@@ -128,8 +100,8 @@ def _groups(day: dt.date) -> list[list[int]]:
 
 
 def reminders_send(*, day: dt.date) -> list[ReminderResult]:
-    """Remind every resident with an appointment on `day`, once. One failing message (a mail
-    server that is down) is logged and does not stop the others; the next run retries it."""
+    """Queue the reminder of every resident with an appointment on `day`, once. One group that
+    cannot be queued is logged and does not stop the others; the next run tries it again."""
     results = []
     for pks in _groups(day):
         try:
@@ -141,7 +113,7 @@ def reminders_send(*, day: dt.date) -> list[ReminderResult]:
             continue
         if result is None:
             continue
-        event = "reminder_sent" if result.outcome == Outcome.SENT else f"reminder_{result.outcome.value}"
+        event = f"reminder_{result.outcome.value}"
         log.info(
             event,
             appointments=[str(u) for u in result.appointments],

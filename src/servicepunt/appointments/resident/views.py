@@ -20,7 +20,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from servicepunt.appointments.models import Appointment, AppointmentStatus
-from servicepunt.appointments.notify import confirmation_send
 from servicepunt.appointments.notify.content import (
     PartView,
     part_views,
@@ -149,13 +148,6 @@ def _done(page: Page, text: str, *, error: bool = False) -> HttpResponse:
     return _private(HttpResponseRedirect(page.url(), status=303), page.language)
 
 
-def _confirm_again(row: Appointment) -> None:
-    try:
-        confirmation_send(appointment=row)
-    except Exception:  # the move stands even when the mail server is down
-        log.exception("confirmation_failed", appointment=str(row.uuid))
-
-
 @require_http_methods(["GET", "HEAD"])
 @resident_view
 def overview(page: Page) -> HttpResponse:
@@ -187,10 +179,10 @@ def cancel(page: Page, uuid: Any) -> HttpResponse:
         return _done(page, _("Deze afspraak kunt u niet meer annuleren."), error=True)
     if page.request.method == "POST":
         try:
-            appointment_cancel(appointment=row, actor=Actor.resident())
+            appointment_cancel(appointment=row, actor=Actor.resident(), reason=page.request.POST.get("reden", ""))
         except ServicepuntError as error:
             return _done(page, error.message, error=True)
-        return _done(page, _("Uw afspraak is geannuleerd."))
+        return _done(page, _("Uw afspraak is geannuleerd. Het Servicepunt weet het nu ook."))
     return _render(
         page,
         "appointments/resident/cancel.html",
@@ -243,6 +235,5 @@ def reschedule(page: Page, uuid: Any) -> HttpResponse:
         moved = appointment_reschedule(appointment=row, start=start, agenda=agenda, actor=Actor.resident())
     except ServicepuntError as error:
         return _reschedule_page(page, row, error=error.message, status=error.status)
-    _confirm_again(moved)
     when = part_views([moved], page.language)[0]
     return _done(page, _("Uw afspraak is verzet naar %(day)s om %(time)s.") % {"day": when.day, "time": when.time})

@@ -3,7 +3,7 @@
 Each booking locks the agendas involved (in primary-key order), reads their bookings under the
 lock and re-checks the slot with the engine before inserting, so two employees can never take
 the last desk of a slot. A retried request with the same idempotency key returns the booking
-made the first time."""
+made the first time. The confirmation to the resident is queued in the same transaction."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from servicepunt.appointments.engine import (
     slot_problem,
 )
 from servicepunt.appointments.models import Agenda, Appointment, Arrangement, ArrangementKind, EventKind, ModeChoice
+from servicepunt.appointments.notify.confirmation import confirmation_queue
 from servicepunt.appointments.services.actors import Actor, actor_user
 from servicepunt.appointments.services.common import (
     PartChoice,
@@ -110,6 +111,7 @@ def appointment_book(
         return _same_single(existing, agenda, product, start)
     record(appointment, EventKind.BOOKED, actor, by)
     resolve_question(appointment, by)
+    confirmation_queue(appointment=appointment)
     uuid, agenda_code = str(appointment.uuid), agenda.code
     transaction.on_commit(lambda: log.info("appointment_booked", appointment=uuid, agenda=agenda_code))
     return appointment
@@ -196,6 +198,7 @@ def arrangement_book(
         )
         record(appointment, EventKind.BOOKED, actor, by)
         resolve_question(appointment, by)
+    confirmation_queue(arrangement=arrangement)
     uuid = str(arrangement.uuid)
     transaction.on_commit(lambda: log.info("arrangement_booked", arrangement=uuid, parts=len(parts)))
     return arrangement

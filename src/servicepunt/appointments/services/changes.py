@@ -1,7 +1,12 @@
 """Cancelling and moving appointments, by staff or by the resident, with history. A cancelled
 appointment reopens its question unless another booked appointment still covers it. A
 combination is booked and moved as a whole; a resident may still cancel one part of it (say,
-the DUO part because they already went there), which leaves the other part booked."""
+the DUO part because they already went there), which leaves the other part booked.
+
+Every cancellation tells the other side, in the same transaction: when staff cancel (a reason is
+required) the resident gets a message in their language; when the resident cancels, the employee
+who booked it (or the case owner, or the Servicepunt team) gets a task in Mijn werkvoorraad. A
+move is confirmed to the resident again."""
 
 from __future__ import annotations
 
@@ -23,7 +28,16 @@ from servicepunt.appointments.engine import (
     option_finding,
     slot_problem,
 )
-from servicepunt.appointments.models import Agenda, Appointment, AppointmentStatus, Arrangement, EventKind
+from servicepunt.appointments.models import (
+    ActorKind,
+    Agenda,
+    Appointment,
+    AppointmentStatus,
+    Arrangement,
+    EventKind,
+)
+from servicepunt.appointments.notify.cancellation import cancellation_queue
+from servicepunt.appointments.notify.confirmation import confirmation_queue
 from servicepunt.appointments.services.actors import Actor, actor_user
 from servicepunt.appointments.services.common import (
     PartChoice,
@@ -34,14 +48,19 @@ from servicepunt.appointments.services.common import (
     record,
     utc,
 )
+from servicepunt.appointments.services.followup import resident_cancellation_task
 from servicepunt.appointments.services.problems import raise_for
 from servicepunt.appointments.specs import current_parameters
 from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import Question
 from servicepunt.cases.services import question_reopen
 from servicepunt.core.errors import InvalidInput
+from servicepunt.core.validation import text_checked
 
 log = structlog.get_logger(__name__)
+# A cancellation's reason goes to the resident (in an SMS too) and, after "afspraak geannuleerd: ",
+# on the case timeline (300 characters): 200 leaves room for both.
+REASON_LENGTH = 200
 
 
 def _locked_appointments(pks: Sequence[int]) -> list[Appointment]:
@@ -64,7 +83,15 @@ def _reopen_uncovered(questions: list[Question], by: Any, reason: str) -> None:
             question_reopen(question=question, by=by, reason=text)
 
 
+def _checked_reason(actor: Actor, reason: str) -> str:
+    required = _("Geef een reden voor de annulering. De inwoner krijgt die te lezen.")
+    return text_checked(
+        reason, field="reason", max_length=REASON_LENGTH, required=required if actor.kind == ActorKind.STAFF else None
+    )
+
+
 def _cancel(pks: Sequence[int], actor: Actor, reason: str) -> list[Appointment]:
+    reason = _checked_reason(actor, reason)
     by, now = actor_user(actor), timezone.now()
     rows = _locked_appointments(pks)
     for row in rows:
@@ -73,6 +100,10 @@ def _cancel(pks: Sequence[int], actor: Actor, reason: str) -> list[Appointment]:
         record(row, EventKind.CANCELLED, actor, by, reason=reason)
     questions = {row.question_id: row.question for row in rows if row.question is not None}
     _reopen_uncovered(list(questions.values()), by, reason)
+    if actor.kind == ActorKind.RESIDENT:
+        resident_cancellation_task(rows, by=by, reason=reason)
+    else:
+        cancellation_queue(rows)
     uuids = [str(row.uuid) for row in rows]
     transaction.on_commit(lambda: log.info("appointment_cancelled", appointments=uuids, by=actor.kind))
     return rows
@@ -82,7 +113,7 @@ def _cancel(pks: Sequence[int], actor: Actor, reason: str) -> list[Appointment]:
 def appointment_cancel(*, appointment: Appointment, actor: Actor, reason: str = "") -> Appointment:
     """Cancel one appointment, also when it is one part of a combination: only that part ends,
     and only its question reopens. `arrangement_cancel` cancels the whole combination."""
-    _cancel([appointment.pk], actor, reason.strip())
+    _cancel([appointment.pk], actor, reason)
     appointment.refresh_from_db()
     return appointment
 
@@ -92,7 +123,7 @@ def arrangement_cancel(*, arrangement: Arrangement, actor: Actor, reason: str = 
     booked = list(arrangement.appointments.filter(status=AppointmentStatus.BOOKED).values_list("pk", flat=True))
     if not booked:
         raise InvalidInput(_("Deze afspraken zijn al geannuleerd."), field="arrangement")
-    _cancel(booked, actor, reason.strip())
+    _cancel(booked, actor, reason)
     return arrangement
 
 
@@ -132,6 +163,7 @@ def appointment_reschedule(
     if problem is not None:
         raise_for(Finding(problem), spec=spec, now=now)
     _move(row, slot, actor, by, reason.strip())
+    confirmation_queue(appointment=row)
     uuid = str(row.uuid)
     transaction.on_commit(lambda: log.info("appointment_rescheduled", appointment=uuid, by=actor.kind))
     return row
@@ -162,6 +194,7 @@ def arrangement_reschedule(
         raise_for(finding, spec=spec, now=now, gap_minutes=parameters.max_gap_minutes)
     for slot in option.slots:
         _move(rows[slot.product], slot, actor, by, reason.strip())
+    confirmation_queue(arrangement=arrangement)
     uuid = str(arrangement.uuid)
     transaction.on_commit(lambda: log.info("arrangement_rescheduled", arrangement=uuid, by=actor.kind))
     return arrangement

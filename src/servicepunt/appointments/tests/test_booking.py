@@ -173,7 +173,7 @@ def test_a_consecutive_combination_is_booked_as_one(agenda_factory: AgendaFactor
     assert first.question.resolution == Resolution.OPEN
     assert Question.objects.filter(case=case, resolution=Resolution.BOOKED).count() == 1
     # cancelling the combination ends the rest
-    arrangement_cancel(arrangement=arrangement, actor=Actor.staff(employee))
+    arrangement_cancel(arrangement=arrangement, actor=Actor.staff(employee), reason="dubbel geboekt")
     assert set(arrangement.appointments.values_list("status", flat=True)) == {AppointmentStatus.CANCELLED}
     assert set(Question.objects.filter(case=case).values_list("resolution", flat=True)) == {Resolution.OPEN}
 

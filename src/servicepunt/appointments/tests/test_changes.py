@@ -60,8 +60,8 @@ def test_cancelling_reopens_the_question_unless_another_appointment_covers_it(
     event = AppointmentEvent.objects.get(appointment=second, kind="cancelled")
     assert (event.actor_kind, event.by.username, event.reason) == ("resident", SELF_SERVICE_USERNAME, "kan niet")
     assert not event.by.is_active and not event.by.has_usable_password()
-    with pytest.raises(InvalidInput):
-        appointment_cancel(appointment=second, actor=Actor.staff(employee))
+    with pytest.raises(InvalidInput, match="al geannuleerd"):
+        appointment_cancel(appointment=second, actor=Actor.staff(employee), reason="nog eens")
 
 
 def test_reschedule_moves_the_appointment_and_keeps_history(agenda_factory: AgendaFactory, employee: User) -> None:

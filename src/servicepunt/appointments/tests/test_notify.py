@@ -1,6 +1,7 @@
-"""The confirmation: e-mail to the resident in their language with a calendar file (one event
-per part of a combination, stable UID, UTC times), recorded in the notification log; the letter
-as a PDF and as a staff print page with the access log; SMS through the logging backend."""
+"""The confirmation: queued by the booking, then e-mailed by the task to the resident in their
+language with a calendar file (one event per part of a combination, stable UID, UTC times),
+recorded in the notification log; the letter as a PDF and as a staff print page with the access
+log; the logging SMS backend keeps nothing."""
 
 from __future__ import annotations
 
@@ -16,10 +17,10 @@ from structlog.testing import capture_logs
 from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
 from servicepunt.appointments.models import Notification, NotificationStatus
-from servicepunt.appointments.notify import confirmation_send, letter_pdf, sms_backend
+from servicepunt.appointments.notify import LoggingSmsBackend, letter_pdf
 from servicepunt.appointments.services import Actor, appointment_reschedule
 from servicepunt.appointments.tests.conftest import AgendaFactory
-from servicepunt.appointments.tests.test_notify_support import book_combination, book_single, make_resident, sms_outbox
+from servicepunt.appointments.tests.test_notify_support import book_combination, book_single, make_resident
 from servicepunt.audit.models import AccessLogEntry
 
 pytestmark = pytest.mark.django_db
@@ -31,11 +32,16 @@ def _calendar(message: mail.EmailMultiAlternatives) -> Calendar:
     return Calendar.from_ical(content)
 
 
-def test_confirmation_mail_with_calendar_file_in_dutch(agenda_factory: AgendaFactory, employee: User) -> None:
+def test_confirmation_mail_with_calendar_file_in_dutch(
+    agenda_factory: AgendaFactory, employee: User, run_tasks: Callable[..., int]
+) -> None:
     resident = make_resident(employee)
     appointment = book_single(agenda_factory, employee, resident)
-    rows = confirmation_send(appointment=appointment)
-    assert [(r.kind, r.channel, r.status) for r in rows] == [("confirmation", "email", "sent")]
+    rows = Notification.objects.filter(appointment=appointment)
+    assert [(r.kind, r.channel, r.status) for r in rows] == [("confirmation", "email", "queued")]
+    assert mail.outbox == []  # the booking only queues it
+    assert run_tasks() == 1
+    assert [(r.kind, r.channel, r.status, r.attempts) for r in rows.all()] == [("confirmation", "email", "sent", 1)]
     (message,) = mail.outbox
     assert message.to == ["sanne.visser@example.org"] and message.extra_headers["Content-Language"] == "nl"
     assert message.subject.startswith("Bevestiging: uw afspraak op ")
@@ -57,13 +63,15 @@ def test_confirmation_mail_with_calendar_file_in_dutch(agenda_factory: AgendaFac
 
 
 def test_confirmation_follows_the_residents_language_and_a_move_keeps_the_uid(
-    agenda_factory: AgendaFactory, employee: User
+    agenda_factory: AgendaFactory, employee: User, run_tasks: Callable[..., int]
 ) -> None:
     resident = make_resident(employee, language="en-GB")
     appointment = book_single(agenda_factory, employee, resident)
+    run_tasks()
+    mail.outbox.clear()
     later = appointment.start + dt.timedelta(days=1)
     appointment_reschedule(appointment=appointment, start=later, actor=Actor.staff(employee))
-    confirmation_send(appointment=appointment)
+    run_tasks()  # the move is confirmed again
     (message,) = mail.outbox
     assert message.extra_headers["Content-Language"] == "en"
     assert "Social assistance benefit" in message.body  # the product's English name
@@ -76,13 +84,14 @@ def test_confirmation_follows_the_residents_language_and_a_move_keeps_the_uid(
 
 
 def test_a_combination_gets_one_confirmation_with_one_event_per_part(
-    agenda_factory: AgendaFactory, employee: User
+    agenda_factory: AgendaFactory, employee: User, run_tasks: Callable[..., int]
 ) -> None:
     resident = make_resident(employee)
     arrangement, _questions = book_combination(agenda_factory, employee, resident)
-    part = arrangement.appointments.first()
-    rows = confirmation_send(appointment=part)  # a part confirms the whole combination
-    assert len(rows) == 2 and len(mail.outbox) == 1
+    rows = Notification.objects.filter(appointment__arrangement=arrangement)
+    assert len(rows) == 2 and len({row.message for row in rows}) == 1  # one message for both parts
+    assert run_tasks() == 1 and len(mail.outbox) == 1
+    assert {row.status for row in rows.all()} == {NotificationStatus.SENT}
     message = mail.outbox[0]
     assert "Bijstandsuitkering" in message.body and "Studiefinanciering" in message.body
     assert arrangement.meeting_url in message.body  # the video link
@@ -92,14 +101,16 @@ def test_a_combination_gets_one_confirmation_with_one_event_per_part(
     assert all(str(event["URL"]) == arrangement.meeting_url for event in events)
 
 
-def test_without_an_address_nothing_is_sent_and_the_log_says_why(agenda_factory: AgendaFactory, employee: User) -> None:
+def test_without_an_address_nothing_is_sent_and_the_log_says_why(
+    agenda_factory: AgendaFactory, employee: User, run_tasks: Callable[..., int]
+) -> None:
     resident = make_resident(employee, email="", preference="letter")
-    appointment = book_single(agenda_factory, employee, resident)
     with capture_logs() as logs:
-        rows = confirmation_send(appointment=appointment)
-    assert mail.outbox == []
+        appointment = book_single(agenda_factory, employee, resident)
+    rows = Notification.objects.filter(appointment=appointment)
+    assert run_tasks() == 0 and mail.outbox == []  # nothing was queued
     assert [(r.status, r.reason) for r in rows] == [(NotificationStatus.SKIPPED, "no-address")]
-    assert logs[-1]["event"] == "confirmation_skipped"
+    assert any(entry["event"] == "confirmation_skipped" for entry in logs)
     assert "Visser" not in repr(logs) and "example.org" not in repr(logs)
     assert Notification.objects.filter(appointment=appointment).count() == 1
 
@@ -136,9 +147,12 @@ def test_staff_letter_page_needs_case_work_and_writes_the_access_log(
     assert client.get("/afspraak/brief/00000000-0000-0000-0000-000000000000/").status_code == 404
 
 
-def test_logging_sms_backend_sends_nothing_and_logs_no_personal_data() -> None:
-    outbox = sms_outbox()
+def test_logging_sms_backend_sends_nothing_keeps_nothing_and_logs_no_personal_data() -> None:
+    backend = LoggingSmsBackend()
     with capture_logs() as logs:
-        sms_backend().send(to="+31612345678", text="Servicepunt: herinnering aan uw afspraak.")
-    assert [(sms.to, sms.text) for sms in outbox] == [("+31612345678", "Servicepunt: herinnering aan uw afspraak.")]
+        backend.send(to="+31612345678", text="Servicepunt: herinnering aan uw afspraak.")
     assert logs == [{"event": "sms_logged", "characters": 41, "segments": 1, "log_level": "info"}]
+    # Nothing kept in memory: no outbox, no attribute that grew with the message.
+    assert not hasattr(LoggingSmsBackend, "outbox")
+    assert vars(backend) == {} and "31612345678" not in repr(vars(LoggingSmsBackend))
+    assert LoggingSmsBackend.delivers is False

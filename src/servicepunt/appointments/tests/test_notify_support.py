@@ -8,19 +8,12 @@ import datetime as dt
 
 from servicepunt.accounts.models import User
 from servicepunt.appointments.models import Agenda, Appointment, Arrangement
-from servicepunt.appointments.notify.sms import LoggingSmsBackend, Sms
 from servicepunt.appointments.selectors import combination_search
 from servicepunt.appointments.services import Actor, PartChoice, appointment_book, arrangement_book
 from servicepunt.appointments.tests.conftest import AgendaFactory, combination_agendas, first_free
 from servicepunt.cases.models import Case, Question, Resident
 from servicepunt.cases.services import ResidentInput, case_open, question_link, resident_register
 from servicepunt.catalogue.models import Product
-
-
-def sms_outbox() -> list[Sms]:
-    """The logging SMS backend's outbox, emptied."""
-    LoggingSmsBackend.outbox.clear()
-    return LoggingSmsBackend.outbox
 
 
 def make_resident(

@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "django_htmx",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "servicepunt.core",
     "servicepunt.accounts",
     "servicepunt.catalogue",
@@ -177,8 +179,25 @@ LOGGING = {
 SERVICEPUNT_VIDEO_BASE_URL = env_str("SERVICEPUNT_VIDEO_BASE_URL", "https://meet.example.org")
 SERVICEPUNT_PUBLIC_URL = env_str("SERVICEPUNT_PUBLIC_URL", "http://127.0.0.1:8000")
 SERVICEPUNT_RESIDENT_LINK_DAYS = int(env_str("SERVICEPUNT_RESIDENT_LINK_DAYS", "60"))
-SERVICEPUNT_SMS_BACKEND = env_str("SERVICEPUNT_SMS_BACKEND", "servicepunt.appointments.notify.sms.LoggingSmsBackend")
+# No SMS provider unless one is named: a reminder by SMS is then recorded as failed
+# ("no-sms-provider"), never as sent. The logging backend only logs and is for development.
+SERVICEPUNT_SMS_BACKEND = env_str("SERVICEPUNT_SMS_BACKEND", "")
+SERVICEPUNT_SMS_LOGGING_ALLOWED = env_bool("SERVICEPUNT_SMS_LOGGING_ALLOWED", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Servicepunt <servicepunt@example.org>")
+# A mail server that does not answer must not hold a worker (and the message's row lock) forever.
+EMAIL_TIMEOUT = int(env_str("EMAIL_TIMEOUT", "30"))
+
+# The job queue (Django's Tasks framework, database backend): messages to residents are tasks,
+# written in the same transaction as the change that causes them and run by `servicepunt
+# db_worker` (docs/operations.md). A failed try is retried after BASE * 2**(tries - 1) seconds,
+# at most MAX_ATTEMPTS tries in all (60 s, 2, 4, 8 minutes: a mail server restart is covered,
+# and the employee sees "mislukt" within a quarter of an hour).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+SERVICEPUNT_NOTIFY_MAX_ATTEMPTS = int(env_str("SERVICEPUNT_NOTIFY_MAX_ATTEMPTS", "5"))
+SERVICEPUNT_NOTIFY_RETRY_BASE_SECONDS = int(env_str("SERVICEPUNT_NOTIFY_RETRY_BASE_SECONDS", "60"))
+# A queued message whose try has been due this long lost its task (a killed worker): the sweep
+# (`servicepunt notifications-requeue`) tries it again. Longer than any try with EMAIL_TIMEOUT.
+SERVICEPUNT_NOTIFY_STALE_MINUTES = int(env_str("SERVICEPUNT_NOTIFY_STALE_MINUTES", "15"))
 
 # Demo accounts and synthetic residents may only be created where this is switched on.
 SERVICEPUNT_ALLOW_DEMO_DATA = env_bool("SERVICEPUNT_ALLOW_DEMO_DATA", False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from servicepunt.config.settings.base import *  # noqa: F403
 from servicepunt.config.settings.base import SECRET_KEY, SERVICEPUNT_BSN_KEY, STORAGES, VAR_DIR
-from servicepunt.config.settings.env import env_bool
+from servicepunt.config.settings.env import env_bool, env_str
 
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = SECRET_KEY or "development-only-insecure-key-do-not-use-in-production"
@@ -14,4 +14,7 @@ WHITENOISE_USE_FINDERS = True
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = VAR_DIR / "mail"
+# Development: SMS is only logged (length and segments), and that may count as sent here.
+SERVICEPUNT_SMS_BACKEND = env_str("SERVICEPUNT_SMS_BACKEND", "servicepunt.appointments.notify.sms.LoggingSmsBackend")
+SERVICEPUNT_SMS_LOGGING_ALLOWED = env_bool("SERVICEPUNT_SMS_LOGGING_ALLOWED", True)
 SERVICEPUNT_ALLOW_DEMO_DATA = env_bool("SERVICEPUNT_ALLOW_DEMO_DATA", True)

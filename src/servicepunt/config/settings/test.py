@@ -1,4 +1,6 @@
-"""Test preset: fast password hashing, in-memory mail, no manifest needed for static files."""
+"""Test preset: fast password hashing, in-memory mail, no manifest needed for static files.
+Tasks use the real database backend; tests run them with the `run_tasks` fixture, so what a
+test sees never depends on a worker's timing."""
 
 from __future__ import annotations
 
@@ -12,3 +14,7 @@ AXES_ENABLED = True
 # WhiteNoise scans the static files once per process, not once per test client (core.testing.static).
 SCANNED_ONCE = "servicepunt.core.testing.static.ScannedOnceWhiteNoiseMiddleware"
 MIDDLEWARE = [SCANNED_ONCE if entry.endswith("WhiteNoiseMiddleware") else entry for entry in MIDDLEWARE]  # noqa: F405
+# An SMS provider that keeps what it "sends" for the test that asks (tests/sms.py), not the
+# logging backend of development.
+SERVICEPUNT_SMS_BACKEND = "servicepunt.appointments.tests.sms.RecordingSmsBackend"
+SERVICEPUNT_SMS_LOGGING_ALLOWED = False

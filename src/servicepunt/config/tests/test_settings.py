@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from typing import Any
 
 from servicepunt.config.settings import base
 
@@ -15,13 +16,20 @@ def test_passwords_are_hashed_with_argon2_and_logins_are_rate_limited() -> None:
     assert base.AXES_FAILURE_LIMIT > 0
 
 
-def _deploy_check(secret_key: str) -> subprocess.CompletedProcess[str]:
+# A provider that delivers (the test preset's), standing in for a municipality's real one.
+REAL_SMS_PROVIDER = "servicepunt.appointments.tests.sms.RecordingSmsBackend"
+PRODUCTION_SECRET = "x" * 20 + "-a-long-random-production-secret-key-0123456789"
+
+
+def _deploy_check(secret_key: str, **settings: str) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "servicepunt.config.settings.production",
         "SECRET_KEY": secret_key,
         "ALLOWED_HOSTS": "servicepunt.example.org",
         "SERVICEPUNT_BSN_KEY": "another-random-key-for-bsn-encryption-0123456789",
+        "SERVICEPUNT_SMS_BACKEND": REAL_SMS_PROVIDER,
+        **settings,
     }
     env.pop("DATABASE_URL", None)
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests' fixture, never in deployment
@@ -35,11 +43,26 @@ def _deploy_check(secret_key: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_production_settings_pass_the_deploy_check() -> None:
-    done = _deploy_check("x" * 20 + "-a-long-random-production-secret-key-0123456789")
+    done = _deploy_check(PRODUCTION_SECRET)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_production_refuses_to_start_without_a_real_secret_key() -> None:
-    done = _deploy_check("")
+def test_deploy_check_refuses_the_logging_sms_backend_and_mail_that_stays_local() -> None:
+    done = _deploy_check(
+        PRODUCTION_SECRET,
+        SERVICEPUNT_SMS_BACKEND="servicepunt.appointments.notify.sms.LoggingSmsBackend",
+        EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend",
+    )
     assert done.returncode != 0
-    assert "SECRET_KEY" in done.stderr
+    assert "servicepunt.E001" in done.stderr and "logging backend that sends nothing" in done.stderr
+    assert "servicepunt.E002" in done.stderr and "console.EmailBackend" in done.stderr
+
+
+def test_deploy_check_warns_without_an_sms_provider(settings: Any) -> None:
+    from servicepunt.appointments.checks import notification_backends_check
+
+    settings.SERVICEPUNT_SMS_BACKEND = ""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    assert [message.id for message in notification_backends_check()] == ["servicepunt.W002"]
+    settings.SERVICEPUNT_SMS_BACKEND = REAL_SMS_PROVIDER
+    assert notification_backends_check() == []

@@ -5,16 +5,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import smtplib
 from collections.abc import Callable
+from typing import Any
+from unittest import mock
 
 import pytest
 from django.core import mail
-from django.test import Client, TestCase
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
 from servicepunt.appointments.demo import agendas_load_demo
-from servicepunt.appointments.models import Appointment
+from servicepunt.appointments.models import Appointment, Notification
+from servicepunt.appointments.resident.links import resident_token
+from servicepunt.appointments.services import Actor, appointment_cancel
 from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import Case, CaseStatus
 from servicepunt.cases.services import ResidentInput, case_open, question_link, resident_register
@@ -88,7 +95,11 @@ def test_combination_gemeente_and_duo_then_close_then_cancel_reopens(client: Cli
     case.refresh_from_db()
     assert case.status == CaseStatus.CLOSED
     duo = next(a for a in booked if a.product.code == "studiefinanciering")
-    client.post(f"/vraagstukken/{case.uuid}/afspraak/annuleren/", {"appointment": duo.uuid})
+    without_reason = client.post(f"/vraagstukken/{case.uuid}/afspraak/annuleren/", {"appointment": duo.uuid})
+    assert "Geef een reden voor de annulering" in client.get(without_reason["Location"]).content.decode()
+    case.refresh_from_db()
+    assert case.status == CaseStatus.CLOSED  # refused: nothing changed
+    client.post(f"/vraagstukken/{case.uuid}/afspraak/annuleren/", {"appointment": duo.uuid, "reason": "DUO is dicht"})
     case.refresh_from_db()
     duo.question.refresh_from_db()  # type: ignore[union-attr]
     assert case.status != CaseStatus.CLOSED and duo.question.resolution == Resolution.OPEN  # type: ignore[union-attr]
@@ -107,12 +118,14 @@ def test_the_summary_shows_the_booked_appointment(client: Client, case: Case) ->
     assert appointment.agenda.entry_point.location is None or appointment.agenda.entry_point.location.name in summary
 
 
-def test_booking_sends_the_confirmation_with_a_calendar_file(client: Client, case: Case) -> None:
+def test_booking_sends_the_confirmation_with_a_calendar_file(
+    client: Client, case: Case, run_tasks: Callable[..., int]
+) -> None:
     question = case.questions.get(product__code="bijstand")
     page = client.get(f"/vraagstukken/{case.uuid}/afspraak/", {"vraag": question.uuid}).content.decode()
     form = _hidden_forms(page)[0]
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        client.post(f"/vraagstukken/{case.uuid}/afspraak/boeken/", {k: v[0] for k, v in form.items()})
+    client.post(f"/vraagstukken/{case.uuid}/afspraak/boeken/", {k: v[0] for k, v in form.items()})
+    assert mail.outbox == [] and run_tasks() == 1  # queued with the booking, sent by the task
     assert [message.to for message in mail.outbox] == [["amir@example.org"]]
     assert any(name.endswith(".ics") for name, *_ in mail.outbox[0].attachments)
 
@@ -144,3 +157,63 @@ def test_a_taken_slot_sends_the_employee_back_to_the_free_times(client: Client, 
     refused = client.post(f"/vraagstukken/{case.uuid}/afspraak/boeken/", {**form, "mode": "teleport"})
     assert refused["Location"] == f"/vraagstukken/{case.uuid}/afspraak/?vraag={question.uuid}"
     assert client.get(refused["Location"]).status_code == 200
+
+
+def _book(client: Client, case: Case, product: str = "bijstand") -> Appointment:
+    question = case.questions.get(product__code=product)
+    page = client.get(f"/vraagstukken/{case.uuid}/afspraak/", {"vraag": question.uuid}).content.decode()
+    form = _hidden_forms(page)[0]
+    response = client.post(f"/vraagstukken/{case.uuid}/afspraak/boeken/", {k: v[0] for k, v in form.items()})
+    assert response.status_code == 302
+    return Appointment.objects.get(question=question)
+
+
+def test_smtp_down_booking_succeeds_and_the_case_page_shows_the_failed_confirmation(
+    client: Client, case: Case, run_tasks: Callable[..., int], settings: Any
+) -> None:
+    down = smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+    with mock.patch("django.core.mail.EmailMultiAlternatives.send", side_effect=down):
+        appointment = _book(client, case)
+        assert "Afspraak gemaakt." in client.get(f"/vraagstukken/{case.uuid}/").content.decode()
+        run_tasks()
+        page = client.get(f"/vraagstukken/{case.uuid}/").content.decode()
+        section = page[page.index("Berichten aan de inwoner") :]
+        assert "Bevestiging" in section and "E-mail" in section and "Wordt verstuurd" in section
+        assert "SMTPServerDisconnected" in section and "volgende poging" in section
+        for _ in range(settings.SERVICEPUNT_NOTIFY_MAX_ATTEMPTS):
+            run_tasks(waiting_too=True)
+    assert appointment.status == "booked" and mail.outbox == []
+    section = client.get(f"/vraagstukken/{case.uuid}/").content.decode().split("Berichten aan de inwoner")[1]
+    row = re.search(r'<tr class="utrecht-table__row sp-message sp-message--failed">(.*?)</tr>', section, re.S)
+    assert row is not None, section[:2000]
+    cells = [
+        re.sub(r"<[^>]+>|\s+", " ", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row.group(1), re.S)
+    ]
+    assert cells[1:4] == ["E-mail", "Mislukt", str(settings.SERVICEPUNT_NOTIFY_MAX_ATTEMPTS)]
+    assert cells[0].startswith("Bevestiging") and "SMTPServerDisconnected" in cells[4]
+
+
+def test_the_case_page_costs_the_same_queries_with_one_message_or_many(
+    client: Client, case: Case, employee: User, run_tasks: Callable[..., int]
+) -> None:
+    appointment = _book(client, case)
+    run_tasks()
+    with CaptureQueriesContext(connection) as one:
+        client.get(f"/vraagstukken/{case.uuid}/")
+    appointment_cancel(appointment=appointment, actor=Actor.staff(employee), reason="dubbel geboekt")
+    _book(client, case, "studiefinanciering")
+    run_tasks()
+    assert Notification.objects.filter(appointment__question__case=case).count() == 3
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(f"/vraagstukken/{case.uuid}/").content.decode()
+    assert page.count("sp-message--sent") == 3
+    assert len(many) == len(one), [q["sql"] for q in many.captured_queries]
+
+
+def test_a_resident_cancellation_appears_in_mijn_werkvoorraad(client: Client, case: Case, employee: User) -> None:
+    appointment = _book(client, case)
+    token = resident_token(appointment=appointment)
+    response = Client().post(f"/afspraak/{appointment.uuid}/annuleren/?sleutel={token}", {"reden": "ik ben ziek"})
+    assert response.status_code == 303
+    page = client.get("/werkvoorraad/").content.decode()
+    assert "zelf geannuleerd. Reden: ik ben ziek" in page and "Haddad" in page

@@ -9,7 +9,6 @@ import uuid as uuid_module
 from typing import Any
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -25,7 +24,6 @@ from servicepunt.cases.models import Case, Question
 from servicepunt.catalogue.models import Product
 from servicepunt.core.access import permission_required
 from servicepunt.core.errors import InvalidInput, ServicepuntError
-from servicepunt.workspace.notifications import confirm_after_commit
 
 WORK = "cases.work_cases"
 SHOWN_OPTIONS = 12
@@ -90,18 +88,16 @@ def book(request: HttpRequest, uuid: str) -> HttpResponse:
     post = request.POST
     question = get_object_or_404(Question, case=case, uuid=post.get("question", ""))
     try:
-        with transaction.atomic():
-            appointment = booking.appointment_book(
-                agenda=get_object_or_404(Agenda, pk=post.get("agenda") or 0),
-                product=get_object_or_404(Product, code=post.get("product", "")),
-                start=_start(post.get("start"), "start"),
-                mode=post.get("mode", ""),
-                actor=booking.Actor.staff(request.user),
-                question=question,
-                resident=case.resident,
-                idempotency_key=post.get("idempotency_key") or None,
-            )
-            confirm_after_commit(appointment=appointment)
+        booking.appointment_book(
+            agenda=get_object_or_404(Agenda, pk=post.get("agenda") or 0),
+            product=get_object_or_404(Product, code=post.get("product", "")),
+            start=_start(post.get("start"), "start"),
+            mode=post.get("mode", ""),
+            actor=booking.Actor.staff(request.user),
+            question=question,
+            resident=case.resident,
+            idempotency_key=post.get("idempotency_key") or None,
+        )
     except ServicepuntError as error:
         messages.error(request, error.message)
         return redirect(f"{reverse('workspace:case-slots', args=[case.uuid])}?vraag={question.uuid}")
@@ -171,16 +167,14 @@ def book_combination(request: HttpRequest, uuid: str) -> HttpResponse:
                     question=question,
                 )
             )
-        with transaction.atomic():
-            arrangement = booking.arrangement_book(
-                kind=post.get("kind", ""),
-                mode=post.get("mode", ""),
-                parts=parts,
-                actor=booking.Actor.staff(request.user),
-                resident=case.resident,
-                idempotency_key=post.get("idempotency_key") or None,
-            )
-            confirm_after_commit(arrangement=arrangement)
+        booking.arrangement_book(
+            kind=post.get("kind", ""),
+            mode=post.get("mode", ""),
+            parts=parts,
+            actor=booking.Actor.staff(request.user),
+            resident=case.resident,
+            idempotency_key=post.get("idempotency_key") or None,
+        )
     except (ServicepuntError, IndexError) as error:
         messages.error(request, error.message if isinstance(error, ServicepuntError) else _("Kies een optie."))
         return redirect("workspace:case-combination", uuid=case.uuid)
@@ -200,7 +194,9 @@ def cancel(request: HttpRequest, uuid: str) -> HttpResponse:
     except ServicepuntError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("Afspraak geannuleerd. De vraag staat weer open."))
+        messages.success(
+            request, _("Afspraak geannuleerd. De inwoner krijgt daarover een bericht. De vraag staat weer open.")
+        )
     return redirect("workspace:case", uuid=case.uuid)
 
 
@@ -211,15 +207,13 @@ def reschedule(request: HttpRequest, uuid: str) -> HttpResponse:
     post = request.POST
     appointment = get_object_or_404(Appointment, question__case=case, uuid=post.get("appointment", ""))
     try:
-        with transaction.atomic():
-            moved = booking.appointment_reschedule(
-                appointment=appointment,
-                start=_start(post.get("start"), "start"),
-                agenda=get_object_or_404(Agenda, pk=post.get("agenda") or 0),
-                actor=booking.Actor.staff(request.user),
-                reason=_("verzet door het Servicepunt"),
-            )
-            confirm_after_commit(appointment=moved)
+        booking.appointment_reschedule(
+            appointment=appointment,
+            start=_start(post.get("start"), "start"),
+            agenda=get_object_or_404(Agenda, pk=post.get("agenda") or 0),
+            actor=booking.Actor.staff(request.user),
+            reason=_("verzet door het Servicepunt"),
+        )
     except ServicepuntError as error:
         messages.error(request, error.message)
     else:

@@ -1,6 +1,7 @@
 """`servicepunt send-reminders [--date YYYY-MM-DD]`: remind residents of their appointments on
 that day (default: tomorrow in Amsterdam), by e-mail or SMS as each resident chose. Run it once a
-day from the scheduler; running it again sends nothing twice."""
+day from the scheduler; running it again sends nothing twice. It queues the messages; the task
+worker (`servicepunt db_worker`) sends and retries them."""
 
 from __future__ import annotations
 
@@ -14,12 +15,14 @@ from django.core.management.base import BaseCommand, CommandError
 from servicepunt.appointments.notify.reminders import Outcome, reminder_day_default, reminders_send
 
 LABELS = {
-    Outcome.SENT: "verstuurd",
+    Outcome.QUEUED: "klaargezet",
     Outcome.SKIPPED: "overgeslagen",
     Outcome.ALREADY: "al eerder gedaan",
     Outcome.FAILED: "mislukt",
 }
-FAILED_MESSAGE = "Niet alles is verstuurd. Draai de opdracht later opnieuw: wat al verstuurd is, gaat niet nog eens."
+FAILED_MESSAGE = (
+    "Niet alles is klaargezet. Draai de opdracht later opnieuw: wat al klaarstaat of verstuurd is, gaat niet nog eens."
+)
 
 
 def _day(value: str) -> dt.date:
