@@ -593,18 +593,17 @@ def test_a_partner_of_another_organisation_sees_none_of_these_handovers(world: W
     assert world.work[Role.WIJKBUREAU].resident.full_name in inbox.content.decode()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="access bug: the infoflits a Servicepunt employee starts on a wijkbureau employee's case is "
-    "linked from that case's page, but infoflits_access lets only its starter (and Servicepunt staff) in, "
-    "so the case's own employee gets 404 (was 403). Decide: the case's infoflits visible with the case, "
-    "or no link.",
-)
-def test_the_infoflits_linked_from_a_case_page_opens_for_who_sees_the_case(world: World) -> None:
+def test_the_case_page_links_the_infoflits_only_for_who_may_open_it(world: World) -> None:
+    """An infoflits stays with the employee who took it and the Servicepunt. The wijkbureau
+    employee whose case it is sees who took it, but no link to a page that would answer 404."""
     work = world.work[Role.WIJKBUREAU]
     infoflits = case_infoflits_start(case=work.case, by=world.users[Role.SERVICEPUNT])
-    client = _client()
-    client.force_login(work.owner)
     flow = reverse("infoflits:flow", args=[infoflits.uuid])
-    assert flow in client.get(reverse("workspace:case", args=[work.case.uuid])).content.decode()
-    assert client.get(flow).status_code == 200
+    owner, servicepunt = _client(), _client()
+    owner.force_login(work.owner)
+    servicepunt.force_login(world.users[Role.SERVICEPUNT])
+    page = owner.get(reverse("workspace:case", args=[work.case.uuid])).content.decode()
+    assert flow not in page and "Alleen die medewerker en het Servicepunt" in page
+    assert owner.get(flow).status_code == 404
+    assert flow in servicepunt.get(reverse("workspace:case", args=[work.case.uuid])).content.decode()
+    assert servicepunt.get(flow).status_code == 200
