@@ -13,8 +13,9 @@ from django.utils.translation import gettext as _
 
 from servicepunt.core.errors import InvalidInput
 
-# Control characters nobody types (NUL and friends); tab and newlines are kept.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters nobody types (NUL and friends); tab and newlines are kept. A lone surrogate
+# (a JSON "\ud800" escape) is no character at all: UTF-8, and so PostgreSQL, cannot hold it.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 # Characters that turn the direction of the text after them around (a name that reads backwards).
 _BIDI_OVERRIDES = re.compile("[\u202a-\u202e\u2066-\u2069]")
 

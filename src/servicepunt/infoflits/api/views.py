@@ -23,6 +23,7 @@ class SuggestionsView(APIView):
         examples=[
             OpenApiExample(
                 "Alleenstaande ouder met huurachterstand",
+                request_only=True,
                 value={
                     "reference_date": "2026-11-01",
                     "person": {"age": 34, "has_partner": False},
