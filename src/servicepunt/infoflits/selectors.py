@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404
 from servicepunt.accounts.models import User
 from servicepunt.audit.services import access_record
 from servicepunt.core.errors import InvalidInput
+from servicepunt.infoflits.amounts import situation_amounts_checked
 from servicepunt.infoflits.engine import (
     RuleSet,
     SituationError,
@@ -75,16 +76,22 @@ def suggestions_for(situation: dict[str, Any]) -> SuggestionResult:
     return suggest(situation, ruleset())
 
 
-def suggestions_checked(situation: Any) -> dict[str, Any]:
-    """Suggestions for outside input (API, CLI): refused with the field named when the input
-    breaks the schema."""
+def situation_checked(situation: Any) -> dict[str, Any]:
+    """An outside situation (API, CLI) ready for the engine: amounts read like typed ones, then
+    the schema; refused with the field named."""
     if not isinstance(situation, dict):
         raise InvalidInput("moet een JSON-object zijn", field="situation")
+    checked = situation_amounts_checked(situation)
     try:
-        validate_situation(situation)
+        validate_situation(checked)
     except SituationError as error:
         raise InvalidInput(str(error), field=getattr(error, "path", None)) from error
-    return suggestions_for(situation).to_dict()
+    return checked
+
+
+def suggestions_checked(situation: Any) -> dict[str, Any]:
+    """Suggestions for outside input (the CLI), refused with the field named."""
+    return suggestions_for(situation_checked(situation)).to_dict()
 
 
 def current_decisions(infoflits: Infoflits) -> dict[str, SuggestionDecision]:
