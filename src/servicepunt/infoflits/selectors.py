@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from servicepunt.accounts.models import User
 from servicepunt.audit.services import access_record
@@ -86,7 +87,22 @@ def situation_checked(situation: Any) -> dict[str, Any]:
         validate_situation(checked)
     except SituationError as error:
         raise InvalidInput(str(error), field=getattr(error, "path", None)) from error
+    _product_codes_checked(checked)
     return checked
+
+
+def _product_codes_checked(situation: dict[str, Any]) -> None:
+    """A product code nobody knows (a typo) would be silently ignored: refused instead."""
+    rules = ruleset()
+    known = set(rules.products) | set(rules.triage_only)
+    question = situation.get("question") or {}
+    for field, codes in (
+        ("question.asked_products", question.get("asked_products") or []),
+        ("benefits_received", situation.get("benefits_received") or []),
+    ):
+        unknown = sorted(set(codes) - known)
+        if unknown:
+            raise InvalidInput(_("Onbekend product: %(codes)s") % {"codes": ", ".join(unknown)}, field=field)
 
 
 def suggestions_checked(situation: Any) -> dict[str, Any]:
