@@ -10,10 +10,12 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import re
 from collections.abc import Callable, Iterable
 from typing import IO, Any, Protocol
 
 from django.db import connections
+from django.utils.translation import gettext as _
 
 from servicepunt.core.errors import ServicepuntError
 
@@ -27,7 +29,34 @@ class Writer(Protocol):
 
 
 def dumps(obj: dict[str, Any]) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate (a "\ud800" escape in the input, echoed in an id) cannot be written as
+        # UTF-8; escaped it is still the same JSON.
+        return json.dumps(obj, ensure_ascii=True, separators=(",", ":"))
+    return text
+
+
+# How undecodable input bytes arrive once stdin reads with "surrogateescape" (see tolerant).
+_UNDECODED = re.compile("[\udc80-\udcff]")
+
+
+def tolerant(stream: IO[str]) -> IO[str]:
+    """stdin that turns bytes that are not UTF-8 into escapes instead of raising in the middle
+    of a batch, so such a line is answered with an error and the others are still answered."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="surrogateescape")
+    return stream
+
+
+def text_decoded(text: str, *, field: str) -> str:
+    """Refuses text that held bytes that are not UTF-8 (read by a tolerant stream or from argv)."""
+    if _UNDECODED.search(text):
+        raise ServicepuntError(_("De invoer is geen geldige UTF-8-tekst."), field=field)
+    return text
 
 
 PARALLEL_FROM = 200  # lines: below this, starting workers costs more than it saves
@@ -39,13 +68,17 @@ def _answer(item: tuple[int, str]) -> str:
     row_id: Any = None
     assert _handler is not None
     try:
-        row = json.loads(line)
+        row = json.loads(text_decoded(line, field=f"regel {number}"))
         if not isinstance(row, dict):
             raise ServicepuntError("een regel moet een JSON-object zijn", field="(regel)")
         row_id = row.get("id")
         answer = {"id": row_id, **_handler(row)}
     except json.JSONDecodeError as error:
         answer = {"id": None, "error": f"regel {number}: geen geldige JSON ({error.msg})"}
+    except RecursionError:
+        answer = {"id": None, "error": f"regel {number}: geen geldige JSON (te diep genest)"}
+    except ValueError as error:  # e.g. an integer of more than 4,300 digits
+        answer = {"id": None, "error": f"regel {number}: geen geldige JSON ({error})"}
     except ServicepuntError as error:
         answer = {"id": row_id, "error": str(error)}
     return dumps(answer)
@@ -64,7 +97,7 @@ def run_jsonl(lines: IO[str], out: Writer, handle: Handler, *, parallel: bool = 
     connections are closed, so no connection is shared between processes."""
     global _handler
     _handler = handle
-    items = [(number, line) for number, line in enumerate(lines, start=1) if line.strip()]
+    items = [(number, line) for number, line in enumerate(tolerant(lines), start=1) if line.strip()]
     workers = _workers(len(items)) if parallel and "fork" in multiprocessing.get_all_start_methods() else 1
     answers: Iterable[str]
     errors = 0

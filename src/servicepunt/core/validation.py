@@ -13,10 +13,19 @@ from django.utils.translation import gettext as _
 
 from servicepunt.core.errors import InvalidInput
 
-# Control characters nobody types (NUL and friends); tab and newlines are kept.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters nobody types (NUL and friends); tab and newlines are kept. A lone surrogate
+# (a JSON "\ud800" escape) is no character at all: UTF-8, and so PostgreSQL, cannot hold it.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 # Characters that turn the direction of the text after them around (a name that reads backwards).
 _BIDI_OVERRIDES = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def control_free(value: str, *, field: str) -> str:
+    """The text unchanged; refused when it holds a control character (tab and newlines are
+    fine) or a lone surrogate. For text that is kept as typed, such as a resident's story."""
+    if _CONTROL.search(value):
+        raise InvalidInput(_("De tekst bevat een teken dat niet kan (een stuurteken)."), field=field)
+    return value
 
 
 def text_checked(value: object, *, field: str, max_length: int, required: str | None = None) -> str:
@@ -27,8 +36,7 @@ def text_checked(value: object, *, field: str, max_length: int, required: str | 
         value = ""
     if not isinstance(value, str):
         raise InvalidInput(_("Dit moet tekst zijn."), field=field)
-    if _CONTROL.search(value):
-        raise InvalidInput(_("De tekst bevat een teken dat niet kan (een stuurteken)."), field=field)
+    control_free(value, field=field)
     if _BIDI_OVERRIDES.search(value):
         raise InvalidInput(_("De tekst bevat een teken dat de leesrichting omdraait; dat kan niet."), field=field)
     text = value.strip()

@@ -10,10 +10,12 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from servicepunt.accounts.models import User
 from servicepunt.audit.services import access_record
 from servicepunt.core.errors import InvalidInput
+from servicepunt.infoflits.amounts import situation_amounts_checked
 from servicepunt.infoflits.engine import (
     RuleSet,
     SituationError,
@@ -80,16 +82,37 @@ def suggestions_for(situation: dict[str, Any]) -> SuggestionResult:
     return suggest(situation, ruleset())
 
 
-def suggestions_checked(situation: Any) -> dict[str, Any]:
-    """Suggestions for outside input (API, CLI): refused with the field named when the input
-    breaks the schema."""
+def situation_checked(situation: Any) -> dict[str, Any]:
+    """An outside situation (API, CLI) ready for the engine: amounts read like typed ones, then
+    the schema; refused with the field named."""
     if not isinstance(situation, dict):
         raise InvalidInput("moet een JSON-object zijn", field="situation")
+    checked = situation_amounts_checked(situation)
     try:
-        validate_situation(situation)
+        validate_situation(checked)
     except SituationError as error:
         raise InvalidInput(str(error), field=getattr(error, "path", None)) from error
-    return suggestions_for(situation).to_dict()
+    _product_codes_checked(checked)
+    return checked
+
+
+def _product_codes_checked(situation: dict[str, Any]) -> None:
+    """A product code nobody knows (a typo) would be silently ignored: refused instead."""
+    rules = ruleset()
+    known = set(rules.products) | set(rules.triage_only)
+    question = situation.get("question") or {}
+    for field, codes in (
+        ("question.asked_products", question.get("asked_products") or []),
+        ("benefits_received", situation.get("benefits_received") or []),
+    ):
+        unknown = sorted(set(codes) - known)
+        if unknown:
+            raise InvalidInput(_("Onbekend product: %(codes)s") % {"codes": ", ".join(unknown)}, field=field)
+
+
+def suggestions_checked(situation: Any) -> dict[str, Any]:
+    """Suggestions for outside input (the CLI), refused with the field named."""
+    return suggestions_for(situation_checked(situation)).to_dict()
 
 
 def current_decisions(infoflits: Infoflits) -> dict[str, SuggestionDecision]:

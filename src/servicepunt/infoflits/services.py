@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from servicepunt.accounts.models import User
 from servicepunt.catalogue.models import Product
 from servicepunt.core.errors import InvalidInput
+from servicepunt.infoflits.amounts import amount_answer
 from servicepunt.infoflits.engine import SituationError, validate_situation
 from servicepunt.infoflits.models import Decision, Infoflits, SituationVersion, SuggestionDecision
 from servicepunt.infoflits.questionnaire import AnswerError, apply_answers
@@ -65,7 +66,7 @@ def infoflits_save_step(
     except KeyError as error:
         raise InvalidInput(_("Deze stap bestaat niet."), field="step") from error
     try:
-        situation = _validated(apply_answers(latest.situation, step, form))
+        situation = _validated(apply_answers(latest.situation, step, form, amount=amount_answer))
     except AnswerError as error:
         raise InvalidInput(error.message, field=error.field) from error
     levels = dict(latest.self_sufficiency)

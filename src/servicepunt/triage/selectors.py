@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import pickle
+import re
 import tempfile
 import threading
 from collections.abc import Callable
@@ -27,6 +28,7 @@ from servicepunt.catalogue.loading.parse import DEFAULT_DATA_DIR as CATALOGUE_FI
 from servicepunt.catalogue.loading.parse import parse_catalogue
 from servicepunt.catalogue.services import revision_current
 from servicepunt.core.errors import InvalidInput
+from servicepunt.core.validation import control_free
 from servicepunt.triage.documents import documents_from_database, documents_from_files
 from servicepunt.triage.engine import EmptyQueryError, ProductDoc, TriageAnswer, TriageIndex
 from servicepunt.triage.engine.needs import read_needs
@@ -42,6 +44,8 @@ _DATA_DIR = Path(__file__).resolve().parent / "data"
 MAX_TEXT_LENGTH = 20_000  # characters: a long story of some 3,000 words is still read whole
 MAX_LIMIT = 50
 CACHE_FILES_KEPT = 4  # built indexes kept on disk, newest first
+MAX_LANGUAGE_LENGTH = 10  # the longest tag anyone uses here, e.g. zh-Hant-TW
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8}){0,2}")
 
 
 def _catalogue_key() -> tuple[object, ...]:
@@ -160,6 +164,7 @@ def check_triage_input(text: object, limit: object = 10) -> tuple[str, int]:
         raise InvalidInput(_("Dit moet tekst zijn."), field="text")
     if "\x00" in text:
         raise InvalidInput(_("De tekst bevat een teken dat niet kan (NUL)."), field="text")
+    control_free(text, field="text")
     if not text.strip():
         raise InvalidInput(_("Typ wat de inwoner vertelt."), field="text")
     if len(text) > MAX_TEXT_LENGTH:
@@ -169,11 +174,21 @@ def check_triage_input(text: object, limit: object = 10) -> tuple[str, int]:
     return text, limit
 
 
+def language_checked(language: object) -> str | None:
+    """A language tag as BCP 47 writes it (nl, en, ar, zh-Hant), or None for "recognise it"."""
+    if language is None:
+        return None
+    if not isinstance(language, str) or len(language) > MAX_LANGUAGE_LENGTH or not _LANGUAGE_TAG.fullmatch(language):
+        raise InvalidInput(_("Gebruik een taalcode zoals nl, en of ar."), field="language")
+    return language
+
+
 def triage_search(
     text: object, *, limit: object = 10, language: str | None = None, index: TriageIndex | None = None
 ) -> TriageAnswer:
     """Ranked products and the needs found in the resident's own words. Refuses bad input by field."""
     checked_text, checked_limit = check_triage_input(text, limit)
+    language = language_checked(language)
     try:
         return (index or triage_index()).search(checked_text, limit=checked_limit, language=language)
     except EmptyQueryError as error:

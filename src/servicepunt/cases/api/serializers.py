@@ -30,8 +30,9 @@ class ResidentSerializer(serializers.ModelSerializer[Resident]):
 
 
 class QuestionSerializer(serializers.ModelSerializer[Question]):
-    product = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    domain = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    # A question need not be tied to a product or a domain (yet): then the code is null.
+    product = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    domain = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
 
     class Meta:
         model = Question

@@ -15,6 +15,7 @@ from servicepunt.audit.services import access_record_many
 from servicepunt.cases import selectors, services
 from servicepunt.cases.api.serializers import CaseSerializer, CloseSerializer, ResidentSerializer
 from servicepunt.core.access import api_permission
+from servicepunt.core.api_schema import conflict_response
 from servicepunt.core.errors import InvalidInput
 
 WORK = api_permission("cases.work_cases")
@@ -39,7 +40,11 @@ class CaseCloseView(APIView):
 
     permission_classes = [WORK]
 
-    @extend_schema(request=CloseSerializer, responses=CaseSerializer, operation_id="case_close")
+    @extend_schema(
+        request=CloseSerializer,
+        responses={200: CaseSerializer, **conflict_response("Questions are still open; `detail` names them.")},
+        operation_id="case_close",
+    )
     def post(self, request: Request, uuid: str) -> Response:
         case = selectors.case_get(user=request.user, uuid=uuid, screen="api.case_close")
         data: Any = request.data

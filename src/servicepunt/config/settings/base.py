@@ -55,6 +55,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Early, so that whatever answers an /api/ request below it (also Django's 404 and 500) is problem+json.
+    "servicepunt.core.api.ApiProblemMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -152,9 +154,11 @@ SECURE_REFERRER_POLICY = "same-origin"
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "servicepunt.core.api_schema.ProblemAutoSchema",
     "EXCEPTION_HANDLER": "servicepunt.core.api.problem_exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # JSON only: one input format to check (core.api_input), and a clear 415 for anything else.
+    "DEFAULT_PARSER_CLASSES": ["servicepunt.core.api_input.CheckedJSONParser"],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Servicepunt API",

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from servicepunt.audit.services import access_record_many
 from servicepunt.core.access import api_permission
+from servicepunt.core.api_schema import conflict_response
 from servicepunt.handovers import services
 from servicepunt.handovers.api.serializers import ActionSerializer, PartnerHandoverSerializer
 from servicepunt.handovers.selectors import partner_handover, partner_inbox
@@ -18,6 +19,7 @@ from servicepunt.handovers.selectors import partner_handover, partner_inbox
 PARTNER = api_permission("handovers.work_partner_inbox")
 PURPOSE = "overdracht behandelen"
 INBOX_LIMIT = 200
+ACTIONS = ["accept", "reject", "plan", "complete"]  # handover_act's actions
 
 
 def _logged(user: Any, handovers: list[Any], screen: str) -> None:
@@ -47,7 +49,15 @@ class HandoverActionView(APIView):
 
     permission_classes = [PARTNER]
 
-    @extend_schema(request=ActionSerializer, responses=PartnerHandoverSerializer, operation_id="handover_action")
+    @extend_schema(
+        parameters=[OpenApiParameter("action", str, OpenApiParameter.PATH, enum=ACTIONS)],
+        request=ActionSerializer,
+        responses={
+            200: PartnerHandoverSerializer,
+            **conflict_response("The handover's state does not allow this action now."),
+        },
+        operation_id="handover_action",
+    )
     def post(self, request: Request, uuid: str, action: str) -> Response:
         handover = partner_handover(user=request.user, uuid=uuid)
         data: Any = request.data if isinstance(request.data, dict) else {}

@@ -1,14 +1,13 @@
 from __future__ import annotations
 
-from typing import Any
-
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from servicepunt.core.access import api_permission
-from servicepunt.infoflits.selectors import suggestions_checked
+from servicepunt.infoflits.api.serializers import SituationSerializer
+from servicepunt.infoflits.selectors import suggestions_for
 
 
 class SuggestionsView(APIView):
@@ -23,6 +22,7 @@ class SuggestionsView(APIView):
         examples=[
             OpenApiExample(
                 "Alleenstaande ouder met huurachterstand",
+                request_only=True,
                 value={
                     "reference_date": "2026-11-01",
                     "person": {"age": 34, "has_partner": False},
@@ -33,5 +33,6 @@ class SuggestionsView(APIView):
         ],
     )
     def post(self, request: Request) -> Response:
-        data: Any = request.data
-        return Response(suggestions_checked(data))
+        serializer = SituationSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return Response(suggestions_for(serializer.validated_data).to_dict())

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from servicepunt.infoflits.amounts import amount_answer
 from servicepunt.infoflits.questionnaire import AnswerError, apply_answers, load_questionnaire, visible_questions
 
 SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "data" / "situation.schema.json").read_text())
@@ -58,21 +59,22 @@ def test_answers_fill_the_situation_and_unknown_removes_a_field() -> None:
         {},
         wonen,
         {"housing__situation": ["rent_social"], "housing__monthly_rent": ["690,50"], "housing__rent_arrears": ["true"]},
+        amount=amount_answer,
     )
     assert situation["housing"] == {"situation": "rent_social", "monthly_rent": 690.5, "rent_arrears": True}
-    again = apply_answers(situation, wonen, {"housing__rent_arrears": [""]})
+    again = apply_answers(situation, wonen, {"housing__rent_arrears": [""]}, amount=amount_answer)
     assert "rent_arrears" not in again["housing"]
 
 
 def test_children_are_entered_as_ages() -> None:
     step = load_questionnaire().step("huishouden")
-    situation = apply_answers({}, step, {"children": ["6, 12"]})
+    situation = apply_answers({}, step, {"children": ["6, 12"]}, amount=amount_answer)
     assert [c["age"] for c in situation["children"]] == [6, 12]
-    assert apply_answers({}, step, {"children": ["0"]})["children"] == []
+    assert apply_answers({}, step, {"children": ["0"]}, amount=amount_answer)["children"] == []
 
 
 @pytest.mark.parametrize(("field", "value"), [("person__age", "abc"), ("person__age", "200"), ("children", "twee")])
 def test_bad_answers_name_the_field(field: str, value: str) -> None:
     with pytest.raises(AnswerError) as caught:
-        apply_answers({}, load_questionnaire().step("huishouden"), {field: [value]})
+        apply_answers({}, load_questionnaire().step("huishouden"), {field: [value]}, amount=amount_answer)
     assert caught.value.field == field.replace("__", ".")

@@ -8,6 +8,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from servicepunt.infoflits.amounts import amount_answer
 from servicepunt.infoflits.engine import validate_situation
 from servicepunt.infoflits.questionnaire import AnswerError, Question, apply_answers, load_questionnaire
 
@@ -45,7 +46,7 @@ def test_any_answers_give_a_valid_situation_or_a_named_refusal(steps: list[tuple
     fields = set(QUESTIONNAIRE.fields)
     for code, form in steps:
         try:
-            situation = apply_answers(situation, QUESTIONNAIRE.step(code), form)
+            situation = apply_answers(situation, QUESTIONNAIRE.step(code), form, amount=amount_answer)
         except AnswerError as error:
             assert error.field in fields
             continue

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from servicepunt.triage.selectors import MAX_LIMIT, MAX_TEXT_LENGTH
+from servicepunt.triage.selectors import MAX_LANGUAGE_LENGTH, MAX_LIMIT, MAX_TEXT_LENGTH
 
 
 class TriageRequestSerializer(serializers.Serializer):
@@ -11,7 +11,9 @@ class TriageRequestSerializer(serializers.Serializer):
     )
     limit = serializers.IntegerField(min_value=1, max_value=MAX_LIMIT, default=10)
     language = serializers.CharField(
-        required=False, max_length=10, help_text="Taal van de tekst (BCP 47); weggelaten = automatisch herkennen."
+        required=False,
+        max_length=MAX_LANGUAGE_LENGTH,
+        help_text="Taal van de tekst (BCP 47); weggelaten = automatisch herkennen.",
     )
 
 

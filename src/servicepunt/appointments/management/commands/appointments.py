@@ -25,6 +25,8 @@ class Command(BaseCommand):
             agendas = agendas_load_demo(path=options["file"])
         except (ServicepuntError, OSError) as error:
             raise CommandError(str(error), returncode=2) from error
+        except UnicodeDecodeError as error:
+            raise CommandError(f"file: '{options['file']}' is geen UTF-8 (byte {error.start})", returncode=2) from error
         self.stdout.write(f"{len(agendas)} demo-agenda's geladen:")
         for agenda in agendas:
             self.stdout.write(f"  {agenda.code:<30} {agenda.name}")

@@ -33,6 +33,10 @@ class Command(BaseCommand):
             getattr(self, "_" + options["action"].replace("-", "_"))(options)
         except (CatalogueFileError, ServicepuntError) as error:
             raise CommandError(str(error), returncode=2) from error
+        except OSError as error:  # e.g. --data-dir names a folder without the catalogue files
+            raise CommandError(
+                f"data-dir: kan '{error.filename}' niet lezen: {error.strerror}", returncode=2
+            ) from error
 
     def _load(self, options: dict[str, Any]) -> None:
         report = catalogue_load(data_dir=options["data_dir"])

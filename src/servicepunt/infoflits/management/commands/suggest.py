@@ -11,7 +11,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from servicepunt.core.errors import InvalidInput, ServicepuntError
-from servicepunt.core.jsonl import dumps, run_jsonl
+from servicepunt.core.jsonl import dumps, run_jsonl, text_decoded, tolerant
 from servicepunt.infoflits.selectors import suggestions_checked
 
 
@@ -40,10 +40,20 @@ class Command(BaseCommand):
 
     def _read(self, name: str) -> Any:
         try:
-            text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
+            text = text_decoded(tolerant(sys.stdin).read(), field="file") if name == "-" else self._file(name)
         except OSError as error:
             raise InvalidInput(f"kan '{name}' niet lezen: {error.strerror}", field="file") from error
         try:
             return json.loads(text)
         except json.JSONDecodeError as error:
             raise InvalidInput(f"geen geldige JSON (regel {error.lineno}: {error.msg})", field="file") from error
+        except RecursionError as error:
+            raise InvalidInput("geen geldige JSON (te diep genest)", field="file") from error
+        except ValueError as error:  # e.g. an integer of more than 4,300 digits
+            raise InvalidInput(f"geen geldige JSON ({error})", field="file") from error
+
+    def _file(self, name: str) -> str:
+        try:
+            return Path(name).read_bytes().decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise InvalidInput(f"'{name}' is geen UTF-8 (byte {error.start})", field="file") from error

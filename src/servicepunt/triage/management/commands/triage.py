@@ -10,7 +10,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from servicepunt.core.errors import InvalidInput, ServicepuntError
-from servicepunt.core.jsonl import dumps, run_jsonl
+from servicepunt.core.jsonl import dumps, run_jsonl, text_decoded
 from servicepunt.triage.engine import TriageIndex
 from servicepunt.triage.selectors import triage_index, triage_search
 
@@ -42,6 +42,8 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         limit, language = options["limit"], options["lang"]
         try:
+            if language is not None:
+                language = text_decoded(language, field="lang")
             if options["jsonl"]:
                 index = triage_index()  # once: every line is answered from the same catalogue
                 run_jsonl(
@@ -50,6 +52,8 @@ class Command(BaseCommand):
                 return
             if options["text"] is None:
                 raise InvalidInput("geef de tekst van de inwoner mee, of gebruik --jsonl", field="text")
-            self.stdout.write(dumps(_answer(options["text"], limit, language)))
+            # argv holds bytes that are not UTF-8 as escapes; refuse them rather than search them.
+            text = text_decoded(options["text"], field="text")
+            self.stdout.write(dumps(_answer(text, limit, language)))
         except ServicepuntError as error:
             raise CommandError(str(error), returncode=2) from error
