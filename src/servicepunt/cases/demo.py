@@ -34,8 +34,8 @@ from servicepunt.cases.models import (
     Case,
     CaseEvent,
     CaseStatus,
-    Channel,
     ClosingReason,
+    ContactChannel,
     ContactMoment,
     ContactPreference,
     Note,
@@ -357,7 +357,7 @@ class _Builder:
     def __init__(self, rng: random.Random, by: Any, now: dt.datetime, products: dict[str, Product]) -> None:
         self.rng, self.by, self.now, self.products = rng, by, now, products
         self.today = timezone.localdate(now)
-        self.channel_labels = {value: str(label) for value, label in Channel.choices}
+        self.channel_labels = {value: str(label) for value, label in ContactChannel.choices}
         self.residents: list[Resident] = []
         self.representatives: list[Representative] = []
         self.infoflitses: list[Infoflits] = []
@@ -530,12 +530,19 @@ class _Builder:
 
     def _contact_moments(self, case: Case, resident: Resident, end: dt.datetime, events: list[tuple[Any, ...]]) -> None:
         rng = self.rng
-        first_channels = (Channel.COUNTER, Channel.PHONE, Channel.VIDEO_WIJKBUREAU, Channel.WIJKBUREAU_COUNTER)
+        first_channels = (
+            ContactChannel.COUNTER,
+            ContactChannel.PHONE,
+            ContactChannel.VIDEO_WIJKBUREAU,
+            ContactChannel.WIJKBUREAU_COUNTER,
+        )
         for number in range(1 + (rng.random() < 0.4) + (rng.random() < 0.15)):
             channel = (
                 rng.choices(first_channels, (55, 25, 10, 10))[0]
                 if number == 0
-                else rng.choice((Channel.PHONE, Channel.PHONE, Channel.COUNTER, Channel.EMAIL))
+                else rng.choice(
+                    (ContactChannel.PHONE, ContactChannel.PHONE, ContactChannel.COUNTER, ContactChannel.EMAIL)
+                )
             )
             at = case.opened_at if number == 0 else between(rng, case.opened_at, end)
             outcome = rng.choice(CONTACT_OUTCOMES)
@@ -544,7 +551,7 @@ class _Builder:
                     case=case,
                     channel=channel,
                     wijkbureau=rng.choice(WIJKBUREAUS)
-                    if channel in (Channel.VIDEO_WIJKBUREAU, Channel.WIJKBUREAU_COUNTER)
+                    if channel in (ContactChannel.VIDEO_WIJKBUREAU, ContactChannel.WIJKBUREAU_COUNTER)
                     else "",
                     at=at,
                     employee=self.by,

@@ -11,8 +11,8 @@ from servicepunt.accounts.models import User
 from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import (
     Case,
-    Channel,
     ClosingReason,
+    ContactChannel,
     ContactPreference,
     Question,
     RepresentativeKind,
@@ -256,7 +256,7 @@ class TaskDoneForm(CaseActionForm):
 
 class ContactForm(CaseActionForm):
     channel = forms.ChoiceField(
-        choices=Channel.choices,
+        choices=ContactChannel.choices,
         error_messages={"required": _("Kies een kanaal."), "invalid_choice": _("Kies een kanaal.")},
     )
     outcome = _text(_("Uitkomst"), SHORT_TEXT, message=_("Schrijf de uitkomst van het gesprek op."))

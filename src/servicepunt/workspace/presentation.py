@@ -10,7 +10,7 @@ from django.db.models import Prefetch
 from servicepunt.accounts.roles import Role
 from servicepunt.appointments.selectors import appointments_for_case, messages_for_case
 from servicepunt.cases.closing import Resolution
-from servicepunt.cases.models import Case, Channel, ClosingReason, RepresentativeKind, TaskKind
+from servicepunt.cases.models import Case, ClosingReason, ContactChannel, RepresentativeKind, TaskKind
 from servicepunt.cases.selectors import bsn_masked, case_page
 from servicepunt.cases.services import TASK_TEAMS
 from servicepunt.catalogue.models import EntryPoint, Product
@@ -75,7 +75,7 @@ def case_context(case: Case, *, today: dt.date) -> dict[str, Any]:
             "open_questions": open_texts,
             "consent_methods": ConsentMethod.choices,
             "closing_reasons": ClosingReason.choices,
-            "channels": Channel.choices,
+            "channels": ContactChannel.choices,
             "task_kinds": TaskKind.choices,
             "teams": [(role.value, role.label) for role in Role if role.value in TASK_TEAMS],
             "representative_kinds": RepresentativeKind.choices,

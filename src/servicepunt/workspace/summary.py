@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import Case, Question
 from servicepunt.catalogue.localization import FALLBACK_LANGUAGE, localized_field
-from servicepunt.catalogue.models import Channel, EntryPoint, ProductContent
+from servicepunt.catalogue.models import EntryChannel, EntryPoint, ProductContent
 from servicepunt.handovers.models import Handover
 from servicepunt.handovers.states import HandoverState
 from servicepunt.workspace.places import (
@@ -146,8 +146,8 @@ def _servicepunt(language: str, today: dt.date) -> ServicepuntContact | None:
     if not entry_points:
         return None
     organisation = entry_points[0].organisation
-    phone = next((ep for ep in entry_points if Channel.TELEFOON in ep.channels and ep.phone), None)
-    desk = next((ep for ep in entry_points if Channel.BALIE in ep.channels and ep.location_id), None)
+    phone = next((ep for ep in entry_points if EntryChannel.TELEFOON in ep.channels and ep.phone), None)
+    desk = next((ep for ep in entry_points if EntryChannel.BALIE in ep.channels and ep.location_id), None)
     return ServicepuntContact(
         phone=phone.phone if phone else organisation.phone,
         phone_hours=hours_lines(phone) if phone else (),

@@ -19,7 +19,7 @@ from servicepunt.appointments.models import Appointment, AppointmentStatus, Arra
 from servicepunt.appointments.resident.links import resident_link
 from servicepunt.cases.models import Resident
 from servicepunt.catalogue.localization import FALLBACK_LANGUAGE, localized_field, resident_language, written_languages
-from servicepunt.catalogue.models import Channel, EntryPoint, ProductContent
+from servicepunt.catalogue.models import EntryChannel, EntryPoint, ProductContent
 
 SERVICEPUNT_ORGANISATION = "servicepunt"  # the Servicepunt's own organisation in the catalogue
 # Fields a Location or Agenda may gain later; printed when present and filled.
@@ -156,7 +156,7 @@ def servicepunt_contact(language: str) -> Contact:
     if not entry_points:
         return Contact(name="Servicepunt", phone="", website="")
     organisation = entry_points[0].organisation
-    line = next((ep for ep in entry_points if Channel.TELEFOON in ep.channels and ep.phone), None)
+    line = next((ep for ep in entry_points if EntryChannel.TELEFOON in ep.channels and ep.phone), None)
     phone = line.phone if line else organisation.phone or next((ep.phone for ep in entry_points if ep.phone), "")
     return Contact(name=localized_field(organisation, "name", language), phone=phone, website=organisation.website)
 

@@ -1,13 +1,13 @@
 from servicepunt.cases.models.case import Case, CaseEvent, CaseStatus, ClosingReason, Question
 from servicepunt.cases.models.resident import ContactPreference, Representative, RepresentativeKind, Resident
-from servicepunt.cases.models.work import Channel, ContactMoment, Note, Task, TaskKind
+from servicepunt.cases.models.work import ContactChannel, ContactMoment, Note, Task, TaskKind
 
 __all__ = [
     "Case",
     "CaseEvent",
     "CaseStatus",
-    "Channel",
     "ClosingReason",
+    "ContactChannel",
     "ContactMoment",
     "ContactPreference",
     "Note",

@@ -10,7 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from servicepunt.cases.models.case import Case
 
 
-class Channel(models.TextChoices):
+class ContactChannel(models.TextChoices):
+    """How a conversation with the resident took place (not how an organisation can be reached:
+    that is catalogue.EntryChannel)."""
+
     COUNTER = "balie", _("Balie Servicepunt")
     PHONE = "telefoon", _("Telefoon")
     VIDEO_WIJKBUREAU = "video_wijkbureau", _("Videobellen vanuit wijkbureau")
@@ -22,7 +25,7 @@ class ContactMoment(models.Model):
     """One conversation with the resident (or their representative)."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="contact_moments")
-    channel = models.CharField(_("kanaal"), max_length=20, choices=Channel.choices)
+    channel = models.CharField(_("kanaal"), max_length=20, choices=ContactChannel.choices)
     wijkbureau = models.CharField(
         _("wijkbureau"), max_length=100, blank=True, help_text=_("Bij videobellen of balie in een wijkbureau.")
     )

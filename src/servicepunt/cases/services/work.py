@@ -14,7 +14,7 @@ from servicepunt.accounts.roles import Role
 from servicepunt.cases.identifiers import IdentifierError, phone_normalise
 from servicepunt.cases.models import (
     Case,
-    Channel,
+    ContactChannel,
     ContactMoment,
     Note,
     Question,
@@ -31,7 +31,7 @@ from servicepunt.core.validation import date_checked, text_checked
 from servicepunt.infoflits.models import Infoflits
 from servicepunt.infoflits.services import infoflits_start
 
-WIJKBUREAU_CHANNELS = frozenset({Channel.VIDEO_WIJKBUREAU, Channel.WIJKBUREAU_COUNTER})
+WIJKBUREAU_CHANNELS = frozenset({ContactChannel.VIDEO_WIJKBUREAU, ContactChannel.WIJKBUREAU_COUNTER})
 # A team is a role whose members have a worklist (Mijn werkvoorraad): a task for any other role
 # would reach nobody.
 TASK_TEAMS = (Role.SERVICEPUNT.value, Role.WIJKBUREAU.value)
@@ -55,7 +55,7 @@ def contact_moment_record(
     language: str = "nl",
     interpreter: bool = False,
 ) -> ContactMoment:
-    if channel not in Channel.values:
+    if channel not in ContactChannel.values:
         raise InvalidInput(_("Kies een kanaal."), field="channel")
     wijkbureau = text_checked(wijkbureau, field="wijkbureau", max_length=100)
     if channel in WIJKBUREAU_CHANNELS and not wijkbureau:

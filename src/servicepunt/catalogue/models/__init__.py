@@ -1,6 +1,6 @@
 from servicepunt.catalogue.models.domain import LifeDomain
 from servicepunt.catalogue.models.organisation import (
-    Channel,
+    EntryChannel,
     EntryPoint,
     Location,
     OpeningException,
@@ -14,7 +14,7 @@ from servicepunt.catalogue.models.release import CatalogueRelease, CatalogueRevi
 __all__ = [
     "CatalogueRelease",
     "CatalogueRevision",
-    "Channel",
+    "EntryChannel",
     "EntryPoint",
     "LifeDomain",
     "Location",

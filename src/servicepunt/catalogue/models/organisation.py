@@ -12,7 +12,10 @@ class OrganisationKind(models.TextChoices):
     PARTNER = "partner", _("Partnerorganisatie")
 
 
-class Channel(models.TextChoices):
+class EntryChannel(models.TextChoices):
+    """How an entry point can be reached (not how a conversation went: that is
+    cases.ContactChannel)."""
+
     BALIE = "balie", _("Balie")
     TELEFOON = "telefoon", _("Telefoon")
     VIDEO = "video", _("Videobellen")

@@ -8,7 +8,7 @@ from django import template
 from django.utils.translation import gettext_lazy as _
 
 from servicepunt.catalogue.localization import localized_field
-from servicepunt.catalogue.models import Channel, OrganisationKind
+from servicepunt.catalogue.models import EntryChannel, OrganisationKind
 from servicepunt.catalogue.selectors import content_language
 
 register = template.Library()
@@ -47,7 +47,7 @@ def weekday_name(index: int) -> str:
 
 @register.filter
 def channel_label(code: str) -> str:
-    return str(Channel(code).label) if code in Channel.values else code
+    return str(EntryChannel(code).label) if code in EntryChannel.values else code
 
 
 @register.filter
