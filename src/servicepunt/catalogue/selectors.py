@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from servicepunt.catalogue.models import (
@@ -63,7 +64,7 @@ def product_list(
 
 
 def product_detail(*, code: str, today: dt.date | None = None) -> Product:
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     queryset = (
         Product.objects.filter(active=True)
         .select_related("owner")
@@ -80,7 +81,7 @@ def organisation_list(*, kind: str | None = None) -> QuerySet[Organisation]:
 
 
 def organisation_detail(*, code: str, today: dt.date | None = None) -> Organisation:
-    today = today or dt.date.today()
+    today = today or timezone.localdate()
     queryset = Organisation.objects.filter(active=True).prefetch_related(
         "locations",
         Prefetch("products", queryset=Product.objects.filter(active=True).prefetch_related("contents")),

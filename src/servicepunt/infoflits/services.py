@@ -9,6 +9,7 @@ from typing import Any
 
 import structlog
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from servicepunt.accounts.models import User
@@ -45,7 +46,7 @@ def infoflits_start(
     )
     if unknown:
         raise InvalidInput(_("Onbekend product: %(codes)s") % {"codes": ", ".join(unknown)}, field="asked_products")
-    infoflits = Infoflits.objects.create(started_by=started_by, reference_date=reference_date or dt.date.today())
+    infoflits = Infoflits.objects.create(started_by=started_by, reference_date=reference_date or timezone.localdate())
     situation: dict[str, Any] = {"reference_date": infoflits.reference_date.isoformat()}
     if question_text.strip() or asked_products:
         situation["question"] = {"text": question_text.strip(), "asked_products": list(asked_products)}

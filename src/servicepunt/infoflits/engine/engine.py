@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from servicepunt.infoflits.engine.conditions import Env
 from servicepunt.infoflits.engine.facts import derive
@@ -23,12 +24,15 @@ from servicepunt.infoflits.engine.results import NotSuggested, Suggestion, Sugge
 from servicepunt.infoflits.engine.rules import ASK, FIRE, NO, OPEN, Decision, Rule, RuleSet
 from servicepunt.infoflits.engine.schema import validate_situation
 
+# Without a reference date the situation is judged on today as it is in the municipality.
+REFERENCE_ZONE = ZoneInfo("Europe/Amsterdam")
+
 
 def reference_date(situation: Mapping[str, Any], today: dt.date | None = None) -> dt.date:
     raw = situation.get("reference_date")
     if raw:
         return raw if isinstance(raw, dt.date) else dt.date.fromisoformat(str(raw))
-    return today or dt.date.today()
+    return today or dt.datetime.now(REFERENCE_ZONE).date()
 
 
 def _questions(ruleset: RuleSet, unknown: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -10,6 +10,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
@@ -164,7 +165,7 @@ def test_accepted_infoflits_suggestions_become_questions(client: Client, employe
 
 def test_tasks_contact_moments_and_notes(client: Client, employee: User) -> None:
     case = _register(client)
-    due = (dt.date.today() + dt.timedelta(days=2)).isoformat()
+    due = (timezone.localdate() + dt.timedelta(days=2)).isoformat()
     assert (
         client.post(
             f"/vraagstukken/{case.uuid}/taak/",
@@ -201,7 +202,7 @@ def test_worklist_shows_my_open_cases_and_overdue_tasks_first(client: Client, em
         created_by=employee,
         kind="follow_up",
         description="Later",
-        due=dt.date.today() + dt.timedelta(days=5),
+        due=timezone.localdate() + dt.timedelta(days=5),
         assigned_to=employee,
     )
     task_create(
@@ -209,7 +210,7 @@ def test_worklist_shows_my_open_cases_and_overdue_tasks_first(client: Client, em
         created_by=employee,
         kind="call_back",
         description="Te laat",
-        due=dt.date.today() - dt.timedelta(days=1),
+        due=timezone.localdate() - dt.timedelta(days=1),
         team=Role.SERVICEPUNT.value,
     )
     page = client.get("/werkvoorraad/").content.decode()
@@ -227,7 +228,12 @@ def test_case_page_queries_do_not_grow_with_the_case(client: Client, employee: U
         question = question_add(case=case, text=f"Vraag {number}", by=employee)
         Question.objects.filter(pk=question.pk).update(product=product)
         task_create(
-            case=case, created_by=employee, kind="follow_up", description="x", due=dt.date.today(), assigned_to=employee
+            case=case,
+            created_by=employee,
+            kind="follow_up",
+            description="x",
+            due=timezone.localdate(),
+            assigned_to=employee,
         )
     with CaptureQueriesContext(connection) as large:
         client.get(f"/vraagstukken/{case.uuid}/")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
@@ -228,7 +229,7 @@ def test_steps_of_other_contexts_join_their_question_dated_first(
 ) -> None:
     case = _case(employee)
     question = case.questions.get()
-    start = timezone.make_aware(dt.datetime(2026, 12, 3, 10, 30))
+    start = dt.datetime(2026, 12, 3, 10, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
     place = Place(organisation="Gemeente Utrecht", name="Balie Schuldhulp", address="Stadsplateau 1, 3521 AZ Utrecht")
     appointment = NextStep(
         text="U heeft een afspraak.",
@@ -243,7 +244,7 @@ def test_steps_of_other_contexts_join_their_question_dated_first(
     def appointments(case: Case, language: str, today: dt.date) -> list[NextStep]:
         return [elsewhere, appointment]
 
-    sections = case_summary(case, "nl", extra_steps=appointments(case, "nl", dt.date.today()))["sections"]
+    sections = case_summary(case, "nl", extra_steps=appointments(case, "nl", timezone.localdate()))["sections"]
     assert [step.kind for step in sections[0].steps] == [StepKind.APPOINTMENT, StepKind.CONTACT]
     assert sections[-1].steps == (elsewhere,) and not sections[-1].words
 
