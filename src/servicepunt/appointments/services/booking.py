@@ -28,12 +28,14 @@ from servicepunt.appointments.models import Agenda, Appointment, Arrangement, Ar
 from servicepunt.appointments.services.actors import Actor, actor_user
 from servicepunt.appointments.services.common import (
     PartChoice,
+    appointment_insert,
     checked_key,
     checked_mode,
     checked_question,
     lock_agendas,
     occupancy_between,
     option_of_parts,
+    question_claim,
     record,
     resident_of,
     resolve_question,
@@ -79,6 +81,7 @@ def appointment_book(
     agenda = agendas[agenda.pk]
     if key and (existing := Appointment.objects.filter(idempotency_key=key).first()):
         return _same_single(existing, agenda, product, start)
+    question = question_claim(question)
     spec, now = specs[agenda.pk], timezone.now()
     minutes = spec.durations.get(product.pk)
     if minutes is None:
@@ -101,8 +104,7 @@ def appointment_book(
         "booked_by": by,
     }
     try:
-        with transaction.atomic():
-            appointment = Appointment.objects.create(idempotency_key=key, **fields)
+        appointment = appointment_insert(idempotency_key=key, **fields)
     except IntegrityError:  # the same key, committed meanwhile for another agenda
         existing = Appointment.objects.filter(idempotency_key=key).first() if key else None
         if existing is None:
@@ -122,6 +124,10 @@ def _same_arrangement(existing: Arrangement, parts: Sequence[PartChoice]) -> Arr
     return existing
 
 
+def _question_order(question: Question | None) -> tuple[int, int]:
+    return (question.case_id, question.pk) if question is not None else (0, 0)
+
+
 def _checked_parts(kind: str, parts: Sequence[PartChoice]) -> CombinationKind:
     if kind not in ArrangementKind.values:
         raise InvalidInput(_("Kies na elkaar of samen tegelijk."), field="kind")
@@ -132,6 +138,9 @@ def _checked_parts(kind: str, parts: Sequence[PartChoice]) -> CombinationKind:
         raise InvalidInput(
             _("Een combinatieafspraak heeft hoogstens %(count)s afspraken.") % {"count": most}, field="parts"
         )
+    questions = [part.question.pk for part in parts if part.question is not None]
+    if len(questions) != len(set(questions)):
+        raise InvalidInput(_("Kies voor elke afspraak in de combinatie een andere vraag."), field="parts")
     for index, part in enumerate(parts):
         checked_question(part.question, part.agenda, part.product, field=f"parts[{index}].")
     return CombinationKind(kind)
@@ -158,6 +167,9 @@ def arrangement_book(
     agendas, specs = lock_agendas(p.agenda.pk for p in parts)
     if key and (existing := Arrangement.objects.filter(idempotency_key=key).first()):
         return _same_arrangement(existing, parts)
+    # Cases in primary-key order, like the agendas: two combinations never wait in a circle.
+    ordered = sorted(range(len(parts)), key=lambda i: _question_order(parts[i].question))
+    claimed = {i: question_claim(parts[i].question, field=f"parts[{i}].question") for i in ordered}
     now, parameters = timezone.now(), current_parameters()
     option = option_of_parts(combination, Mode(chosen_mode), parts, specs)
     taken = occupancy_between(list(agendas), option.start, option.end)
@@ -180,14 +192,15 @@ def arrangement_book(
         if existing is None:
             raise
         return _same_arrangement(existing, parts)
-    for part, slot in zip(parts, option.slots, strict=True):
-        appointment = Appointment.objects.create(
+    for index, (part, slot) in enumerate(zip(parts, option.slots, strict=True)):
+        appointment = appointment_insert(
+            field=f"parts[{index}].question",
             agenda=agendas[slot.agenda],
             product=part.product,
             mode=chosen_mode,
             start=slot.start,
             end=slot.end,
-            question=part.question,
+            question=claimed[index],
             resident=resident,
             arrangement=arrangement,
             note=note.strip()[:300],

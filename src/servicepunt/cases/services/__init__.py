@@ -2,10 +2,13 @@
 
 from servicepunt.cases.services.case import (
     CaseNotClosable,
+    QuestionNotBookable,
     case_close,
     case_open,
     case_reopen,
     question_add,
+    question_bookable_check,
+    question_lock_for_booking,
     question_reopen,
     question_resolve,
 )
@@ -31,6 +34,7 @@ from servicepunt.cases.services.work import (
 __all__ = [
     "TASK_TEAMS",
     "CaseNotClosable",
+    "QuestionNotBookable",
     "Registration",
     "ResidentInput",
     "case_close",
@@ -40,8 +44,10 @@ __all__ = [
     "contact_moment_record",
     "note_add",
     "question_add",
+    "question_bookable_check",
     "question_from_suggestion",
     "question_link",
+    "question_lock_for_booking",
     "question_reopen",
     "question_resolve",
     "representative_add",

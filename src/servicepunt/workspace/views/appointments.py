@@ -22,6 +22,7 @@ from servicepunt.appointments.models import Agenda, Appointment, ArrangementKind
 from servicepunt.cases import selectors
 from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import Case, Question
+from servicepunt.cases.services import question_bookable_check
 from servicepunt.catalogue.models import Product
 from servicepunt.core.access import permission_required
 from servicepunt.core.errors import InvalidInput, ServicepuntError
@@ -69,6 +70,9 @@ def slot_page(request: HttpRequest, uuid: str) -> HttpResponse:
     context["mode"], context["first_day"] = request.GET.get("mode", ""), request.GET.get("vanaf", "")
     status = 200
     try:
+        if "moving" not in context:  # a new booking: say now what the booking would refuse
+            question_bookable_check(question)
+            booking.question_free_check(question)
         if question.product is None:
             raise InvalidInput(_("Koppel eerst een product aan deze vraag."), field="product")
         context["slots"] = slots.slot_search(
