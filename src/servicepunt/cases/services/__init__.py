@@ -18,6 +18,7 @@ from servicepunt.cases.services.resident import (
     resident_bsn_reveal,
     resident_duplicates_check,
     resident_register,
+    resident_register_with_case,
 )
 from servicepunt.cases.services.work import (
     TASK_TEAMS,
@@ -54,6 +55,7 @@ __all__ = [
     "resident_bsn_reveal",
     "resident_duplicates_check",
     "resident_register",
+    "resident_register_with_case",
     "task_create",
     "task_done",
 ]
