@@ -10,7 +10,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from servicepunt.appointments.models import Agenda, ArrangementKind, ModeChoice
 from servicepunt.catalogue.models import Product
@@ -23,11 +23,11 @@ BOOKING_HORIZON = dt.timedelta(days=2 * 366)
 START_GRACE = dt.timedelta(days=1)
 IDEMPOTENCY_KEY_LENGTH = 100
 
-CHOOSE_QUESTION = _lazy("Kies een vraag van dit vraagstuk.")
-CHOOSE_TIME = _lazy("Kies een tijd uit de lijst.")
-CHOOSE_MODE = _lazy("Kies op locatie, telefoon of videobellen.")
-CHOOSE_AGENDA = _lazy("Kies een agenda uit de lijst.")
-VALID_DATE = _lazy("Vul een geldige datum in.")
+CHOOSE_QUESTION = gettext_lazy("Kies een vraag van dit vraagstuk.")
+CHOOSE_TIME = gettext_lazy("Kies een tijd uit de lijst.")
+CHOOSE_MODE = gettext_lazy("Kies op locatie, telefoon of videobellen.")
+CHOOSE_AGENDA = gettext_lazy("Kies een agenda uit de lijst.")
+VALID_DATE = gettext_lazy("Vul een geldige datum in.")
 
 
 class ParsedForm(forms.Form):
@@ -73,8 +73,8 @@ class _FirstDay(ParsedForm):
 class SlotQueryForm(_FirstDay):
     """?vraag=<uuid>&mode=…&vanaf=YYYY-MM-DD, and verzet=<uuid> when moving an appointment."""
 
-    vraag = _uuid(_lazy("Kies een vraag om een afspraak voor te maken."))
-    verzet = _uuid(_lazy("Kies een afspraak om te verzetten."), required=False)
+    vraag = _uuid(gettext_lazy("Kies een vraag om een afspraak voor te maken."))
+    verzet = _uuid(gettext_lazy("Kies een afspraak om te verzetten."), required=False)
 
 
 class CombinationQueryForm(_FirstDay):
@@ -82,7 +82,7 @@ class CombinationQueryForm(_FirstDay):
     soort = forms.ChoiceField(
         choices=ArrangementKind.choices,
         required=False,
-        error_messages={"invalid_choice": _lazy("Kies na elkaar of samen tegelijk.")},
+        error_messages={"invalid_choice": gettext_lazy("Kies na elkaar of samen tegelijk.")},
     )
 
     def __init__(self, data: Any, questions: list[tuple[str, str]]) -> None:
@@ -139,8 +139,8 @@ class CombinationBookForm(ParsedForm):
     kind = forms.ChoiceField(
         choices=ArrangementKind.choices,
         error_messages={
-            "required": _lazy("Kies na elkaar of samen tegelijk."),
-            "invalid_choice": _lazy("Kies na elkaar of samen tegelijk."),
+            "required": gettext_lazy("Kies na elkaar of samen tegelijk."),
+            "invalid_choice": gettext_lazy("Kies na elkaar of samen tegelijk."),
         },
     )
     mode = BookForm.base_fields["mode"]
@@ -149,7 +149,7 @@ class CombinationBookForm(ParsedForm):
 
 
 class AppointmentChoiceForm(ParsedForm):
-    appointment = _uuid(_lazy("Kies een afspraak van dit vraagstuk."))
+    appointment = _uuid(gettext_lazy("Kies een afspraak van dit vraagstuk."))
     reason = forms.CharField(required=False, max_length=300)
 
 

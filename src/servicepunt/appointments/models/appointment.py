@@ -136,6 +136,7 @@ class EventKind(models.TextChoices):
     BOOKED = "booked", _("Geboekt")
     CANCELLED = "cancelled", _("Geannuleerd")
     RESCHEDULED = "rescheduled", _("Verzet")
+    OVERLAP_CONFIRMED = "overlap_confirmed", _("Bevestigd op dezelfde tijd als een andere afspraak")
 
 
 class ActorKind(models.TextChoices):

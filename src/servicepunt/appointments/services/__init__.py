@@ -10,6 +10,7 @@ from servicepunt.appointments.services.changes import (
     arrangement_reschedule,
 )
 from servicepunt.appointments.services.common import PartChoice, question_free_check
+from servicepunt.appointments.services.overlap import ResidentDoubleBooked
 from servicepunt.appointments.services.problems import QuestionAlreadyBooked, SlotUnavailable
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "Actor",
     "PartChoice",
     "QuestionAlreadyBooked",
+    "ResidentDoubleBooked",
     "SlotUnavailable",
     "actor_user",
     "appointment_book",

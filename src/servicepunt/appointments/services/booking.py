@@ -41,6 +41,7 @@ from servicepunt.appointments.services.common import (
     resolve_question,
     utc,
 )
+from servicepunt.appointments.services.overlap import overlap_guard, overlap_record
 from servicepunt.appointments.services.problems import raise_for
 from servicepunt.appointments.specs import current_parameters
 from servicepunt.appointments.video import meeting_url_new
@@ -69,8 +70,11 @@ def appointment_book(
     resident: Resident | None = None,
     idempotency_key: str | None = None,
     note: str = "",
+    confirm_overlap: bool = False,
 ) -> Appointment:
-    """Book one appointment. Linked to a question, it resolves that question as booked."""
+    """Book one appointment. Linked to a question, it resolves that question as booked. When the
+    resident has another appointment at that time it is refused (ResidentDoubleBooked) unless
+    `confirm_overlap`; the confirmation is recorded."""
     key, start, chosen_mode = checked_key(idempotency_key), utc(start), checked_mode(mode)
     if key and (existing := Appointment.objects.filter(idempotency_key=key).first()):
         return _same_single(existing, agenda, product, start)
@@ -91,6 +95,7 @@ def appointment_book(
     problem = slot_problem(spec, slot, taken, now, mode=Mode(chosen_mode))
     if problem is not None:
         raise_for(Finding(problem), spec=spec, now=now)
+    clashes = overlap_guard(resident, [(slot.start, slot.end)], confirmed=confirm_overlap)
     fields = {
         "agenda": agenda,
         "product": product,
@@ -111,6 +116,7 @@ def appointment_book(
             raise
         return _same_single(existing, agenda, product, start)
     record(appointment, EventKind.BOOKED, actor, by)
+    overlap_record([appointment], clashes, actor, by)
     resolve_question(appointment, by)
     uuid, agenda_code = str(appointment.uuid), agenda.code
     transaction.on_commit(lambda: log.info("appointment_booked", appointment=uuid, agenda=agenda_code))
@@ -156,6 +162,7 @@ def arrangement_book(
     resident: Resident | None = None,
     idempotency_key: str | None = None,
     note: str = "",
+    confirm_overlap: bool = False,
 ) -> Arrangement:
     """Book a combination: every part or none. The parties of a joint video appointment share
     one link; consecutive video appointments each get their own."""
@@ -177,6 +184,7 @@ def arrangement_book(
     if finding is not None:
         spec = specs[option.slots[finding.part].agenda] if finding.part is not None else None
         raise_for(finding, spec=spec, now=now, gap_minutes=parameters.max_gap_minutes)
+    clashes = overlap_guard(resident, [(slot.start, slot.end) for slot in option.slots], confirmed=confirm_overlap)
     shared_link = chosen_mode == ModeChoice.VIDEO and combination == CombinationKind.JOINT
     try:
         with transaction.atomic():
@@ -192,6 +200,7 @@ def arrangement_book(
         if existing is None:
             raise
         return _same_arrangement(existing, parts)
+    booked = []
     for index, (part, slot) in enumerate(zip(parts, option.slots, strict=True)):
         appointment = appointment_insert(
             field=f"parts[{index}].question",
@@ -209,6 +218,8 @@ def arrangement_book(
         )
         record(appointment, EventKind.BOOKED, actor, by)
         resolve_question(appointment, by)
+        booked.append(appointment)
+    overlap_record(booked, clashes, actor, by)
     uuid = str(arrangement.uuid)
     transaction.on_commit(lambda: log.info("arrangement_booked", arrangement=uuid, parts=len(parts)))
     return arrangement

@@ -20,6 +20,7 @@ from servicepunt.appointments.services import (
     Actor,
     PartChoice,
     QuestionAlreadyBooked,
+    ResidentDoubleBooked,
     SlotUnavailable,
     appointment_book,
     arrangement_book,
@@ -77,6 +78,8 @@ def _race(count: int, work: Callable[[int], Any]) -> Counter[str]:
             outcome = "question already booked"
         except QuestionNotBookable:
             outcome = "question not bookable"
+        except ResidentDoubleBooked:
+            outcome = "resident double booked"
         except Exception as error:  # any other error fails the test below
             outcome = f"error: {type(error).__name__}: {error}"
         finally:
@@ -183,3 +186,27 @@ def test_two_tabs_booking_one_question_book_it_once() -> None:
     )
     assert outcomes == Counter({"booked": 1, "question already booked": 1})
     assert Appointment.objects.filter(question=question, status=AppointmentStatus.BOOKED).count() == 1
+
+
+def test_one_resident_booked_in_two_places_at_once_is_booked_once() -> None:
+    products = _catalogue()
+    agendas = [
+        make_agenda("race-here", "race-gemeente-balie", {"race-gemeente-product": 30}),
+        make_agenda("race-there", "race-duo-balie", {"race-duo-product": 30}),
+    ]
+    employee = User.objects.create(username="race-medewerker")
+    resident = open_case(employee).resident
+    slots = [slot_search(product=products[code], limit=1)[0] for code in ("race-gemeente", "race-duo")]
+    assert slots[0].start < slots[1].end and slots[1].start < slots[0].end  # the two times overlap
+    outcomes = _race(
+        2,
+        lambda index: appointment_book(
+            agenda=agendas[index],
+            product=slots[index].product,
+            start=slots[index].start,
+            mode="in_person",
+            actor=Actor.staff(employee),
+            resident=resident,
+        ),
+    )
+    assert outcomes == Counter({"booked": 1, "resident double booked": 1})

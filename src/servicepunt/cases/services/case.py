@@ -10,7 +10,7 @@ import structlog
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from servicepunt.cases.closing import RESOLVED, QuestionState, Resolution, open_questions
 from servicepunt.cases.models import Case, CaseStatus, ClosingReason, Question, Resident
@@ -31,10 +31,10 @@ class QuestionNotBookable(ServicepuntError):
 
 
 NOT_BOOKABLE = {
-    Resolution.ANSWERED: _lazy(
+    Resolution.ANSWERED: gettext_lazy(
         "Deze vraag is al direct beantwoord. Wil de inwoner toch een afspraak? Open de vraag dan eerst opnieuw."
     ),
-    Resolution.DECLINED: _lazy(
+    Resolution.DECLINED: gettext_lazy(
         "De inwoner ziet af van deze vraag. Wil de inwoner toch een afspraak? Open de vraag dan eerst opnieuw."
     ),
 }
@@ -136,6 +136,14 @@ def question_lock_for_booking(*, question: Question) -> Question:
     locked = Question.objects.select_for_update().select_related("case").get(pk=question.pk)
     question_bookable_check(locked)
     return locked
+
+
+@transaction.atomic
+def case_overlap_confirm(*, case: Case, by: Any, detail: str) -> None:
+    """On the timeline: the employee confirmed an appointment that overlaps another appointment of
+    the resident (who and when are the event's)."""
+    detail = text_checked(detail, field="detail", max_length=REASON_LENGTH)
+    event_record(case, by, "appointment_overlap_confirmed", detail)
 
 
 @transaction.atomic

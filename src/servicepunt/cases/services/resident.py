@@ -125,6 +125,12 @@ def resident_register_with_case(*, registered_by: Any, data: ResidentInput, ques
     return registration
 
 
+def resident_lock(*, resident: Resident) -> Resident:
+    """The resident, locked until the caller's transaction ends: bookings for one resident check
+    their other appointments one at a time (call it inside a transaction)."""
+    return Resident.objects.select_for_update().get(pk=resident.pk)
+
+
 def resident_bsn_reveal(*, user: Any, resident: Resident, screen: str, purpose: str) -> str:
     """The full BSN, on an explicit action whose purpose is written to the access log."""
     if not resident.has_bsn:

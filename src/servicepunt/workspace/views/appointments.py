@@ -76,6 +76,26 @@ def slot_page(request: HttpRequest, uuid: str) -> HttpResponse:
     return render(request, "workspace/appointment_slots.html", context, status=status)
 
 
+POSTED_AGAIN = ("question", "agenda", "product", "start", "mode", "idempotency_key")
+
+
+def _overlap_page(
+    request: HttpRequest, case: Case, question: Question, data: dict[str, Any], clash: booking.ResidentDoubleBooked
+) -> HttpResponse:
+    """The warning with the clashing appointments (time, place) and the confirmation that books
+    the same choice again; the service records who confirmed it."""
+    posted = [(name, request.POST.get(name, "")) for name in POSTED_AGAIN]
+    context = {
+        "case": case,
+        "question": question,
+        "clashes": clash.clashes,
+        "agenda": data["agenda"],
+        "start": data["start"],
+        "posted": posted,
+    }
+    return render(request, "workspace/appointment_overlap.html", context, status=clash.status)
+
+
 @require_POST
 @permission_required(WORK)
 def book(request: HttpRequest, uuid: str) -> HttpResponse:
@@ -97,8 +117,11 @@ def book(request: HttpRequest, uuid: str) -> HttpResponse:
                 question=question,
                 resident=case.resident,
                 idempotency_key=data["idempotency_key"] or None,
+                confirm_overlap=data["confirm_overlap"],
             )
             confirm_after_commit(appointment=appointment)
+    except booking.ResidentDoubleBooked as clash:
+        return _overlap_page(request, case, question, data, clash)
     except ServicepuntError as error:
         messages.error(request, error.message)
         return redirect(f"{reverse('workspace:case-slots', args=[case.uuid])}?vraag={question.uuid}")
@@ -183,6 +206,7 @@ def book_combination(request: HttpRequest, uuid: str) -> HttpResponse:
                 actor=booking.Actor.staff(request.user),
                 resident=case.resident,
                 idempotency_key=data["idempotency_key"] or None,
+                confirm_overlap=data["confirm_overlap"],
             )
             confirm_after_commit(arrangement=arrangement)
     except ServicepuntError as error:
@@ -225,6 +249,7 @@ def reschedule(request: HttpRequest, uuid: str) -> HttpResponse:
                 agenda=data["agenda"],
                 actor=booking.Actor.staff(request.user),
                 reason=_("verzet door het Servicepunt"),
+                confirm_overlap=data["confirm_overlap"],
             )
             confirm_after_commit(appointment=moved)
     except ServicepuntError as error:
