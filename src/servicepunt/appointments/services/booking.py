@@ -41,7 +41,7 @@ from servicepunt.appointments.services.common import (
     resolve_question,
     utc,
 )
-from servicepunt.appointments.services.overlap import overlap_guard, overlap_record
+from servicepunt.appointments.services.overlap import lock_resident, overlap_guard, overlap_record
 from servicepunt.appointments.services.problems import raise_for
 from servicepunt.appointments.specs import current_parameters
 from servicepunt.appointments.video import meeting_url_new
@@ -85,6 +85,7 @@ def appointment_book(
     agenda = agendas[agenda.pk]
     if key and (existing := Appointment.objects.filter(idempotency_key=key).first()):
         return _same_single(existing, agenda, product, start)
+    lock_resident(resident)
     question = question_claim(question)
     spec, now = specs[agenda.pk], timezone.now()
     minutes = spec.durations.get(product.pk)
@@ -174,6 +175,7 @@ def arrangement_book(
     agendas, specs = lock_agendas(p.agenda.pk for p in parts)
     if key and (existing := Arrangement.objects.filter(idempotency_key=key).first()):
         return _same_arrangement(existing, parts)
+    lock_resident(resident)
     # Cases in primary-key order, like the agendas: two combinations never wait in a circle.
     ordered = sorted(range(len(parts)), key=lambda i: _question_order(parts[i].question))
     claimed = {i: question_claim(parts[i].question, field=f"parts[{i}].question") for i in ordered}

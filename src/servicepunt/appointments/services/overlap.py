@@ -49,14 +49,23 @@ class ResidentDoubleBooked(ServicepuntError):
         self.clashes = list(clashes)
 
 
+def lock_resident(resident: Resident | None) -> None:
+    """Lock the resident right after the agendas and before any case or question: every booking
+    and move takes these locks in this order (agendas, appointments, resident, case, question),
+    so two of them never wait for each other in a circle."""
+    if resident is not None:
+        resident_lock(resident=resident)
+
+
 def overlap_guard(
     resident: Resident | None, spans: Sequence[Span], *, confirmed: bool, exclude: Collection[int] = ()
 ) -> list[Appointment]:
-    """Lock the resident (after the agendas, case and question) and find their active
-    appointments overlapping `spans`; refused unless `confirmed`. Returns the clashes, to record."""
+    """The resident's active appointments overlapping `spans`, read under the resident's lock
+    (taken here if the caller did not yet); refused unless `confirmed`. Returns the clashes, to
+    record."""
     if resident is None:
         return []
-    resident_lock(resident=resident)
+    lock_resident(resident)
     overlapping = Q()
     for start, end in spans:
         overlapping |= Q(start__lt=end, end__gt=start)

@@ -10,6 +10,7 @@ from itertools import combinations
 
 import pytest
 from django.db import transaction
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -58,7 +59,7 @@ def _book(agenda: Agenda, start: dt.datetime, employee: User, **kwargs: object) 
 
 def _tomorrow_morning() -> dt.datetime:
     """The first free time of a day ahead: 07:00, so every offset used here is inside the hours."""
-    return first_free("bijstand", first_day=dt.date.today() + dt.timedelta(days=1)).start
+    return first_free("bijstand", first_day=timezone.localdate() + dt.timedelta(days=1)).start
 
 
 def test_an_overlapping_booking_is_refused_naming_the_other_appointment(

@@ -74,17 +74,7 @@ def test_the_back_button_after_booking_shows_the_appointment_made(client: Client
 def test_an_overlap_is_shown_and_booked_only_once_confirmed(client: Client, question: Question, employee: User) -> None:
     form = _first_booking_form(client, question)
     start = dt.datetime.fromisoformat(form["start"])
-    elsewhere = Agenda.objects.exclude(pk=form["agenda"]).select_related("entry_point").first()
-    assert elsewhere is not None
-    Appointment.objects.create(  # booked earlier, elsewhere, for the same resident
-        agenda=elsewhere,
-        product=elsewhere.offers.first().product,  # type: ignore[union-attr]
-        mode="in_person",
-        start=start,
-        end=start + dt.timedelta(minutes=30),
-        resident=question.case.resident,
-        booked_by=employee,
-    )
+    elsewhere = _clash_elsewhere(start, {form["agenda"]}, question, employee)
     url = f"/vraagstukken/{question.case.uuid}/afspraak/boeken/"
     warning = client.post(url, form)
     text = warning.content.decode()
@@ -98,3 +88,44 @@ def test_an_overlap_is_shown_and_booked_only_once_confirmed(client: Client, ques
     assert event.by == employee
     case_page = client.get(f"/vraagstukken/{question.case.uuid}/").content.decode()
     assert "Afspraak op dezelfde tijd bevestigd" in case_page
+
+
+def _clash_elsewhere(start: dt.datetime, busy: set[str], question: Question, employee: User) -> Agenda:
+    """An appointment booked earlier at another agenda, at `start`, for the same resident."""
+    elsewhere = Agenda.objects.exclude(pk__in=busy).select_related("entry_point").first()
+    assert elsewhere is not None
+    Appointment.objects.create(
+        agenda=elsewhere,
+        product=elsewhere.offers.first().product,  # type: ignore[union-attr]
+        mode="in_person",
+        start=start,
+        end=start + dt.timedelta(minutes=30),
+        resident=question.case.resident,
+        booked_by=employee,
+    )
+    return elsewhere
+
+
+def test_a_combination_over_another_appointment_is_booked_once_confirmed(
+    client: Client, question: Question, employee: User
+) -> None:
+    case = question.case
+    second = case.questions.create(text="Ik wil weer gaan studeren")
+    question_link(question=second, product=Product.objects.get(code="studiefinanciering"), by=employee)
+    chosen = [str(question.uuid), str(second.uuid)]
+    page = client.get(
+        f"/vraagstukken/{case.uuid}/combinatieafspraak/", {"vragen": chosen, "soort": "joint", "mode": "video"}
+    ).content.decode()
+    form = re.search(r"<form method=\"post\" action=\"[^\"]*boeken/\">(.*?)</form>", page, re.S)
+    assert form is not None
+    option: dict[str, list[str]] = {}
+    for name, value in re.findall(r'name="([a-z_]+)" value="([^"]*)"', form.group(1)):
+        option.setdefault(name, []).append(value)
+    _clash_elsewhere(dt.datetime.fromisoformat(option["start"][0]), set(option["agenda"]), question, employee)
+    url = f"/vraagstukken/{case.uuid}/combinatieafspraak/boeken/"
+    warning = client.post(url, option)
+    assert warning.status_code == 409 and 'name="confirm_overlap"' in warning.content.decode()
+    assert not Appointment.objects.filter(question__case=case).exists()
+    assert client.post(url, {**option, "confirm_overlap": "on"}).status_code == 302
+    assert Appointment.objects.filter(question__case=case, status=AppointmentStatus.BOOKED).count() == 2
+    assert CaseEvent.objects.filter(case=case, kind="appointment_overlap_confirmed").count() == 1

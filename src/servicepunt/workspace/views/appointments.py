@@ -4,6 +4,7 @@ stays until the appointment is booked; the booking resolves the question."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid as uuid_module
 from typing import Any
 
@@ -17,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from servicepunt.appointments import selectors as slots
 from servicepunt.appointments import services as booking
-from servicepunt.appointments.models import Appointment, ArrangementKind, ModeChoice
+from servicepunt.appointments.models import Agenda, Appointment, ArrangementKind, ModeChoice
 from servicepunt.cases import selectors
 from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import Case, Question
@@ -76,24 +77,34 @@ def slot_page(request: HttpRequest, uuid: str) -> HttpResponse:
     return render(request, "workspace/appointment_slots.html", context, status=status)
 
 
-POSTED_AGAIN = ("question", "agenda", "product", "start", "mode", "idempotency_key")
+NOT_POSTED_AGAIN = frozenset({"csrfmiddlewaretoken", "confirm_overlap"})
 
 
 def _overlap_page(
-    request: HttpRequest, case: Case, question: Question, data: dict[str, Any], clash: booking.ResidentDoubleBooked
+    request: HttpRequest,
+    questions: list[Question],
+    new_parts: list[tuple[dt.datetime, Agenda]],
+    clash: booking.ResidentDoubleBooked,
+    back_url: str,
 ) -> HttpResponse:
-    """The warning with the clashing appointments (time, place) and the confirmation that books
-    the same choice again; the service records who confirmed it."""
-    posted = [(name, request.POST.get(name, "")) for name in POSTED_AGAIN]
+    """The warning with the clashing appointments (time, place) and a confirmation that posts the
+    same choice again to the same address; the service records who confirmed it."""
+    posted = [
+        (name, value) for name, values in request.POST.lists() if name not in NOT_POSTED_AGAIN for value in values
+    ]
     context = {
-        "case": case,
-        "question": question,
+        "questions": questions,
         "clashes": clash.clashes,
-        "agenda": data["agenda"],
-        "start": data["start"],
+        "new_parts": new_parts,
         "posted": posted,
+        "action_url": request.path,
+        "back_url": back_url,
     }
     return render(request, "workspace/appointment_overlap.html", context, status=clash.status)
+
+
+def _slots_url(case: Case, question: Question) -> str:
+    return f"{reverse('workspace:case-slots', args=[case.uuid])}?vraag={question.uuid}"
 
 
 @require_POST
@@ -121,10 +132,10 @@ def book(request: HttpRequest, uuid: str) -> HttpResponse:
             )
             confirm_after_commit(appointment=appointment)
     except booking.ResidentDoubleBooked as clash:
-        return _overlap_page(request, case, question, data, clash)
+        return _overlap_page(request, [question], [(data["start"], data["agenda"])], clash, _slots_url(case, question))
     except ServicepuntError as error:
         messages.error(request, error.message)
-        return redirect(f"{reverse('workspace:case-slots', args=[case.uuid])}?vraag={question.uuid}")
+        return redirect(_slots_url(case, question))
     messages.success(request, _("Afspraak gemaakt."))
     return redirect("workspace:case", uuid=case.uuid)
 
@@ -209,6 +220,10 @@ def book_combination(request: HttpRequest, uuid: str) -> HttpResponse:
                 confirm_overlap=data["confirm_overlap"],
             )
             confirm_after_commit(arrangement=arrangement)
+    except booking.ResidentDoubleBooked as clash:
+        questions = [part.question for part in parts if part.question is not None]
+        back = reverse("workspace:case-combination", args=[case.uuid])
+        return _overlap_page(request, questions, [(part.start, part.agenda) for part in parts], clash, back)
     except ServicepuntError as error:
         messages.error(request, error.message)
         return redirect("workspace:case-combination", uuid=case.uuid)
@@ -242,9 +257,10 @@ def reschedule(request: HttpRequest, uuid: str) -> HttpResponse:
     case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.appointment_reschedule")
     try:
         data = RescheduleForm(request.POST).parsed()
+        appointment = _case_appointment(case, data)
         with transaction.atomic():
             moved = booking.appointment_reschedule(
-                appointment=_case_appointment(case, data),
+                appointment=appointment,
                 start=data["start"],
                 agenda=data["agenda"],
                 actor=booking.Actor.staff(request.user),
@@ -252,6 +268,11 @@ def reschedule(request: HttpRequest, uuid: str) -> HttpResponse:
                 confirm_overlap=data["confirm_overlap"],
             )
             confirm_after_commit(appointment=moved)
+    except booking.ResidentDoubleBooked as clash:
+        question = appointment.question
+        assert question is not None  # _case_appointment finds appointments of this case's questions
+        back = f"{_slots_url(case, question)}&verzet={appointment.uuid}"
+        return _overlap_page(request, [question], [(data["start"], data["agenda"])], clash, back)
     except ServicepuntError as error:
         messages.error(request, error.message)
     else:
