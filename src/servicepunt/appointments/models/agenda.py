@@ -4,10 +4,11 @@ data/parameters.yaml."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -127,17 +128,43 @@ class AgendaProduct(models.Model):
         return f"{self.product} ({self.duration_minutes} min)"
 
 
+MIDNIGHT = dt.time(0)  # as a closing time: the end of the day
+LAST_WEEKDAY = 6  # 0 = Monday … 6 = Sunday, as Python's date.weekday()
+WEEKDAY_MESSAGE = _("Kies een weekdag van 0 (maandag) tot en met 6 (zondag).")
+HOURS_ORDER_MESSAGE = _("‘Open tot’ moet later zijn dan ‘open vanaf’ (00:00 is middernacht, het einde van de dag).")
+
+
+def _closes_after_opens() -> models.Q:
+    return models.Q(closes__gt=models.F("opens")) | models.Q(closes=MIDNIGHT)
+
+
 class AgendaHours(models.Model):
     """One weekly opening interval (0 = Monday). A day may have several intervals."""
 
     agenda = models.ForeignKey(Agenda, on_delete=models.CASCADE, related_name="hours")
-    weekday = models.PositiveSmallIntegerField(_("weekdag"), help_text=_("0 = maandag … 6 = zondag"))
+    weekday = models.PositiveSmallIntegerField(
+        _("weekdag"),
+        validators=[MaxValueValidator(LAST_WEEKDAY, message=WEEKDAY_MESSAGE)],
+        help_text=_("0 = maandag … 6 = zondag"),
+    )
     opens = models.TimeField(_("open vanaf"))
     closes = models.TimeField(_("open tot"), help_text=_("00:00 betekent middernacht (einde van de dag)."))
 
     class Meta:
         ordering = ["agenda", "weekday", "opens"]
-        constraints = [models.CheckConstraint(condition=models.Q(weekday__lte=6), name="agenda_hours_weekday")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(weekday__lte=LAST_WEEKDAY),
+                name="agenda_hours_weekday",
+                violation_error_message=WEEKDAY_MESSAGE,
+            ),
+            # 17:00–09:00 would open no time at all (the engine skips it): refuse it where it is typed.
+            models.CheckConstraint(
+                condition=_closes_after_opens(),
+                name="agenda_hours_close_after_open",
+                violation_error_message=HOURS_ORDER_MESSAGE,
+            ),
+        ]
         verbose_name = _("openingstijd")
         verbose_name_plural = _("openingstijden")
 
@@ -174,3 +201,9 @@ class AgendaException(models.Model):
             raise ValidationError(_("Vul vanaf én tot in, of laat allebei leeg."))
         if self.kind == ExceptionKind.EXTRA and self.opens is None:
             raise ValidationError(_("Vul in van hoe laat tot hoe laat de agenda extra open is."))
+        if (
+            self.opens is not None
+            and self.closes is not None
+            and not (self.closes > self.opens or self.closes == MIDNIGHT)
+        ):
+            raise ValidationError({"closes": HOURS_ORDER_MESSAGE})

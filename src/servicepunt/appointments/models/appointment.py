@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from servicepunt.appointments.models.agenda import Agenda, ModeChoice
 
+ONE_ACTIVE_PER_QUESTION = "one_active_appointment_per_question"
+
 
 class AppointmentStatus(models.TextChoices):
     BOOKED = "booked", _("Gepland")
@@ -109,7 +111,16 @@ class Appointment(models.Model):
                 name="appointment_agenda_booked",
             )
         ]
-        constraints = [models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="appointment_ends")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end__gt=models.F("start")), name="appointment_ends"),
+            # Two tabs, or the back button after booking, must not give one question two appointments:
+            # the booking service refuses it under a lock, and this index holds when anything else writes.
+            models.UniqueConstraint(
+                fields=["question"],
+                condition=models.Q(status="booked", question__isnull=False),
+                name=ONE_ACTIVE_PER_QUESTION,
+            ),
+        ]
         verbose_name = _("afspraak")
         verbose_name_plural = _("afspraken")
 
@@ -125,6 +136,7 @@ class EventKind(models.TextChoices):
     BOOKED = "booked", _("Geboekt")
     CANCELLED = "cancelled", _("Geannuleerd")
     RESCHEDULED = "rescheduled", _("Verzet")
+    OVERLAP_CONFIRMED = "overlap_confirmed", _("Bevestigd op dezelfde tijd als een andere afspraak")
 
 
 class ActorKind(models.TextChoices):

@@ -9,13 +9,16 @@ from servicepunt.appointments.services.changes import (
     arrangement_cancel,
     arrangement_reschedule,
 )
-from servicepunt.appointments.services.common import PartChoice
-from servicepunt.appointments.services.problems import SlotUnavailable
+from servicepunt.appointments.services.common import PartChoice, question_free_check
+from servicepunt.appointments.services.overlap import ResidentDoubleBooked
+from servicepunt.appointments.services.problems import QuestionAlreadyBooked, SlotUnavailable
 
 __all__ = [
     "SELF_SERVICE_USERNAME",
     "Actor",
     "PartChoice",
+    "QuestionAlreadyBooked",
+    "ResidentDoubleBooked",
     "SlotUnavailable",
     "actor_user",
     "appointment_book",
@@ -24,5 +27,6 @@ __all__ = [
     "arrangement_book",
     "arrangement_cancel",
     "arrangement_reschedule",
+    "question_free_check",
     "self_service_user",
 ]

@@ -29,17 +29,20 @@ from servicepunt.appointments.notify.confirmation import confirmation_queue
 from servicepunt.appointments.services.actors import Actor, actor_user
 from servicepunt.appointments.services.common import (
     PartChoice,
+    appointment_insert,
     checked_key,
     checked_mode,
     checked_question,
     lock_agendas,
     occupancy_between,
     option_of_parts,
+    question_claim,
     record,
     resident_of,
     resolve_question,
     utc,
 )
+from servicepunt.appointments.services.overlap import lock_resident, overlap_guard, overlap_record
 from servicepunt.appointments.services.problems import raise_for
 from servicepunt.appointments.specs import current_parameters
 from servicepunt.appointments.video import meeting_url_new
@@ -68,8 +71,11 @@ def appointment_book(
     resident: Resident | None = None,
     idempotency_key: str | None = None,
     note: str = "",
+    confirm_overlap: bool = False,
 ) -> Appointment:
-    """Book one appointment. Linked to a question, it resolves that question as booked."""
+    """Book one appointment. Linked to a question, it resolves that question as booked. When the
+    resident has another appointment at that time it is refused (ResidentDoubleBooked) unless
+    `confirm_overlap`; the confirmation is recorded."""
     key, start, chosen_mode = checked_key(idempotency_key), utc(start), checked_mode(mode)
     if key and (existing := Appointment.objects.filter(idempotency_key=key).first()):
         return _same_single(existing, agenda, product, start)
@@ -80,6 +86,8 @@ def appointment_book(
     agenda = agendas[agenda.pk]
     if key and (existing := Appointment.objects.filter(idempotency_key=key).first()):
         return _same_single(existing, agenda, product, start)
+    lock_resident(resident)
+    question = question_claim(question)
     spec, now = specs[agenda.pk], timezone.now()
     minutes = spec.durations.get(product.pk)
     if minutes is None:
@@ -89,6 +97,7 @@ def appointment_book(
     problem = slot_problem(spec, slot, taken, now, mode=Mode(chosen_mode))
     if problem is not None:
         raise_for(Finding(problem), spec=spec, now=now)
+    clashes = overlap_guard(resident, [(slot.start, slot.end)], confirmed=confirm_overlap)
     fields = {
         "agenda": agenda,
         "product": product,
@@ -102,14 +111,14 @@ def appointment_book(
         "booked_by": by,
     }
     try:
-        with transaction.atomic():
-            appointment = Appointment.objects.create(idempotency_key=key, **fields)
+        appointment = appointment_insert(idempotency_key=key, **fields)
     except IntegrityError:  # the same key, committed meanwhile for another agenda
         existing = Appointment.objects.filter(idempotency_key=key).first() if key else None
         if existing is None:
             raise
         return _same_single(existing, agenda, product, start)
     record(appointment, EventKind.BOOKED, actor, by)
+    overlap_record([appointment], clashes, actor, by)
     resolve_question(appointment, by)
     confirmation_queue(appointment=appointment)
     uuid, agenda_code = str(appointment.uuid), agenda.code
@@ -124,6 +133,10 @@ def _same_arrangement(existing: Arrangement, parts: Sequence[PartChoice]) -> Arr
     return existing
 
 
+def _question_order(question: Question | None) -> tuple[int, int]:
+    return (question.case_id, question.pk) if question is not None else (0, 0)
+
+
 def _checked_parts(kind: str, parts: Sequence[PartChoice]) -> CombinationKind:
     if kind not in ArrangementKind.values:
         raise InvalidInput(_("Kies na elkaar of samen tegelijk."), field="kind")
@@ -134,6 +147,9 @@ def _checked_parts(kind: str, parts: Sequence[PartChoice]) -> CombinationKind:
         raise InvalidInput(
             _("Een combinatieafspraak heeft hoogstens %(count)s afspraken.") % {"count": most}, field="parts"
         )
+    questions = [part.question.pk for part in parts if part.question is not None]
+    if len(questions) != len(set(questions)):
+        raise InvalidInput(_("Kies voor elke afspraak in de combinatie een andere vraag."), field="parts")
     for index, part in enumerate(parts):
         checked_question(part.question, part.agenda, part.product, field=f"parts[{index}].")
     return CombinationKind(kind)
@@ -149,6 +165,7 @@ def arrangement_book(
     resident: Resident | None = None,
     idempotency_key: str | None = None,
     note: str = "",
+    confirm_overlap: bool = False,
 ) -> Arrangement:
     """Book a combination: every part or none. The parties of a joint video appointment share
     one link; consecutive video appointments each get their own."""
@@ -160,6 +177,10 @@ def arrangement_book(
     agendas, specs = lock_agendas(p.agenda.pk for p in parts)
     if key and (existing := Arrangement.objects.filter(idempotency_key=key).first()):
         return _same_arrangement(existing, parts)
+    lock_resident(resident)
+    # Cases in primary-key order, like the agendas: two combinations never wait in a circle.
+    ordered = sorted(range(len(parts)), key=lambda i: _question_order(parts[i].question))
+    claimed = {i: question_claim(parts[i].question, field=f"parts[{i}].question") for i in ordered}
     now, parameters = timezone.now(), current_parameters()
     option = option_of_parts(combination, Mode(chosen_mode), parts, specs)
     taken = occupancy_between(list(agendas), option.start, option.end)
@@ -167,6 +188,7 @@ def arrangement_book(
     if finding is not None:
         spec = specs[option.slots[finding.part].agenda] if finding.part is not None else None
         raise_for(finding, spec=spec, now=now, gap_minutes=parameters.max_gap_minutes)
+    clashes = overlap_guard(resident, [(slot.start, slot.end) for slot in option.slots], confirmed=confirm_overlap)
     shared_link = chosen_mode == ModeChoice.VIDEO and combination == CombinationKind.JOINT
     try:
         with transaction.atomic():
@@ -182,14 +204,16 @@ def arrangement_book(
         if existing is None:
             raise
         return _same_arrangement(existing, parts)
-    for part, slot in zip(parts, option.slots, strict=True):
-        appointment = Appointment.objects.create(
+    booked = []
+    for index, (part, slot) in enumerate(zip(parts, option.slots, strict=True)):
+        appointment = appointment_insert(
+            field=f"parts[{index}].question",
             agenda=agendas[slot.agenda],
             product=part.product,
             mode=chosen_mode,
             start=slot.start,
             end=slot.end,
-            question=part.question,
+            question=claimed[index],
             resident=resident,
             arrangement=arrangement,
             note=note.strip()[:300],
@@ -198,6 +222,8 @@ def arrangement_book(
         )
         record(appointment, EventKind.BOOKED, actor, by)
         resolve_question(appointment, by)
+        booked.append(appointment)
+    overlap_record(booked, clashes, actor, by)
     confirmation_queue(arrangement=arrangement)
     uuid = str(arrangement.uuid)
     transaction.on_commit(lambda: log.info("arrangement_booked", arrangement=uuid, parts=len(parts)))

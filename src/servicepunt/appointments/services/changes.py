@@ -49,6 +49,7 @@ from servicepunt.appointments.services.common import (
     utc,
 )
 from servicepunt.appointments.services.followup import resident_cancellation_task
+from servicepunt.appointments.services.overlap import overlap_guard, overlap_record
 from servicepunt.appointments.services.problems import raise_for
 from servicepunt.appointments.specs import current_parameters
 from servicepunt.cases.closing import Resolution
@@ -136,7 +137,13 @@ def _move(row: Appointment, slot: Slot, actor: Actor, by: Any, reason: str) -> N
 
 @transaction.atomic
 def appointment_reschedule(
-    *, appointment: Appointment, start: dt.datetime, actor: Actor, agenda: Agenda | None = None, reason: str = ""
+    *,
+    appointment: Appointment,
+    start: dt.datetime,
+    actor: Actor,
+    agenda: Agenda | None = None,
+    reason: str = "",
+    confirm_overlap: bool = False,
 ) -> Appointment:
     """Move an appointment to another free time (and optionally another agenda offering the same
     product). The history keeps where it was. A part of a combination moves with the whole:
@@ -162,7 +169,9 @@ def appointment_reschedule(
     problem = slot_problem(spec, slot, taken, now, mode=Mode(row.mode))
     if problem is not None:
         raise_for(Finding(problem), spec=spec, now=now)
+    clashes = overlap_guard(row.resident, [(slot.start, slot.end)], confirmed=confirm_overlap, exclude=[row.pk])
     _move(row, slot, actor, by, reason.strip())
+    overlap_record([row], clashes, actor, by)
     confirmation_queue(appointment=row)
     uuid = str(row.uuid)
     transaction.on_commit(lambda: log.info("appointment_rescheduled", appointment=uuid, by=actor.kind))
@@ -171,7 +180,12 @@ def appointment_reschedule(
 
 @transaction.atomic
 def arrangement_reschedule(
-    *, arrangement: Arrangement, parts: Sequence[PartChoice], actor: Actor, reason: str = ""
+    *,
+    arrangement: Arrangement,
+    parts: Sequence[PartChoice],
+    actor: Actor,
+    reason: str = "",
+    confirm_overlap: bool = False,
 ) -> Arrangement:
     """Move a whole combination to a newly chosen option with the same products."""
     by = actor_user(actor)
@@ -192,8 +206,12 @@ def arrangement_reschedule(
     if finding is not None:
         spec = specs[option.slots[finding.part].agenda] if finding.part is not None else None
         raise_for(finding, spec=spec, now=now, gap_minutes=parameters.max_gap_minutes)
+    resident = next((row.resident for row in rows.values() if row.resident is not None), None)
+    spans = [(slot.start, slot.end) for slot in option.slots]
+    clashes = overlap_guard(resident, spans, confirmed=confirm_overlap, exclude=exclude)
     for slot in option.slots:
         _move(rows[slot.product], slot, actor, by, reason.strip())
+    overlap_record(list(rows.values()), clashes, actor, by)
     confirmation_queue(arrangement=arrangement)
     uuid = str(arrangement.uuid)
     transaction.on_commit(lambda: log.info("arrangement_rescheduled", arrangement=uuid, by=actor.kind))

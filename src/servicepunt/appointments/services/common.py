@@ -8,16 +8,26 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from servicepunt.appointments.engine import UTC, AgendaSpec, CombinationKind, Mode, Occupancy, Option, Slot
-from servicepunt.appointments.models import ActorKind, Agenda, Appointment, AppointmentEvent, EventKind, ModeChoice
+from servicepunt.appointments.models import (
+    ActorKind,
+    Agenda,
+    Appointment,
+    AppointmentEvent,
+    AppointmentStatus,
+    EventKind,
+    ModeChoice,
+)
 from servicepunt.appointments.services.actors import Actor
+from servicepunt.appointments.services.problems import question_already_booked
 from servicepunt.appointments.specs import booked_spans, load_agendas
 from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import Question, Resident
-from servicepunt.cases.services import question_resolve
+from servicepunt.cases.services import question_lock_for_booking, question_resolve
 from servicepunt.catalogue.models import Product
 from servicepunt.core.errors import InvalidInput, NotFound
 
@@ -89,6 +99,42 @@ def checked_question(question: Question | None, agenda: Agenda, product: Product
         raise InvalidInput(
             _("Het loket van deze agenda biedt dit product niet aan. Kies een andere agenda."), field=f"{field}agenda"
         )
+
+
+def question_claim(question: Question | None, field: str = "question") -> Question | None:
+    """The question, locked through the cases context and checked again under the lock: still
+    bookable (not answered or declined, case open) and without an active appointment. Call it
+    after lock_agendas, so the lock order stays agendas, then case, then question."""
+    if question is None:
+        return None
+    locked = question_lock_for_booking(question=question)
+    question_free_check(locked, field=field)
+    return locked
+
+
+def question_free_check(question: Question, *, field: str = "question") -> None:
+    """Refuse a question that has an active appointment already, naming when and where."""
+    active = Appointment.objects.filter(question=question, status=AppointmentStatus.BOOKED).select_related("agenda")
+    if current := active.first():
+        raise question_already_booked(current.start, current.agenda.name, field=field)
+
+
+def appointment_insert(*, field: str = "question", **fields: Any) -> Appointment:
+    """Insert one appointment. Should the one-active-appointment index refuse it anyway (a writer
+    that skipped question_claim), the answer is the same refusal, not a server error."""
+    try:
+        with transaction.atomic():
+            return Appointment.objects.create(**fields)
+    except IntegrityError:
+        key = fields.get("idempotency_key")
+        if key and Appointment.objects.filter(idempotency_key=key).exists():
+            raise  # the same request, committed meanwhile: the caller answers with that booking
+        question = fields.get("question")
+        active = Appointment.objects.filter(question=question, status=AppointmentStatus.BOOKED)
+        current = active.select_related("agenda").first() if question is not None else None
+        if current is None:
+            raise
+        raise question_already_booked(current.start, current.agenda.name, field=field) from None
 
 
 def resident_of(questions: Iterable[Question | None], resident: Resident | None) -> Resident | None:

@@ -20,6 +20,25 @@ class SlotUnavailable(ServicepuntError):
     code = "slot-unavailable"
 
 
+class QuestionAlreadyBooked(ServicepuntError):
+    """The question has an active appointment already (another tab, or the back button after
+    booking). Move or cancel that one instead."""
+
+    status = 409
+    code = "question-already-booked"
+
+
+def question_already_booked(when: dt.datetime, agenda: str, *, field: str = "question") -> QuestionAlreadyBooked:
+    return QuestionAlreadyBooked(
+        _(
+            "Voor deze vraag is al een afspraak gemaakt: %(when)s bij %(agenda)s. "
+            "Verzet of annuleer die afspraak als het anders moet."
+        )
+        % {"when": _when(when), "agenda": agenda},
+        field=field,
+    )
+
+
 def _when(moment: dt.datetime) -> str:
     return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 

@@ -16,8 +16,18 @@ from django.db import connection, connections
 from servicepunt.accounts.models import User
 from servicepunt.appointments.models import Agenda, Appointment, AppointmentStatus, Arrangement
 from servicepunt.appointments.selectors import combination_search, slot_search
-from servicepunt.appointments.services import Actor, PartChoice, SlotUnavailable, appointment_book, arrangement_book
-from servicepunt.appointments.tests.conftest import make_agenda
+from servicepunt.appointments.services import (
+    Actor,
+    PartChoice,
+    QuestionAlreadyBooked,
+    ResidentDoubleBooked,
+    SlotUnavailable,
+    appointment_book,
+    arrangement_book,
+)
+from servicepunt.appointments.tests.conftest import make_agenda, open_case
+from servicepunt.cases.models import Question
+from servicepunt.cases.services import QuestionNotBookable, question_link
 from servicepunt.catalogue.models import EntryPoint, Location, Organisation, Product
 
 pytestmark = [
@@ -64,6 +74,12 @@ def _race(count: int, work: Callable[[int], Any]) -> Counter[str]:
             outcome = "booked"
         except SlotUnavailable:
             outcome = "full"
+        except QuestionAlreadyBooked:
+            outcome = "question already booked"
+        except QuestionNotBookable:
+            outcome = "question not bookable"
+        except ResidentDoubleBooked:
+            outcome = "resident double booked"
         except Exception as error:  # any other error fails the test below
             outcome = f"error: {type(error).__name__}: {error}"
         finally:
@@ -143,3 +159,54 @@ def test_combinations_racing_single_bookings_are_never_half_booked() -> None:
     for option in options:
         assert _peak(gemeente, option.start) <= 1 and _peak(duo, option.start) <= 1
     assert outcomes["booked"] == Appointment.objects.filter(arrangement=None).count() + Arrangement.objects.count()
+
+
+def _race_question(code: str) -> tuple[Agenda, User, Question]:
+    products = _catalogue()
+    agenda = make_agenda(code, "race-gemeente-balie", {"race-gemeente-product": 30}, desks=2)
+    employee = User.objects.create(username="race-medewerker")
+    question = open_case(employee).questions.get()
+    question_link(question=question, product=products["race-gemeente"], by=employee)
+    return agenda, employee, question
+
+
+def test_two_tabs_booking_one_question_book_it_once() -> None:
+    agenda, employee, question = _race_question("race-question")
+    slots = slot_search(product=question.product, limit=2)  # type: ignore[arg-type]
+    outcomes = _race(
+        2,
+        lambda index: appointment_book(
+            agenda=agenda,
+            product=slots[index].product,
+            start=slots[index].start,
+            mode="in_person",
+            actor=Actor.staff(employee),
+            question=question,
+        ),
+    )
+    assert outcomes == Counter({"booked": 1, "question already booked": 1})
+    assert Appointment.objects.filter(question=question, status=AppointmentStatus.BOOKED).count() == 1
+
+
+def test_one_resident_booked_in_two_places_at_once_is_booked_once() -> None:
+    products = _catalogue()
+    agendas = [
+        make_agenda("race-here", "race-gemeente-balie", {"race-gemeente-product": 30}),
+        make_agenda("race-there", "race-duo-balie", {"race-duo-product": 30}),
+    ]
+    employee = User.objects.create(username="race-medewerker")
+    resident = open_case(employee).resident
+    slots = [slot_search(product=products[code], limit=1)[0] for code in ("race-gemeente", "race-duo")]
+    assert slots[0].start < slots[1].end and slots[1].start < slots[0].end  # the two times overlap
+    outcomes = _race(
+        2,
+        lambda index: appointment_book(
+            agenda=agendas[index],
+            product=slots[index].product,
+            start=slots[index].start,
+            mode="in_person",
+            actor=Actor.staff(employee),
+            resident=resident,
+        ),
+    )
+    assert outcomes == Counter({"booked": 1, "resident double booked": 1})

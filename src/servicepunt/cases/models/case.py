@@ -111,6 +111,7 @@ EVENT_LABELS = {
     "task_done": _("Taak afgerond"),
     "note_added": _("Notitie geschreven"),
     "representative_added": _("Vertegenwoordiger vastgelegd"),
+    "appointment_overlap_confirmed": _("Afspraak op dezelfde tijd bevestigd"),
 }
 
 

@@ -10,6 +10,7 @@ import structlog
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from servicepunt.cases.closing import RESOLVED, QuestionState, Resolution, open_questions
 from servicepunt.cases.models import Case, CaseStatus, ClosingReason, Question, Resident
@@ -19,6 +20,24 @@ from servicepunt.core.validation import text_checked
 
 log = structlog.get_logger(__name__)
 REFERENCE_LENGTH = 60
+
+
+class QuestionNotBookable(ServicepuntError):
+    """The question was answered at the counter or declined by the resident: an appointment for
+    it would count for nothing and could reopen what the resident said no to."""
+
+    status = 409
+    code = "question-not-bookable"
+
+
+NOT_BOOKABLE = {
+    Resolution.ANSWERED: gettext_lazy(
+        "Deze vraag is al direct beantwoord. Wil de inwoner toch een afspraak? Open de vraag dan eerst opnieuw."
+    ),
+    Resolution.DECLINED: gettext_lazy(
+        "De inwoner ziet af van deze vraag. Wil de inwoner toch een afspraak? Open de vraag dan eerst opnieuw."
+    ),
+}
 
 
 class CaseNotClosable(ServicepuntError):
@@ -97,6 +116,34 @@ def question_resolve(*, question: Question, resolution: Resolution, by: Any, det
     event_record(case, by, f"question_{resolution.value}", detail or question.text)
     _refresh_status(case)
     return question
+
+
+def question_bookable_check(question: Question) -> None:
+    """Refuse to book a question that was answered or declined (the booking page shows the same
+    words before anyone tries)."""
+    refusal = NOT_BOOKABLE.get(Resolution(question.resolution))
+    if refusal is not None:
+        raise QuestionNotBookable(str(refusal), field="question")
+
+
+@transaction.atomic
+def question_lock_for_booking(*, question: Question) -> Question:
+    """The question as it is now, locked until the booking transaction ends, after its case (the
+    order every case service locks in), so a concurrent "answered" or "declined" cannot slip in
+    between the check and the booking. Refused when the case is closed or the question cannot be
+    booked."""
+    case_locked_open(question.case)
+    locked = Question.objects.select_for_update().select_related("case").get(pk=question.pk)
+    question_bookable_check(locked)
+    return locked
+
+
+@transaction.atomic
+def case_overlap_confirm(*, case: Case, by: Any, detail: str) -> None:
+    """On the timeline: the employee confirmed an appointment that overlaps another appointment of
+    the resident (who and when are the event's)."""
+    detail = text_checked(detail, field="detail", max_length=REASON_LENGTH)
+    event_record(case, by, "appointment_overlap_confirmed", detail)
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ from typing import Any
 import structlog
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from servicepunt.audit.services import access_record
@@ -22,11 +23,15 @@ from servicepunt.cases.identifiers import (
     phone_normalise,
     postcode_normalise,
 )
-from servicepunt.cases.models import ContactPreference, Resident
+from servicepunt.cases.models import Case, ContactPreference, Resident
 from servicepunt.cases.selectors import possible_duplicates
+from servicepunt.cases.services.case import case_open
 from servicepunt.core.errors import InvalidInput
+from servicepunt.core.validation import date_checked
 
 log = structlog.get_logger(__name__)
+# Nobody the Servicepunt helps was born before this; an earlier date is a typing error.
+EARLIEST_BIRTH_DATE = dt.date(1900, 1, 1)
 
 
 @dataclass
@@ -50,6 +55,7 @@ class ResidentInput:
 class Registration:
     resident: Resident
     possible_duplicates: list[Resident]
+    case: Case | None = None
 
 
 def _checked(data: ResidentInput) -> dict[str, Any]:
@@ -57,8 +63,8 @@ def _checked(data: ResidentInput) -> dict[str, Any]:
         raise InvalidInput(_("vul een voornaam in"), field="given_name")
     if not data.surname.strip():
         raise InvalidInput(_("vul een achternaam in"), field="surname")
-    if data.date_of_birth and data.date_of_birth > dt.date.today():
-        raise InvalidInput(_("de geboortedatum ligt in de toekomst"), field="date_of_birth")
+    # 0001-01-01 is what a date field holds when someone typed only zeros, not a birth date.
+    date_checked(data.date_of_birth, field="date_of_birth", earliest=EARLIEST_BIRTH_DATE, latest=timezone.localdate())
     if data.contact_preference not in ContactPreference.values:
         raise InvalidInput(_("kies telefoon, e-mail, brief of geen"), field="contact_preference")
     try:
@@ -107,6 +113,22 @@ def resident_register(*, registered_by: Any, data: ResidentInput) -> Registratio
     resident.save()
     log.info("resident_registered", resident=str(resident.uuid), possible_duplicates=len(duplicates))
     return Registration(resident=resident, possible_duplicates=duplicates)
+
+
+@transaction.atomic
+def resident_register_with_case(*, registered_by: Any, data: ResidentInput, question: str) -> Registration:
+    """Register a resident and open their first case with the question they came with, in one
+    transaction: a resident without a case is found by nobody's worklist, so a failure (or a
+    killed process) between the two must leave neither."""
+    registration = resident_register(registered_by=registered_by, data=data)
+    registration.case = case_open(resident=registration.resident, opened_by=registered_by, questions=[question])
+    return registration
+
+
+def resident_lock(*, resident: Resident) -> Resident:
+    """The resident, locked until the caller's transaction ends: bookings for one resident check
+    their other appointments one at a time (call it inside a transaction)."""
+    return Resident.objects.select_for_update().get(pk=resident.pk)
 
 
 def resident_bsn_reveal(*, user: Any, resident: Resident, screen: str, purpose: str) -> str:

@@ -21,34 +21,22 @@ from servicepunt.appointments.models import Agenda, Appointment, ArrangementKind
 from servicepunt.cases import selectors
 from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import Case, Question
-from servicepunt.catalogue.models import Product
+from servicepunt.cases.services import question_bookable_check
 from servicepunt.core.access import permission_required
 from servicepunt.core.errors import InvalidInput, ServicepuntError
+from servicepunt.workspace.booking_forms import (
+    AppointmentChoiceForm,
+    BookForm,
+    CombinationBookForm,
+    CombinationQueryForm,
+    PartForm,
+    RescheduleForm,
+    SlotQueryForm,
+)
+from servicepunt.workspace.views.cases import render_case
 
 WORK = "cases.work_cases"
 SHOWN_OPTIONS = 12
-
-
-def _first_day(raw: str | None) -> dt.date | None:
-    if not raw:
-        return None
-    try:
-        return dt.date.fromisoformat(raw)
-    except ValueError as error:
-        raise InvalidInput(_("Vul een geldige datum in."), field="vanaf") from error
-
-
-def _mode(raw: str | None) -> str | None:
-    if raw and raw not in ModeChoice.values:
-        raise InvalidInput(_("Kies op locatie, telefoon of videobellen."), field="mode")
-    return raw or None
-
-
-def _start(raw: str | None, field: str) -> dt.datetime:
-    try:
-        return dt.datetime.fromisoformat(raw or "")
-    except ValueError as error:
-        raise InvalidInput(_("Kies een tijd uit de lijst."), field=field) from error
 
 
 def _bookable_questions(case: Case) -> list[Question]:
@@ -58,22 +46,28 @@ def _bookable_questions(case: Case) -> list[Question]:
 @permission_required(WORK)
 def slot_page(request: HttpRequest, uuid: str) -> HttpResponse:
     case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.appointment_slots")
-    question = get_object_or_404(Question, case=case, uuid=request.GET.get("vraag", ""))
+    form = SlotQueryForm(request.GET)
+    form.is_valid()
+    if "vraag" not in form.cleaned_data:  # without a question there is no slot page to show
+        return render_case(request, case, error=form.first_error())
+    query = form.cleaned_data
+    question = get_object_or_404(Question, case=case, uuid=query["vraag"])
     context: dict[str, Any] = {"case": case, "question": question, "modes": ModeChoice.choices}
-    if request.GET.get("verzet"):
+    if query.get("verzet"):
         context["moving"] = get_object_or_404(
-            Appointment, question=question, uuid=request.GET["verzet"], arrangement__isnull=True
+            Appointment, question=question, uuid=query["verzet"], arrangement__isnull=True
         )
-    context["mode"], context["first_day"] = request.GET.get("mode", ""), request.GET.get("vanaf", "")
+    context["mode"], context["first_day"] = query.get("mode", ""), request.GET.get("vanaf", "")
     status = 200
     try:
+        query = form.parsed()
+        if "moving" not in context:  # a new booking: say now what the booking would refuse
+            question_bookable_check(question)
+            booking.question_free_check(question)
         if question.product is None:
             raise InvalidInput(_("Koppel eerst een product aan deze vraag."), field="product")
         context["slots"] = slots.slot_search(
-            product=question.product,
-            mode=_mode(request.GET.get("mode")),
-            first_day=_first_day(request.GET.get("vanaf")),
-            limit=SHOWN_OPTIONS,
+            product=question.product, mode=query["mode"] or None, first_day=query["vanaf"], limit=SHOWN_OPTIONS
         )
     except ServicepuntError as error:
         context["error"], status = error, error.status
@@ -81,32 +75,69 @@ def slot_page(request: HttpRequest, uuid: str) -> HttpResponse:
     return render(request, "workspace/appointment_slots.html", context, status=status)
 
 
+NOT_POSTED_AGAIN = frozenset({"csrfmiddlewaretoken", "confirm_overlap"})
+
+
+def _overlap_page(
+    request: HttpRequest,
+    questions: list[Question],
+    new_parts: list[tuple[dt.datetime, Agenda]],
+    clash: booking.ResidentDoubleBooked,
+    back_url: str,
+) -> HttpResponse:
+    """The warning with the clashing appointments (time, place) and a confirmation that posts the
+    same choice again to the same address; the service records who confirmed it."""
+    posted = [
+        (name, value) for name, values in request.POST.lists() if name not in NOT_POSTED_AGAIN for value in values
+    ]
+    context = {
+        "questions": questions,
+        "clashes": clash.clashes,
+        "new_parts": new_parts,
+        "posted": posted,
+        "action_url": request.path,
+        "back_url": back_url,
+    }
+    return render(request, "workspace/appointment_overlap.html", context, status=clash.status)
+
+
+def _slots_url(case: Case, question: Question) -> str:
+    return f"{reverse('workspace:case-slots', args=[case.uuid])}?vraag={question.uuid}"
+
+
 @require_POST
 @permission_required(WORK)
 def book(request: HttpRequest, uuid: str) -> HttpResponse:
     case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.appointment_book")
-    post = request.POST
-    question = get_object_or_404(Question, case=case, uuid=post.get("question", ""))
+    form = BookForm(request.POST)
+    form.is_valid()
+    if "question" not in form.cleaned_data:
+        return render_case(request, case, error=form.first_error())
+    question = get_object_or_404(Question, case=case, uuid=form.cleaned_data["question"])
     try:
+        data = form.parsed()
         booking.appointment_book(
-            agenda=get_object_or_404(Agenda, pk=post.get("agenda") or 0),
-            product=get_object_or_404(Product, code=post.get("product", "")),
-            start=_start(post.get("start"), "start"),
-            mode=post.get("mode", ""),
+            agenda=data["agenda"],
+            product=data["product"],
+            start=data["start"],
+            mode=data["mode"],
             actor=booking.Actor.staff(request.user),
             question=question,
             resident=case.resident,
-            idempotency_key=post.get("idempotency_key") or None,
+            idempotency_key=data["idempotency_key"] or None,
+            confirm_overlap=data["confirm_overlap"],
         )
+    except booking.ResidentDoubleBooked as clash:
+        return _overlap_page(request, [question], [(data["start"], data["agenda"])], clash, _slots_url(case, question))
     except ServicepuntError as error:
         messages.error(request, error.message)
-        return redirect(f"{reverse('workspace:case-slots', args=[case.uuid])}?vraag={question.uuid}")
+        return redirect(_slots_url(case, question))
     messages.success(request, _("Afspraak gemaakt."))
     return redirect("workspace:case", uuid=case.uuid)
 
 
-def _chosen_questions(case: Case, data: QueryDict) -> list[Question]:
-    chosen = [q for q in _bookable_questions(case) if str(q.uuid) in data.getlist("vragen")]
+def _chosen_questions(case: Case, chosen_uuids: list[str]) -> list[Question]:
+    chosen = [q for q in _bookable_questions(case) if str(q.uuid) in chosen_uuids]
     if len(chosen) < 2:
         raise InvalidInput(_("Kies minstens twee vragen voor een combinatieafspraak."), field="vragen")
     return chosen
@@ -115,28 +146,29 @@ def _chosen_questions(case: Case, data: QueryDict) -> list[Question]:
 @permission_required(WORK)
 def combination_page(request: HttpRequest, uuid: str) -> HttpResponse:
     case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.appointment_combination")
+    questions = _bookable_questions(case)
     data = request.GET
+    form = CombinationQueryForm(data, [(str(q.uuid), q.text) for q in questions])
     context: dict[str, Any] = {
         "case": case,
-        "questions": _bookable_questions(case),
+        "questions": questions,
         "kinds": ArrangementKind.choices,
         "modes": ModeChoice.choices,
         "chosen": data.getlist("vragen"),
-        "kind": data.get("soort", ArrangementKind.CONSECUTIVE),
+        "kind": data.get("soort") or ArrangementKind.CONSECUTIVE,
         "mode": data.get("mode", ""),
         "first_day": data.get("vanaf", ""),
     }
     status = 200
     if "vragen" in data:
         try:
-            chosen = _chosen_questions(case, data)
-            if context["kind"] not in ArrangementKind.values:
-                raise InvalidInput(_("Kies na elkaar of samen tegelijk."), field="soort")
+            query = form.parsed()
+            chosen = _chosen_questions(case, query["vragen"])
             options = slots.combination_search(
                 products=[q.product for q in chosen if q.product],
-                kind=context["kind"],
-                mode=_mode(data.get("mode")),
-                first_day=_first_day(data.get("vanaf")),
+                kind=query["soort"] or ArrangementKind.CONSECUTIVE,
+                mode=query["mode"] or None,
+                first_day=query["vanaf"],
                 limit=SHOWN_OPTIONS,
             )
             by_product = {q.product_id: q for q in chosen}
@@ -150,46 +182,61 @@ def combination_page(request: HttpRequest, uuid: str) -> HttpResponse:
     return render(request, "workspace/appointment_combination.html", context, status=status)
 
 
+def _parts(case: Case, post: QueryDict) -> list[booking.PartChoice]:
+    lists = {name: post.getlist(name) for name in ("question", "agenda", "product", "start")}
+    if not lists["question"] or len({len(values) for values in lists.values()}) != 1:
+        raise InvalidInput(_("Kies een optie."), field="parts")
+    parts = []
+    for index in range(len(lists["question"])):
+        form = PartForm({name: values[index] for name, values in lists.items()})
+        if not form.is_valid():
+            error = form.first_error()
+            raise InvalidInput(error.message, field=f"parts[{index}].{error.field}")
+        data = form.cleaned_data
+        question = get_object_or_404(Question, case=case, uuid=data["question"])
+        parts.append(booking.PartChoice(data["agenda"], data["product"], data["start"], question))
+    return parts
+
+
 @require_POST
 @permission_required(WORK)
 def book_combination(request: HttpRequest, uuid: str) -> HttpResponse:
     case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.appointment_combination_book")
-    post = request.POST
     try:
-        parts = []
-        for index, question_uuid in enumerate(post.getlist("question")):
-            question = get_object_or_404(Question, case=case, uuid=question_uuid)
-            parts.append(
-                booking.PartChoice(
-                    agenda=get_object_or_404(Agenda, pk=post.getlist("agenda")[index]),
-                    product=get_object_or_404(Product, code=post.getlist("product")[index]),
-                    start=_start(post.getlist("start")[index], f"parts[{index}].start"),
-                    question=question,
-                )
-            )
+        parts = _parts(case, request.POST)
+        data = CombinationBookForm(request.POST).parsed()
         booking.arrangement_book(
-            kind=post.get("kind", ""),
-            mode=post.get("mode", ""),
+            kind=data["kind"],
+            mode=data["mode"],
             parts=parts,
             actor=booking.Actor.staff(request.user),
             resident=case.resident,
-            idempotency_key=post.get("idempotency_key") or None,
+            idempotency_key=data["idempotency_key"] or None,
+            confirm_overlap=data["confirm_overlap"],
         )
-    except (ServicepuntError, IndexError) as error:
-        messages.error(request, error.message if isinstance(error, ServicepuntError) else _("Kies een optie."))
+    except booking.ResidentDoubleBooked as clash:
+        questions = [part.question for part in parts if part.question is not None]
+        back = reverse("workspace:case-combination", args=[case.uuid])
+        return _overlap_page(request, questions, [(part.start, part.agenda) for part in parts], clash, back)
+    except ServicepuntError as error:
+        messages.error(request, error.message)
         return redirect("workspace:case-combination", uuid=case.uuid)
     messages.success(request, _("Combinatieafspraak gemaakt."))
     return redirect("workspace:case", uuid=case.uuid)
+
+
+def _case_appointment(case: Case, data: dict[str, Any]) -> Appointment:
+    return get_object_or_404(Appointment, question__case=case, uuid=data["appointment"])
 
 
 @require_POST
 @permission_required(WORK)
 def cancel(request: HttpRequest, uuid: str) -> HttpResponse:
     case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.appointment_cancel")
-    appointment = get_object_or_404(Appointment, question__case=case, uuid=request.POST.get("appointment", ""))
     try:
+        data = AppointmentChoiceForm(request.POST).parsed()
         booking.appointment_cancel(
-            appointment=appointment, actor=booking.Actor.staff(request.user), reason=request.POST.get("reason", "")
+            appointment=_case_appointment(case, data), actor=booking.Actor.staff(request.user), reason=data["reason"]
         )
     except ServicepuntError as error:
         messages.error(request, error.message)
@@ -204,16 +251,22 @@ def cancel(request: HttpRequest, uuid: str) -> HttpResponse:
 @permission_required(WORK)
 def reschedule(request: HttpRequest, uuid: str) -> HttpResponse:
     case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.appointment_reschedule")
-    post = request.POST
-    appointment = get_object_or_404(Appointment, question__case=case, uuid=post.get("appointment", ""))
     try:
+        data = RescheduleForm(request.POST).parsed()
+        appointment = _case_appointment(case, data)
         booking.appointment_reschedule(
             appointment=appointment,
-            start=_start(post.get("start"), "start"),
-            agenda=get_object_or_404(Agenda, pk=post.get("agenda") or 0),
+            start=data["start"],
+            agenda=data["agenda"],
             actor=booking.Actor.staff(request.user),
             reason=_("verzet door het Servicepunt"),
+            confirm_overlap=data["confirm_overlap"],
         )
+    except booking.ResidentDoubleBooked as clash:
+        question = appointment.question
+        assert question is not None  # _case_appointment finds appointments of this case's questions
+        back = f"{_slots_url(case, question)}&verzet={appointment.uuid}"
+        return _overlap_page(request, [question], [(data["start"], data["agenda"])], clash, back)
     except ServicepuntError as error:
         messages.error(request, error.message)
     else:

@@ -27,7 +27,7 @@ from servicepunt.workspace.presentation import case_context
 WORK = "cases.work_cases"
 
 
-def _render_case(request: HttpRequest, case: Case, *, error: ServicepuntError | None = None) -> HttpResponse:
+def render_case(request: HttpRequest, case: Case, *, error: ServicepuntError | None = None) -> HttpResponse:
     context = case_context(case, today=timezone.localdate())
     context["error"] = error
     # The infoflits stays with the employee who took it (and the Servicepunt): no link for others.
@@ -39,7 +39,7 @@ def _render_case(request: HttpRequest, case: Case, *, error: ServicepuntError | 
 @permission_required(WORK)
 def detail(request: HttpRequest, uuid: str) -> HttpResponse:
     case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.case")
-    return _render_case(request, case)
+    return render_case(request, case)
 
 
 Data = dict[str, Any]
@@ -167,16 +167,16 @@ ACTIONS: dict[str, tuple[type[forms.CaseActionForm], Callable[[Case, User, Data]
 def act(request: HttpRequest, uuid: str, action: str) -> HttpResponse:
     case = selectors.case_get(user=request.user, uuid=uuid, screen=f"workspace.case.{action}")
     if action not in ACTIONS:
-        return _render_case(request, case, error=InvalidInput(_("Onbekende actie."), field="action"))
+        return render_case(request, case, error=InvalidInput(_("Onbekende actie."), field="action"))
     form_class, handler = ACTIONS[action]
     form = form_class(case, request.POST)
     if not form.is_valid():
-        return _render_case(request, case, error=form.first_error())
+        return render_case(request, case, error=form.first_error())
     try:
         done = handler(case, request.user, form.cleaned_data)  # type: ignore[arg-type]
     except ServicepuntError as error:
         case.refresh_from_db()
-        return _render_case(request, case, error=error)
+        return render_case(request, case, error=error)
     messages.success(request, done)
     return redirect("workspace:case", uuid=case.uuid)
 
@@ -188,5 +188,5 @@ def start_infoflits(request: HttpRequest, uuid: str) -> HttpResponse:
     try:
         infoflits = services.case_infoflits_start(case=case, by=request.user)
     except ServicepuntError as error:
-        return _render_case(request, case, error=error)
+        return render_case(request, case, error=error)
     return redirect("infoflits:flow", uuid=infoflits.uuid)

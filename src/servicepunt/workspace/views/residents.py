@@ -40,6 +40,12 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(request, "workspace/resident_search.html", {"form": form, "results": results})
 
 
+def _form_field(form: ResidentForm, field: str | None) -> str | None:
+    """The form field a service refusal names ("questions" is the form's one "question")."""
+    field = "question" if field == "questions" else field
+    return field if field in form.fields else None
+
+
 @permission_required(WORK)
 def register(request: HttpRequest) -> HttpResponse:
     form = ResidentForm(request.POST or None)
@@ -60,15 +66,15 @@ def register(request: HttpRequest) -> HttpResponse:
                 )
                 context = {"form": form, "duplicates": shown, "hidden_duplicates": len(duplicates) - len(shown)}
                 return render(request, "workspace/resident_register.html", context)
-            registration = services.resident_register(registered_by=request.user, data=data)
-            case = services.case_open(
-                resident=registration.resident, opened_by=request.user, questions=[form.cleaned_data["question"]]
+            registration = services.resident_register_with_case(
+                registered_by=request.user, data=data, question=form.cleaned_data["question"]
             )
         except InvalidInput as error:
-            form.add_error(error.field if error.field in form.fields else None, error.message)
+            form.add_error(_form_field(form, error.field), error.message)
         else:
+            assert registration.case is not None
             messages.success(request, _("Inwoner geregistreerd en vraagstuk geopend."))
-            return redirect("workspace:case", uuid=case.uuid)
+            return redirect("workspace:case", uuid=registration.case.uuid)
     status = 400 if request.method == "POST" else 200
     return render(request, "workspace/resident_register.html", {"form": form}, status=status)
 

@@ -14,7 +14,7 @@ def one_message_per_row(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('appointments', '0002_notification_log'),
+        ('appointments', '0005_overlap_confirmed_event'),
     ]
 
     operations = [
