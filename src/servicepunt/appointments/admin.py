@@ -12,6 +12,7 @@ from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
+from servicepunt.accounts.http import staff_user
 from servicepunt.appointments.models import (
     Agenda,
     AgendaException,
@@ -85,7 +86,7 @@ class AgendaAdmin(ScopedByOrganisation, admin.ModelAdmin):
     inlines = [AgendaProductInline, AgendaHoursInline, AgendaExceptionInline]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Agenda]:
-        return agendas_manageable(user=request.user)
+        return agendas_manageable(user=staff_user(request))
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         organisation_id = getattr(request.user, "organisation_id", None)
@@ -122,7 +123,7 @@ class AppointmentAdmin(ReadOnly, admin.ModelAdmin):
     inlines = [AppointmentEventInline]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Appointment]:
-        return super().get_queryset(request).filter(agenda__in=agendas_manageable(user=request.user))
+        return super().get_queryset(request).filter(agenda__in=agendas_manageable(user=staff_user(request)))
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return request.user.has_perm(MANAGE)

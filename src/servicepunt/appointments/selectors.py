@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from servicepunt.accounts.models import User
 from servicepunt.appointments.engine import (
     AMSTERDAM,
     AgendaSpec,
@@ -297,7 +297,7 @@ def appointment_history(*, appointment: Appointment) -> QuerySet[AppointmentEven
     return appointment.events.select_related("by", "previous_agenda").order_by("at", "id")
 
 
-def agendas_manageable(*, user: Any) -> QuerySet[Agenda]:
+def agendas_manageable(*, user: User) -> QuerySet[Agenda]:
     """The agendas a user may manage: partner staff those of their own organisation, the
     Functioneel beheerder (no organisation) all of them; nobody without the permission."""
     if not user.is_authenticated or not user.has_perm("appointments.manage_agendas"):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
+from django.contrib.auth.models import AnonymousUser, PermissionsMixin
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
@@ -14,7 +14,7 @@ PAGE_SIZE = 100
 
 
 def access_log(
-    *, user: Any, username: str = "", subject_id: str = "", day: dt.date | None = None
+    *, user: PermissionsMixin | AnonymousUser, username: str = "", subject_id: str = "", day: dt.date | None = None
 ) -> QuerySet[AccessLogEntry]:
     if not user.has_perm("audit.view_accesslog"):
         raise PermissionDenied

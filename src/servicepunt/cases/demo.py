@@ -27,6 +27,7 @@ from django.db import models, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
 from servicepunt.cases.closing import RESOLVED, Resolution
 from servicepunt.cases.identifiers import bsn_digest, bsn_encrypt
@@ -343,7 +344,7 @@ class DemoBatch:
     question was resolved, `situations` holds the infoflits situation per case pk."""
 
     rng: random.Random
-    by: Any
+    by: User
     now: dt.datetime
     questions: list[Question] = field(default_factory=list)
     settled_at: dict[int, dt.datetime] = field(default_factory=dict)
@@ -354,7 +355,7 @@ class _Builder:
     """Builds one batch in memory, in the order the services would have written it, then saves
     it with one bulk_create per table."""
 
-    def __init__(self, rng: random.Random, by: Any, now: dt.datetime, products: dict[str, Product]) -> None:
+    def __init__(self, rng: random.Random, by: User, now: dt.datetime, products: dict[str, Product]) -> None:
         self.rng, self.by, self.now, self.products = rng, by, now, products
         self.today = timezone.localdate(now)
         self.channel_labels = {value: str(label) for value, label in ContactChannel.choices}
@@ -630,7 +631,7 @@ DEMO_MODELS: tuple[type[models.Model], ...] = (
 def demo_residents_create(
     *,
     count: int,
-    registered_by: Any,
+    registered_by: User,
     cases_per_resident: int = 3,
     seed: int = 2026,
     extend: Sequence[Callable[[DemoBatch], object]] = (),

@@ -13,6 +13,7 @@ from django.db.models.functions import Concat
 from django.shortcuts import get_object_or_404
 from rapidfuzz import fuzz
 
+from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
 from servicepunt.audit.services import access_record
 from servicepunt.cases.identifiers import (
@@ -113,7 +114,7 @@ def _name_order(words: list[str]) -> tuple[Any, ...]:
 ACCESS_PURPOSE = "vraagstuk behandelen"
 
 
-def cases_visible(user: Any) -> QuerySet[Case]:
+def cases_visible(user: User) -> QuerySet[Case]:
     """Servicepunt staff see every case; wijkbureau staff only the cases they registered."""
     if not user.has_perm("cases.work_cases"):
         raise PermissionDenied
@@ -123,7 +124,7 @@ def cases_visible(user: Any) -> QuerySet[Case]:
     return cases
 
 
-def residents_visible(user: Any) -> QuerySet[Resident]:
+def residents_visible(user: User) -> QuerySet[Resident]:
     """Residents this user may see: all for Servicepunt staff; for wijkbureau staff the ones they
     registered or opened a case for."""
     if not user.has_perm("cases.work_cases"):
@@ -134,14 +135,14 @@ def residents_visible(user: Any) -> QuerySet[Resident]:
     return residents
 
 
-def resident_get(*, user: Any, uuid: Any, screen: str, purpose: str = ACCESS_PURPOSE) -> Resident:
+def resident_get(*, user: User, uuid: Any, screen: str, purpose: str = ACCESS_PURPOSE) -> Resident:
     """The resident, if this user may see them; the view is written to the access log."""
     resident = get_object_or_404(residents_visible(user), uuid=uuid)
     access_record(user=user, subject_type="resident", subject_id=str(resident.uuid), screen=screen, purpose=purpose)
     return resident
 
 
-def case_get(*, user: Any, uuid: Any, screen: str, purpose: str = ACCESS_PURPOSE) -> Case:
+def case_get(*, user: User, uuid: Any, screen: str, purpose: str = ACCESS_PURPOSE) -> Case:
     """The case with its resident, if this user may see it; the view is written to the access log
     under the resident, whose personal data the case page shows."""
     case = get_object_or_404(cases_visible(user).select_related("resident", "opened_by", "infoflits"), uuid=uuid)
@@ -166,13 +167,13 @@ def case_page(case: Case) -> dict[str, Any]:
     }
 
 
-def teams_of(user: Any) -> list[str]:
+def teams_of(user: User) -> list[str]:
     """A team is a role: tasks for "the Servicepunt" reach every Servicepunt employee."""
     names = set(user.groups.values_list("name", flat=True))
     return [role.value for role in Role if str(role.label) in names]
 
 
-def worklist(*, user: Any, today: dt.date) -> dict[str, Any]:
+def worklist(*, user: User, today: dt.date) -> dict[str, Any]:
     """Mijn werkvoorraad: my open cases and my open tasks (mine or my team's), overdue first."""
     cases = (
         cases_visible(user)

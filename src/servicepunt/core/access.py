@@ -11,6 +11,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from rest_framework.permissions import BasePermission
+from rest_framework.request import Request
+from rest_framework.views import APIView
 
 ViewFunc = TypeVar("ViewFunc", bound=Callable[..., HttpResponse])
 
@@ -34,7 +36,7 @@ def api_permission(*permissions: str) -> type[BasePermission]:
     """A DRF permission class requiring a signed-in user with all of `permissions`."""
 
     class HasPermissions(BasePermission):
-        def has_permission(self, request: Any, view: Any) -> bool:
+        def has_permission(self, request: Request, view: APIView) -> bool:
             user = request.user
             return bool(user and user.is_authenticated and user.has_perms(permissions))
 

@@ -7,7 +7,7 @@ from http import HTTPStatus
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
@@ -181,7 +181,7 @@ class ApiProblemMiddleware:
     def __init__(self, get_response: Any) -> None:
         self.get_response = get_response
 
-    def __call__(self, request: Any) -> HttpResponse:
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         response: HttpResponse = self.get_response(request)
         if not request.path.startswith(API_PREFIX) or response.status_code < 400:
             return response
@@ -194,7 +194,7 @@ class ApiProblemMiddleware:
         return problem
 
     def process_view(
-        self, request: Any, view_func: Any, view_args: tuple[Any, ...], view_kwargs: dict[str, Any]
+        self, request: HttpRequest, view_func: Any, view_args: tuple[Any, ...], view_kwargs: dict[str, Any]
     ) -> HttpResponse | None:
         if not request.path.startswith(API_PREFIX):
             return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser, PermissionsMixin
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -29,7 +30,7 @@ _ITEMS: tuple[tuple[Any, str, str | None], ...] = (
 )
 
 
-def navigation_for(user: Any, path: str) -> list[NavItem]:
+def navigation_for(user: PermissionsMixin | AnonymousUser, path: str) -> list[NavItem]:
     if not getattr(user, "is_authenticated", False):
         return []
     items = []

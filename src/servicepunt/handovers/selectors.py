@@ -2,29 +2,29 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
+from servicepunt.accounts.models import User
 from servicepunt.handovers.models import Handover
 from servicepunt.handovers.states import HandoverState
 
 
-def partner_inbox(*, user: Any) -> QuerySet[Handover]:
-    if not getattr(user, "organisation_id", None):
+def partner_inbox(*, user: User) -> QuerySet[Handover]:
+    organisation_id = user.organisation_id
+    if organisation_id is None:
         raise PermissionDenied
     return (
-        Handover.objects.filter(organisation_id=user.organisation_id, consent__withdrawn_at__isnull=True)
+        Handover.objects.filter(organisation_id=organisation_id, consent__withdrawn_at__isnull=True)
         .exclude(state=HandoverState.CONCEPT)
         .select_related("entry_point", "question")
     )
 
 
-def partner_new_count(*, user: Any) -> int:
+def partner_new_count(*, user: User) -> int:
     return partner_inbox(user=user).filter(state=HandoverState.SENT).count()
 
 
-def partner_handover(*, user: Any, uuid: str) -> Handover:
+def partner_handover(*, user: User, uuid: str) -> Handover:
     return get_object_or_404(partner_inbox(user=user), uuid=uuid)

@@ -7,12 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from servicepunt.accounts.http import AuthenticatedRequest
 from servicepunt.audit.services import access_record, access_record_many
 from servicepunt.core.access import permission_required
 from servicepunt.core.errors import ServicepuntError
@@ -28,7 +29,7 @@ INBOX_LIMIT = 200
 
 
 @permission_required(PARTNER)
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: AuthenticatedRequest) -> HttpResponse:
     handovers = list(
         partner_inbox(user=request.user)
         .select_related("question__case__resident")
@@ -49,7 +50,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _detail_context(request: HttpRequest, uuid: str) -> dict[str, Any]:
+def _detail_context(request: AuthenticatedRequest, uuid: str) -> dict[str, Any]:
     handover = partner_handover(user=request.user, uuid=uuid)
     resident = handover.question.case.resident
     state = HandoverState(handover.state)
@@ -74,7 +75,7 @@ def _detail_context(request: HttpRequest, uuid: str) -> dict[str, Any]:
 
 
 @permission_required(PARTNER)
-def detail(request: HttpRequest, uuid: str) -> HttpResponse:
+def detail(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
     return render(request, "handovers/detail.html", _detail_context(request, uuid))
 
 
@@ -89,7 +90,7 @@ DONE = {
 
 @require_POST
 @permission_required(PARTNER)
-def act(request: HttpRequest, uuid: str, action: str) -> HttpResponse:
+def act(request: AuthenticatedRequest, uuid: str, action: str) -> HttpResponse:
     context = _detail_context(request, uuid)
     post = request.POST
     try:

@@ -4,38 +4,35 @@ Thin fronts over services and selectors; every view checks access on the server.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from servicepunt.accounts.http import AuthenticatedRequest
 from servicepunt.core.access import permission_required
 from servicepunt.core.errors import InvalidInput
 from servicepunt.infoflits import presentation, selectors, services
 from servicepunt.infoflits.forms import StartForm
 
 
-def _user(request: HttpRequest):  # type: ignore[no-untyped-def]
-    return request.user
-
-
 @permission_required("infoflits.run_infoflits")
-def start(request: HttpRequest) -> HttpResponse:
+def start(request: AuthenticatedRequest) -> HttpResponse:
     form = StartForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         infoflits = services.infoflits_start(
-            started_by=_user(request),
+            started_by=request.user,
             question_text=form.cleaned_data["question_text"],
             asked_products=form.cleaned_data["asked_products"],
         )
         return redirect("infoflits:flow", uuid=infoflits.uuid)
-    recent = selectors.infoflits_recent(user=_user(request))
+    recent = selectors.infoflits_recent(user=request.user)
     return render(request, "infoflits/start.html", {"form": form, "recent": recent})
 
 
 @permission_required("infoflits.run_infoflits")
-def flow(request: HttpRequest, uuid: str) -> HttpResponse:
-    infoflits = selectors.infoflits_get(user=_user(request), uuid=uuid, screen="infoflits.flow")
+def flow(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
+    infoflits = selectors.infoflits_get(user=request.user, uuid=uuid, screen="infoflits.flow")
     return render(
         request, "infoflits/flow.html", presentation.flow_context(infoflits, open_step=request.GET.get("stap"))
     )
@@ -43,8 +40,8 @@ def flow(request: HttpRequest, uuid: str) -> HttpResponse:
 
 @require_POST
 @permission_required("infoflits.run_infoflits")
-def save_step(request: HttpRequest, uuid: str, step: str) -> HttpResponse:
-    infoflits = selectors.infoflits_get(user=_user(request), uuid=uuid, screen="infoflits.save_step")
+def save_step(request: AuthenticatedRequest, uuid: str, step: str) -> HttpResponse:
+    infoflits = selectors.infoflits_get(user=request.user, uuid=uuid, screen="infoflits.save_step")
     error: InvalidInput | None = None
     try:
         services.infoflits_save_step(
@@ -52,7 +49,7 @@ def save_step(request: HttpRequest, uuid: str, step: str) -> HttpResponse:
             step_code=step,
             form=dict(request.POST.lists()),
             self_sufficiency=request.POST.get("self_sufficiency"),
-            saved_by=_user(request),
+            saved_by=request.user,
         )
     except InvalidInput as caught:
         error = caught
@@ -69,21 +66,21 @@ def save_step(request: HttpRequest, uuid: str, step: str) -> HttpResponse:
 
 
 @permission_required("infoflits.run_infoflits")
-def suggestions(request: HttpRequest, uuid: str) -> HttpResponse:
-    infoflits = selectors.infoflits_get(user=_user(request), uuid=uuid, screen="infoflits.suggestions")
+def suggestions(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
+    infoflits = selectors.infoflits_get(user=request.user, uuid=uuid, screen="infoflits.suggestions")
     return render(request, "infoflits/_suggestions.html", presentation.suggestions_context(infoflits))
 
 
 @require_POST
 @permission_required("infoflits.run_infoflits")
-def decide(request: HttpRequest, uuid: str) -> HttpResponse:
-    infoflits = selectors.infoflits_get(user=_user(request), uuid=uuid, screen="infoflits.decide")
+def decide(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
+    infoflits = selectors.infoflits_get(user=request.user, uuid=uuid, screen="infoflits.decide")
     try:
         services.suggestion_decide(
             infoflits=infoflits,
             product_code=request.POST.get("product", ""),
             decision=request.POST.get("decision", ""),
-            decided_by=_user(request),
+            decided_by=request.user,
             rule=request.POST.get("rule", ""),
             asked=request.POST.get("asked") == "true",
         )
@@ -95,8 +92,8 @@ def decide(request: HttpRequest, uuid: str) -> HttpResponse:
 
 
 @permission_required("infoflits.run_infoflits")
-def versions(request: HttpRequest, uuid: str) -> HttpResponse:
-    infoflits = selectors.infoflits_get(user=_user(request), uuid=uuid, screen="infoflits.versions")
+def versions(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
+    infoflits = selectors.infoflits_get(user=request.user, uuid=uuid, screen="infoflits.versions")
     return render(
         request,
         "infoflits/versions.html",

@@ -3,9 +3,10 @@ browser history and server logs."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
+from servicepunt.accounts.http import AuthenticatedRequest
 from servicepunt.catalogue.models import Product
 from servicepunt.core.access import permission_required
 from servicepunt.core.errors import InvalidInput
@@ -14,7 +15,7 @@ from servicepunt.triage.selectors import triage_search
 
 
 @permission_required("triage.use_triage")
-def search(request: HttpRequest) -> HttpResponse:
+def search(request: AuthenticatedRequest) -> HttpResponse:
     form = TriageForm(request.POST if request.method == "POST" else None)
     context: dict[str, object] = {"form": form, "rows": None}
     if form.is_bound and form.is_valid():

@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language_info
 from django.views.decorators.cache import never_cache
 
+from servicepunt.accounts.http import AuthenticatedRequest
 from servicepunt.appointments.models import Appointment, Arrangement
 from servicepunt.appointments.notify.content import Notice
 from servicepunt.appointments.notify.letter import letter_context, letter_html, letter_notice
@@ -39,7 +40,7 @@ def _subject(uuid: Any) -> dict[str, Any]:
     raise Http404
 
 
-def _notice(request: HttpRequest, uuid: Any, screen: str) -> Notice:
+def _notice(request: AuthenticatedRequest, uuid: Any, screen: str) -> Notice:
     asked = request.GET.get(LANGUAGE_PARAMETER, "")
     try:
         notice = letter_notice(**_subject(uuid), language=asked if asked in written_languages() else None)
@@ -55,7 +56,7 @@ def _notice(request: HttpRequest, uuid: Any, screen: str) -> Notice:
 
 @never_cache
 @permission_required(WORK)
-def letter_page(request: HttpRequest, uuid: Any) -> HttpResponse:
+def letter_page(request: AuthenticatedRequest, uuid: Any) -> HttpResponse:
     notice = _notice(request, uuid, "appointments.letter")
     pdf_url = reverse("resident_appointments:letter-pdf", args=[uuid])
     with translation.override(notice.language):
@@ -71,7 +72,7 @@ def letter_page(request: HttpRequest, uuid: Any) -> HttpResponse:
 
 @never_cache
 @permission_required(WORK)
-def letter_pdf(request: HttpRequest, uuid: Any) -> HttpResponse:
+def letter_pdf(request: AuthenticatedRequest, uuid: Any) -> HttpResponse:
     notice = _notice(request, uuid, "appointments.letter_pdf")
     pdf = pdf_from_html(letter_html(notice), base_url=request.build_absolute_uri("/"))
     response = HttpResponse(pdf, content_type="application/pdf")

@@ -19,11 +19,11 @@ SELF_SERVICE_USERNAME = "inwoner-zelfservice"
 @dataclass(frozen=True)
 class Actor:
     kind: ActorKind
-    user: Any = None  # the staff member; None for the resident
+    user: User | None = None  # the staff member; None for the resident
     description: str = ""  # for the history, e.g. "inwoner via de afspraaklink"
 
     @classmethod
-    def staff(cls, user: Any) -> Actor:
+    def staff(cls, user: User) -> Actor:
         return cls(kind=ActorKind.STAFF, user=user)
 
     @classmethod

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
 
 import structlog
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from servicepunt.accounts.models import User
 from servicepunt.appointments.engine import (
     CombinationKind,
     Finding,
@@ -75,7 +75,7 @@ def _locked_appointments(pks: Sequence[int]) -> list[Appointment]:
     return rows
 
 
-def _reopen_uncovered(questions: list[Question], by: Any, reason: str) -> None:
+def _reopen_uncovered(questions: list[Question], by: User, reason: str) -> None:
     for question in sorted(questions, key=lambda q: (q.case_id, q.pk)):
         still_covered = Appointment.objects.filter(question=question, status=AppointmentStatus.BOOKED).exists()
         question.refresh_from_db(fields=["resolution"])
@@ -128,7 +128,7 @@ def arrangement_cancel(*, arrangement: Arrangement, actor: Actor, reason: str = 
     return arrangement
 
 
-def _move(row: Appointment, slot: Slot, actor: Actor, by: Any, reason: str) -> None:
+def _move(row: Appointment, slot: Slot, actor: Actor, by: User, reason: str) -> None:
     previous = Appointment(start=row.start, end=row.end, agenda_id=row.agenda_id)
     row.agenda_id, row.start, row.end = slot.agenda, slot.start, slot.end
     row.save(update_fields=["agenda", "start", "end"])

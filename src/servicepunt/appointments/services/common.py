@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from servicepunt.accounts.models import User
 from servicepunt.appointments.engine import UTC, AgendaSpec, CombinationKind, Mode, Occupancy, Option, Slot
 from servicepunt.appointments.models import (
     ActorKind,
@@ -148,7 +149,7 @@ def resident_of(questions: Iterable[Question | None], resident: Resident | None)
     return Resident.objects.get(pk=residents.pop()) if residents else None
 
 
-def resolve_question(appointment: Appointment, by: Any) -> None:
+def resolve_question(appointment: Appointment, by: User) -> None:
     question = appointment.question
     if question is None or question.resolution == Resolution.BOOKED:
         return
@@ -165,7 +166,7 @@ def record(
     appointment: Appointment,
     kind: EventKind,
     actor: Actor,
-    by: Any,
+    by: User,
     *,
     reason: str = "",
     previous: Appointment | None = None,

@@ -6,13 +6,13 @@ cancellation's transaction."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import structlog
 from django.conf import settings
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
+from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
 from servicepunt.appointments.models import Appointment
 from servicepunt.cases.models import Task, TaskKind
@@ -25,7 +25,7 @@ WORK = "cases.work_cases"
 ELLIPSIS = "…"
 
 
-def _eligible(user: Any) -> bool:
+def _eligible(user: User) -> bool:
     return user is not None and bool(user.is_active) and bool(user.has_perm(WORK))
 
 
@@ -44,7 +44,7 @@ def _description(rows: Sequence[Appointment], reason: str) -> str:
     return text
 
 
-def resident_cancellation_task(rows: Sequence[Appointment], *, by: Any, reason: str) -> Task | None:
+def resident_cancellation_task(rows: Sequence[Appointment], *, by: User, reason: str) -> Task | None:
     """A follow-up task, due today, about these appointments the resident just cancelled; None
     when they answer no question of a case (nothing to put it on) or the case stays closed."""
     question = next((row.question for row in rows if row.question is not None), None)

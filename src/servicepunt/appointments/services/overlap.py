@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Sequence
-from typing import Any
 
 from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from servicepunt.accounts.models import User
 from servicepunt.appointments.models import Appointment, AppointmentStatus, EventKind
 from servicepunt.appointments.services.actors import Actor
 from servicepunt.appointments.services.common import record
@@ -80,7 +80,7 @@ def overlap_guard(
     return clashes
 
 
-def overlap_record(rows: Sequence[Appointment], clashes: Sequence[Appointment], actor: Actor, by: Any) -> None:
+def overlap_record(rows: Sequence[Appointment], clashes: Sequence[Appointment], actor: Actor, by: User) -> None:
     """Keep the confirmation: in the history of each new or moved appointment, and once on the
     timeline of each case they belong to."""
     if not clashes:

@@ -11,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from servicepunt.accounts.http import staff_user
 from servicepunt.audit.services import access_record_many
 from servicepunt.cases import selectors, services
 from servicepunt.cases.api.serializers import CaseSerializer, CloseSerializer, ResidentSerializer
@@ -26,9 +27,9 @@ class CaseDetailView(APIView):
 
     @extend_schema(responses=CaseSerializer, operation_id="case_detail")
     def get(self, request: Request, uuid: str) -> Response:
-        case = selectors.case_get(user=request.user, uuid=uuid, screen="api.case")
+        case = selectors.case_get(user=staff_user(request), uuid=uuid, screen="api.case")
         case = (
-            selectors.cases_visible(request.user)
+            selectors.cases_visible(staff_user(request))
             .prefetch_related("questions__product", "questions__domain")
             .get(pk=case.pk)
         )
@@ -46,10 +47,10 @@ class CaseCloseView(APIView):
         operation_id="case_close",
     )
     def post(self, request: Request, uuid: str) -> Response:
-        case = selectors.case_get(user=request.user, uuid=uuid, screen="api.case_close")
+        case = selectors.case_get(user=staff_user(request), uuid=uuid, screen="api.case_close")
         data: Any = request.data
         reason = data.get("reason", "") if isinstance(data, dict) else ""
-        case = services.case_close(case=case, closed_by=request.user, reason=str(reason))
+        case = services.case_close(case=case, closed_by=staff_user(request), reason=str(reason))
         return Response(CaseSerializer(case).data)
 
 
@@ -87,13 +88,13 @@ class ResidentSearchView(APIView):
             raise InvalidInput("geef minstens één zoekterm", field="name")
         residents = list(
             selectors.resident_search(
-                within=selectors.residents_visible(request.user),
+                within=selectors.residents_visible(staff_user(request)),
                 date_of_birth=_date(params.get("date_of_birth")),
                 **criteria,
             )
         )
         access_record_many(
-            user=request.user,
+            user=staff_user(request),
             subject_type="resident",
             subject_ids=[str(resident.uuid) for resident in residents],
             screen="api.resident_search",

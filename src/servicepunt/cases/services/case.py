@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from servicepunt.accounts.models import User
 from servicepunt.cases.closing import RESOLVED, QuestionState, Resolution, open_questions
 from servicepunt.cases.models import Case, CaseStatus, ClosingReason, Question, Resident
 from servicepunt.cases.services.common import case_locked, case_locked_open, event_record
@@ -81,7 +82,7 @@ REASON_LENGTH = 300  # CaseEvent.detail: reasons and notes that go on the timeli
 
 
 @transaction.atomic
-def case_open(*, resident: Resident, opened_by: Any, questions: Sequence[str]) -> Case:
+def case_open(*, resident: Resident, opened_by: User, questions: Sequence[str]) -> Case:
     texts = [text.strip() for text in questions if text.strip()]
     if not texts:
         raise InvalidInput(_("Schrijf minstens één vraag op, in de woorden van de inwoner."), field="questions")
@@ -95,7 +96,7 @@ def case_open(*, resident: Resident, opened_by: Any, questions: Sequence[str]) -
 
 
 @transaction.atomic
-def question_add(*, case: Case, text: str, by: Any) -> Question:
+def question_add(*, case: Case, text: str, by: User) -> Question:
     text = text_checked(text, field="text", max_length=QUESTION_LENGTH, required=_("Schrijf de vraag op."))
     case = case_locked_open(case)
     question = Question.objects.create(case=case, text=text)
@@ -105,7 +106,7 @@ def question_add(*, case: Case, text: str, by: Any) -> Question:
 
 
 @transaction.atomic
-def question_resolve(*, question: Question, resolution: Resolution, by: Any, detail: str = "") -> Question:
+def question_resolve(*, question: Question, resolution: Resolution, by: User, detail: str = "") -> Question:
     """Mark how a question is handled. Handovers and appointments call this for (a) and (d)."""
     if resolution == Resolution.OPEN:
         raise InvalidInput(_("Gebruik ‘opnieuw openen’ om een vraag te heropenen."), field="resolution")
@@ -139,7 +140,7 @@ def question_lock_for_booking(*, question: Question) -> Question:
 
 
 @transaction.atomic
-def case_overlap_confirm(*, case: Case, by: Any, detail: str) -> None:
+def case_overlap_confirm(*, case: Case, by: User, detail: str) -> None:
     """On the timeline: the employee confirmed an appointment that overlaps another appointment of
     the resident (who and when are the event's)."""
     detail = text_checked(detail, field="detail", max_length=REASON_LENGTH)
@@ -147,7 +148,7 @@ def case_overlap_confirm(*, case: Case, by: Any, detail: str) -> None:
 
 
 @transaction.atomic
-def question_reopen(*, question: Question, by: Any, reason: str) -> Question:
+def question_reopen(*, question: Question, by: User, reason: str) -> Question:
     """A rejected handover or a cancelled appointment reopens the question (and a closed case)."""
     reason = text_checked(reason, field="reason", max_length=REASON_LENGTH)
     case = case_locked(question.case)
@@ -183,7 +184,7 @@ def case_close(*, case: Case, closed_by: Any, reason: str) -> Case:
 
 
 @transaction.atomic
-def case_reopen(*, case: Case, by: Any, reason: str) -> Case:
+def case_reopen(*, case: Case, by: User, reason: str) -> Case:
     case = case_locked(case)
     if case.status != CaseStatus.CLOSED:
         raise InvalidInput(_("Dit vraagstuk is niet afgesloten."), field="case")

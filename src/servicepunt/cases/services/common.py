@@ -3,17 +3,16 @@ must still be open."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.utils.translation import gettext as _
 
+from servicepunt.accounts.models import User
 from servicepunt.cases.models import Case, CaseEvent, CaseStatus
 from servicepunt.core.errors import InvalidInput
 
 DETAIL_LENGTH = 300  # CaseEvent.detail's max_length
 
 
-def event_record(case: Case, by: Any, kind: str, detail: str = "") -> None:
+def event_record(case: Case, by: User, kind: str, detail: str = "") -> None:
     """A timeline line. Its detail is a summary of a record kept whole elsewhere (the question,
     the note), so a long one is shortened visibly, with an ellipsis."""
     if len(detail) > DETAIL_LENGTH:

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from servicepunt.accounts.models import User
 from servicepunt.audit.services import access_record
 from servicepunt.cases.identifiers import (
     IdentifierError,
@@ -103,7 +104,7 @@ def resident_duplicates_check(data: ResidentInput) -> list[Resident]:
 
 
 @transaction.atomic
-def resident_register(*, registered_by: Any, data: ResidentInput) -> Registration:
+def resident_register(*, registered_by: User, data: ResidentInput) -> Registration:
     """Register a resident. Possible duplicates are returned to be shown, not refused: the
     employee decides whether it is the same person."""
     values = _checked(data)
@@ -116,7 +117,7 @@ def resident_register(*, registered_by: Any, data: ResidentInput) -> Registratio
 
 
 @transaction.atomic
-def resident_register_with_case(*, registered_by: Any, data: ResidentInput, question: str) -> Registration:
+def resident_register_with_case(*, registered_by: User, data: ResidentInput, question: str) -> Registration:
     """Register a resident and open their first case with the question they came with, in one
     transaction: a resident without a case is found by nobody's worklist, so a failure (or a
     killed process) between the two must leave neither."""
@@ -131,7 +132,7 @@ def resident_lock(*, resident: Resident) -> Resident:
     return Resident.objects.select_for_update().get(pk=resident.pk)
 
 
-def resident_bsn_reveal(*, user: Any, resident: Resident, screen: str, purpose: str) -> str:
+def resident_bsn_reveal(*, user: User, resident: Resident, screen: str, purpose: str) -> str:
     """The full BSN, on an explicit action whose purpose is written to the access log."""
     if not resident.has_bsn:
         raise InvalidInput(_("van deze inwoner is geen BSN bekend"), field="bsn")

@@ -4,12 +4,12 @@ a life domain and product, and the case's infoflits. Each change is also written
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
 from servicepunt.cases.identifiers import IdentifierError, phone_normalise
 from servicepunt.cases.models import (
@@ -47,7 +47,7 @@ NOTE_LENGTH = 4000
 def contact_moment_record(
     *,
     case: Case,
-    employee: Any,
+    employee: User,
     channel: str,
     outcome: str,
     at: dt.datetime | None = None,
@@ -82,11 +82,11 @@ def contact_moment_record(
 def task_create(
     *,
     case: Case,
-    created_by: Any,
+    created_by: User,
     kind: str,
     description: str,
     due: dt.date | None,
-    assigned_to: Any = None,
+    assigned_to: User | None = None,
     team: str = "",
 ) -> Task:
     case = case_locked_open(case)
@@ -132,7 +132,7 @@ def task_create(
 
 
 @transaction.atomic
-def task_done(*, task: Task, by: Any) -> Task:
+def task_done(*, task: Task, by: User) -> Task:
     task = Task.objects.select_for_update().get(pk=task.pk)
     if task.done_at is not None:
         raise InvalidInput(_("Deze taak is al afgerond."), field="task")
@@ -143,7 +143,7 @@ def task_done(*, task: Task, by: Any) -> Task:
 
 
 @transaction.atomic
-def note_add(*, case: Case, text: str, by: Any) -> Note:
+def note_add(*, case: Case, text: str, by: User) -> Note:
     text = text_checked(text, field="text", max_length=NOTE_LENGTH, required=_("Schrijf een notitie."))
     note = Note.objects.create(case=case, text=text, written_by=by)
     event_record(case, by, "note_added")
@@ -152,7 +152,7 @@ def note_add(*, case: Case, text: str, by: Any) -> Note:
 
 @transaction.atomic
 def representative_add(
-    *, case: Case, by: Any, name: str, kind: str, phone: str = "", email: str = ""
+    *, case: Case, by: User, name: str, kind: str, phone: str = "", email: str = ""
 ) -> Representative:
     name = text_checked(name, field="name", max_length=200, required=_("Vul de naam van de vertegenwoordiger in."))
     if kind not in RepresentativeKind.values:
@@ -171,7 +171,7 @@ def representative_add(
 
 
 @transaction.atomic
-def question_link(*, question: Question, product: Product | None, by: Any) -> Question:
+def question_link(*, question: Question, product: Product | None, by: User) -> Question:
     """Link a question to the product it is about; its life domain follows from the product."""
     case_locked_open(question.case)
     question.product = product
@@ -182,7 +182,7 @@ def question_link(*, question: Question, product: Product | None, by: Any) -> Qu
 
 
 @transaction.atomic
-def question_from_suggestion(*, case: Case, product: Product, by: Any) -> Question:
+def question_from_suggestion(*, case: Case, product: Product, by: User) -> Question:
     """An extra product the resident accepted in the infoflits becomes a question of the case,
     so the closing rule covers it too."""
     case = case_locked_open(case)
@@ -200,7 +200,7 @@ def question_from_suggestion(*, case: Case, product: Product, by: Any) -> Questi
 
 
 @transaction.atomic
-def case_infoflits_start(*, case: Case, by: Any) -> Infoflits:
+def case_infoflits_start(*, case: Case, by: User) -> Infoflits:
     """Start the infoflits of this case, with the resident's questions as its starting point."""
     case = case_locked_open(case)
     if case.infoflits_id is not None:

@@ -9,6 +9,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from servicepunt.accounts.http import staff_user
+from servicepunt.accounts.models import User
 from servicepunt.audit.services import access_record_many
 from servicepunt.core.access import api_permission
 from servicepunt.core.api_schema import conflict_response
@@ -22,7 +24,7 @@ INBOX_LIMIT = 200
 ACTIONS = ["accept", "reject", "plan", "complete"]  # handover_act's actions
 
 
-def _logged(user: Any, handovers: list[Any], screen: str) -> None:
+def _logged(user: User, handovers: list[Any], screen: str) -> None:
     access_record_many(
         user=user,
         subject_type="resident",
@@ -38,9 +40,11 @@ class HandoverInboxView(APIView):
     @extend_schema(responses=PartnerHandoverSerializer(many=True), operation_id="handover_inbox")
     def get(self, request: Request) -> Response:
         handovers = list(
-            partner_inbox(user=request.user).select_related("question__case__resident", "entry_point")[:INBOX_LIMIT]
+            partner_inbox(user=staff_user(request)).select_related("question__case__resident", "entry_point")[
+                :INBOX_LIMIT
+            ]
         )
-        _logged(request.user, handovers, "api.handover_inbox")
+        _logged(staff_user(request), handovers, "api.handover_inbox")
         return Response(PartnerHandoverSerializer(handovers, many=True).data)
 
 
@@ -59,16 +63,16 @@ class HandoverActionView(APIView):
         operation_id="handover_action",
     )
     def post(self, request: Request, uuid: str, action: str) -> Response:
-        handover = partner_handover(user=request.user, uuid=uuid)
+        handover = partner_handover(user=staff_user(request), uuid=uuid)
         data: Any = request.data if isinstance(request.data, dict) else {}
         services.handover_act(
             handover=handover,
             action=action,
-            by=request.user,
+            by=staff_user(request),
             reason=str(data.get("reason", "")),
             outcome=str(data.get("outcome", "")),
             note=str(data.get("note", "")),
         )
-        handover = partner_handover(user=request.user, uuid=uuid)
-        _logged(request.user, [handover], f"api.handover_{action}")
+        handover = partner_handover(user=staff_user(request), uuid=uuid)
+        _logged(staff_user(request), [handover], f"api.handover_{action}")
         return Response(PartnerHandoverSerializer(handover).data)

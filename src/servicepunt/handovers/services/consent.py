@@ -1,12 +1,11 @@
 from __future__ import annotations
 
-from typing import Any
-
 import structlog
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from servicepunt.accounts.models import User
 from servicepunt.cases.models import Resident
 from servicepunt.catalogue.models import Organisation
 from servicepunt.core.errors import InvalidInput
@@ -18,7 +17,7 @@ log = structlog.get_logger(__name__)
 
 @transaction.atomic
 def consent_record(
-    *, resident: Resident, organisation: Organisation, what_is_shared: str, method: str, recorded_by: Any
+    *, resident: Resident, organisation: Organisation, what_is_shared: str, method: str, recorded_by: User
 ) -> Consent:
     what_is_shared = text_checked(
         what_is_shared, field="what_is_shared", max_length=2000, required=_("Schrijf op welke gegevens worden gedeeld.")
@@ -37,7 +36,7 @@ def consent_record(
 
 
 @transaction.atomic
-def consent_withdraw(*, consent: Consent, withdrawn_by: Any) -> Consent:
+def consent_withdraw(*, consent: Consent, withdrawn_by: User) -> Consent:
     """After this the partner no longer sees the resident's data in its handovers."""
     consent = Consent.objects.select_for_update().get(pk=consent.pk)
     if not consent.active:

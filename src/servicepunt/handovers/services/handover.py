@@ -9,6 +9,7 @@ import structlog
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from servicepunt.accounts.models import User
 from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import Question
 from servicepunt.cases.services import question_reopen, question_resolve
@@ -31,7 +32,7 @@ class HandoverError(ServicepuntError):
 NOTE_LENGTH = 300  # HandoverTransition.note, Handover.outcome_note
 
 
-def _move(handover: Handover, target: HandoverState, by: Any, note: str = "") -> Handover:
+def _move(handover: Handover, target: HandoverState, by: User, note: str = "") -> Handover:
     handover = Handover.objects.select_for_update().get(pk=handover.pk)
     current = HandoverState(handover.state)
     if not may_move(current, target):
@@ -48,7 +49,7 @@ def _move(handover: Handover, target: HandoverState, by: Any, note: str = "") ->
     return handover
 
 
-def _partner_may_act(handover: Handover, user: Any) -> None:
+def _partner_may_act(handover: Handover, user: User) -> None:
     if getattr(user, "organisation_id", None) not in (None, handover.organisation_id):
         raise HandoverError(_("Deze overdracht is voor een andere organisatie."), field="organisation")
 
@@ -60,7 +61,7 @@ def handover_create(
     entry_point: EntryPoint,
     consent: Consent,
     summary: str,
-    created_by: Any,
+    created_by: User,
     facts: dict[str, Any] | None = None,
 ) -> Handover:
     if (
@@ -93,18 +94,18 @@ def handover_create(
 
 
 @transaction.atomic
-def handover_send(*, handover: Handover, by: Any) -> Handover:
+def handover_send(*, handover: Handover, by: User) -> Handover:
     return _move(handover, HandoverState.SENT, by)
 
 
 @transaction.atomic
-def handover_receive(*, handover: Handover, by: Any) -> Handover:
+def handover_receive(*, handover: Handover, by: User) -> Handover:
     _partner_may_act(handover, by)
     return _move(handover, HandoverState.RECEIVED, by)
 
 
 @transaction.atomic
-def handover_accept(*, handover: Handover, by: Any) -> Handover:
+def handover_accept(*, handover: Handover, by: User) -> Handover:
     _partner_may_act(handover, by)
     handover = _move(handover, HandoverState.ACCEPTED, by)
     question_resolve(
@@ -117,7 +118,7 @@ def handover_accept(*, handover: Handover, by: Any) -> Handover:
 
 
 @transaction.atomic
-def handover_reject(*, handover: Handover, by: Any, reason: str, note: str = "") -> Handover:
+def handover_reject(*, handover: Handover, by: User, reason: str, note: str = "") -> Handover:
     _partner_may_act(handover, by)
     if reason not in RejectionReason.values:
         raise InvalidInput(_("Kies een reden van afwijzen."), field="reason")
@@ -129,7 +130,7 @@ def handover_reject(*, handover: Handover, by: Any, reason: str, note: str = "")
 
 
 @transaction.atomic
-def handover_plan(*, handover: Handover, by: Any, note: str = "") -> Handover:
+def handover_plan(*, handover: Handover, by: User, note: str = "") -> Handover:
     _partner_may_act(handover, by)
     handover = _move(handover, HandoverState.PLANNED, by, note)
     question_resolve(question=handover.question, resolution=Resolution.BOOKED, by=by, detail=note or "afspraak gepland")
@@ -137,7 +138,7 @@ def handover_plan(*, handover: Handover, by: Any, note: str = "") -> Handover:
 
 
 @transaction.atomic
-def handover_complete(*, handover: Handover, by: Any, outcome: str, note: str = "") -> Handover:
+def handover_complete(*, handover: Handover, by: User, outcome: str, note: str = "") -> Handover:
     _partner_may_act(handover, by)
     if outcome not in Outcome.values:
         raise InvalidInput(_("Kies geholpen of niet geholpen."), field="outcome")
@@ -157,7 +158,7 @@ def handover_start(
     what_is_shared: str,
     consent_method: str,
     summary: str,
-    by: Any,
+    by: User,
 ) -> Handover:
     """The counter's one action: record consent (or reuse the resident's active consent for this
     organisation), create the handover with the relevant infoflits facts, and send it. All or nothing."""
@@ -191,7 +192,7 @@ def handover_start(
 
 
 def handover_act(
-    *, handover: Handover, action: str, by: Any, reason: str = "", outcome: str = "", note: str = ""
+    *, handover: Handover, action: str, by: User, reason: str = "", outcome: str = "", note: str = ""
 ) -> Handover:
     """One of the partner's actions by name, for the fronts (page and API) that receive it as input."""
     note = text_checked(note, field="note", max_length=NOTE_LENGTH)

@@ -9,12 +9,13 @@ import uuid as uuid_module
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from servicepunt.accounts.http import AuthenticatedRequest
 from servicepunt.appointments import selectors as slots
 from servicepunt.appointments import services as booking
 from servicepunt.appointments.models import Agenda, Appointment, ArrangementKind, ModeChoice
@@ -44,7 +45,7 @@ def _bookable_questions(case: Case) -> list[Question]:
 
 
 @permission_required(WORK)
-def slot_page(request: HttpRequest, uuid: str) -> HttpResponse:
+def slot_page(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
     case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.appointment_slots")
     form = SlotQueryForm(request.GET)
     form.is_valid()
@@ -79,7 +80,7 @@ NOT_POSTED_AGAIN = frozenset({"csrfmiddlewaretoken", "confirm_overlap"})
 
 
 def _overlap_page(
-    request: HttpRequest,
+    request: AuthenticatedRequest,
     questions: list[Question],
     new_parts: list[tuple[dt.datetime, Agenda]],
     clash: booking.ResidentDoubleBooked,
@@ -107,7 +108,7 @@ def _slots_url(case: Case, question: Question) -> str:
 
 @require_POST
 @permission_required(WORK)
-def book(request: HttpRequest, uuid: str) -> HttpResponse:
+def book(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
     case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.appointment_book")
     form = BookForm(request.POST)
     form.is_valid()
@@ -144,7 +145,7 @@ def _chosen_questions(case: Case, chosen_uuids: list[str]) -> list[Question]:
 
 
 @permission_required(WORK)
-def combination_page(request: HttpRequest, uuid: str) -> HttpResponse:
+def combination_page(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
     case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.appointment_combination")
     questions = _bookable_questions(case)
     data = request.GET
@@ -200,7 +201,7 @@ def _parts(case: Case, post: QueryDict) -> list[booking.PartChoice]:
 
 @require_POST
 @permission_required(WORK)
-def book_combination(request: HttpRequest, uuid: str) -> HttpResponse:
+def book_combination(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
     case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.appointment_combination_book")
     try:
         parts = _parts(case, request.POST)
@@ -231,7 +232,7 @@ def _case_appointment(case: Case, data: dict[str, Any]) -> Appointment:
 
 @require_POST
 @permission_required(WORK)
-def cancel(request: HttpRequest, uuid: str) -> HttpResponse:
+def cancel(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
     case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.appointment_cancel")
     try:
         data = AppointmentChoiceForm(request.POST).parsed()
@@ -249,7 +250,7 @@ def cancel(request: HttpRequest, uuid: str) -> HttpResponse:
 
 @require_POST
 @permission_required(WORK)
-def reschedule(request: HttpRequest, uuid: str) -> HttpResponse:
+def reschedule(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
     case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.appointment_reschedule")
     try:
         data = RescheduleForm(request.POST).parsed()

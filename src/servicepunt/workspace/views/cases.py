@@ -7,12 +7,13 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from servicepunt.accounts.http import AuthenticatedRequest
 from servicepunt.accounts.models import User
 from servicepunt.cases import selectors, services
 from servicepunt.cases.closing import Resolution
@@ -27,7 +28,7 @@ from servicepunt.workspace.presentation import case_context
 WORK = "cases.work_cases"
 
 
-def render_case(request: HttpRequest, case: Case, *, error: ServicepuntError | None = None) -> HttpResponse:
+def render_case(request: AuthenticatedRequest, case: Case, *, error: ServicepuntError | None = None) -> HttpResponse:
     context = case_context(case, today=timezone.localdate())
     context["error"] = error
     # The infoflits stays with the employee who took it (and the Servicepunt): no link for others.
@@ -37,7 +38,7 @@ def render_case(request: HttpRequest, case: Case, *, error: ServicepuntError | N
 
 
 @permission_required(WORK)
-def detail(request: HttpRequest, uuid: str) -> HttpResponse:
+def detail(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
     case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.case")
     return render_case(request, case)
 
@@ -164,7 +165,7 @@ ACTIONS: dict[str, tuple[type[forms.CaseActionForm], Callable[[Case, User, Data]
 
 @require_POST
 @permission_required(WORK)
-def act(request: HttpRequest, uuid: str, action: str) -> HttpResponse:
+def act(request: AuthenticatedRequest, uuid: str, action: str) -> HttpResponse:
     case = selectors.case_get(user=request.user, uuid=uuid, screen=f"workspace.case.{action}")
     if action not in ACTIONS:
         return render_case(request, case, error=InvalidInput(_("Onbekende actie."), field="action"))
@@ -183,7 +184,7 @@ def act(request: HttpRequest, uuid: str, action: str) -> HttpResponse:
 
 @require_POST
 @permission_required(WORK, "infoflits.run_infoflits")
-def start_infoflits(request: HttpRequest, uuid: str) -> HttpResponse:
+def start_infoflits(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
     case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.case.infoflits")
     try:
         infoflits = services.case_infoflits_start(case=case, by=request.user)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from servicepunt.accounts.http import AuthenticatedRequest
 from servicepunt.audit.services import access_record_many
 from servicepunt.cases import selectors, services
 from servicepunt.cases.models import Resident
@@ -19,7 +20,7 @@ WORK = "cases.work_cases"
 
 
 @permission_required(WORK)
-def search(request: HttpRequest) -> HttpResponse:
+def search(request: AuthenticatedRequest) -> HttpResponse:
     form = ResidentSearchForm(request.GET or None)
     results = None
     if form.has_criteria():
@@ -47,7 +48,7 @@ def _form_field(form: ResidentForm, field: str | None) -> str | None:
 
 
 @permission_required(WORK)
-def register(request: HttpRequest) -> HttpResponse:
+def register(request: AuthenticatedRequest) -> HttpResponse:
     form = ResidentForm(request.POST or None)
     duplicates = []
     if request.method == "POST" and form.is_valid():
@@ -79,7 +80,7 @@ def register(request: HttpRequest) -> HttpResponse:
     return render(request, "workspace/resident_register.html", {"form": form}, status=status)
 
 
-def _resident_page(request: HttpRequest, resident: Resident, **extra: str) -> HttpResponse:
+def _resident_page(request: AuthenticatedRequest, resident: Resident, **extra: str) -> HttpResponse:
     context = {
         "resident": resident,
         "cases": selectors.cases_visible(request.user).filter(resident=resident).order_by("-opened_at"),
@@ -90,14 +91,14 @@ def _resident_page(request: HttpRequest, resident: Resident, **extra: str) -> Ht
 
 
 @permission_required(WORK)
-def detail(request: HttpRequest, uuid: str) -> HttpResponse:
+def detail(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
     resident = selectors.resident_get(user=request.user, uuid=uuid, screen="workspace.resident")
     return _resident_page(request, resident, bsn_masked=selectors.bsn_masked(resident))
 
 
 @require_POST
 @permission_required(WORK)
-def open_case(request: HttpRequest, uuid: str) -> HttpResponse:
+def open_case(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
     resident = selectors.resident_get(user=request.user, uuid=uuid, screen="workspace.case_open")
     try:
         case = services.case_open(
@@ -111,7 +112,7 @@ def open_case(request: HttpRequest, uuid: str) -> HttpResponse:
 
 @require_POST
 @permission_required(WORK)
-def reveal_bsn(request: HttpRequest, uuid: str) -> HttpResponse:
+def reveal_bsn(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
     resident = selectors.resident_get(user=request.user, uuid=uuid, screen="workspace.bsn_reveal")
     try:
         bsn = services.resident_bsn_reveal(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import get_language_info
 from django.views.decorators.cache import never_cache
 
+from servicepunt.accounts.http import AuthenticatedRequest
 from servicepunt.cases import selectors
 from servicepunt.cases.models import Case
 from servicepunt.catalogue.localization import resident_language, written_languages
@@ -25,7 +26,7 @@ WORK = "cases.work_cases"
 LANGUAGE_PARAMETER = "taal"
 
 
-def _language(request: HttpRequest, case: Case) -> str:
+def _language(request: AuthenticatedRequest, case: Case) -> str:
     asked = request.GET.get(LANGUAGE_PARAMETER, "")
     return asked if asked in written_languages() else resident_language(case.resident.preferred_language)
 
@@ -43,7 +44,7 @@ def _context(case: Case, language: str) -> dict[str, Any]:
 
 @never_cache
 @permission_required(WORK)
-def summary_page(request: HttpRequest, uuid: str) -> HttpResponse:
+def summary_page(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
     case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.case_summary")
     language = _language(request, case)
     with translation.override(language):
@@ -54,7 +55,7 @@ def summary_page(request: HttpRequest, uuid: str) -> HttpResponse:
 
 @never_cache
 @permission_required(WORK)
-def summary_pdf(request: HttpRequest, uuid: str) -> HttpResponse:
+def summary_pdf(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
     case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.case_summary_pdf")
     language = _language(request, case)
     with translation.override(language):

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from servicepunt.accounts.http import AuthenticatedRequest
 from servicepunt.audit.services import access_record_many
 from servicepunt.cases import selectors
 from servicepunt.core.access import permission_required
 
 
 @permission_required("cases.work_cases")
-def worklist(request: HttpRequest) -> HttpResponse:
+def worklist(request: AuthenticatedRequest) -> HttpResponse:
     today = timezone.localdate()
     work = selectors.worklist(user=request.user, today=today)
     shown = {case.resident.uuid for case in work["cases"]} | {task.case.resident.uuid for task in work["tasks"]}
