@@ -94,24 +94,35 @@ class Question(models.Model):
         return self.text[:60]
 
 
-EVENT_LABELS = {
-    "case_opened": _("Vraagstuk geopend"),
-    "case_closed": _("Vraagstuk afgesloten"),
-    "case_reopened": _("Vraagstuk opnieuw geopend"),
-    "question_added": _("Vraag toegevoegd"),
-    "question_linked": _("Product gekoppeld"),
-    "question_reopened": _("Vraag opnieuw geopend"),
-    "question_booked": _("Afspraak gemaakt"),
-    "question_answered": _("Direct beantwoord"),
-    "question_declined": _("Inwoner ziet ervan af"),
-    "question_partner_accepted": _("Partner heeft overgenomen"),
-    "infoflits_started": _("Infoflits gestart"),
-    "contact_moment": _("Contactmoment"),
-    "task_created": _("Taak gemaakt"),
-    "task_done": _("Taak afgerond"),
-    "note_added": _("Notitie geschreven"),
-    "representative_added": _("Vertegenwoordiger vastgelegd"),
-    "appointment_overlap_confirmed": _("Afspraak op dezelfde tijd bevestigd"),
+class EventKind(models.TextChoices):
+    """What a line on a case's timeline says happened. Closed list: a new kind is added here (with
+    its migration), so the timeline never shows a code nobody translated."""
+
+    CASE_OPENED = "case_opened", _("Vraagstuk geopend")
+    CASE_CLOSED = "case_closed", _("Vraagstuk afgesloten")
+    CASE_REOPENED = "case_reopened", _("Vraagstuk opnieuw geopend")
+    QUESTION_ADDED = "question_added", _("Vraag toegevoegd")
+    QUESTION_LINKED = "question_linked", _("Product gekoppeld")
+    QUESTION_REOPENED = "question_reopened", _("Vraag opnieuw geopend")
+    QUESTION_BOOKED = "question_booked", _("Afspraak gemaakt")
+    QUESTION_ANSWERED = "question_answered", _("Direct beantwoord")
+    QUESTION_DECLINED = "question_declined", _("Inwoner ziet ervan af")
+    QUESTION_PARTNER_ACCEPTED = "question_partner_accepted", _("Partner heeft overgenomen")
+    INFOFLITS_STARTED = "infoflits_started", _("Infoflits gestart")
+    CONTACT_MOMENT = "contact_moment", _("Contactmoment")
+    TASK_CREATED = "task_created", _("Taak gemaakt")
+    TASK_DONE = "task_done", _("Taak afgerond")
+    NOTE_ADDED = "note_added", _("Notitie geschreven")
+    REPRESENTATIVE_ADDED = "representative_added", _("Vertegenwoordiger vastgelegd")
+    APPOINTMENT_OVERLAP_CONFIRMED = "appointment_overlap_confirmed", _("Afspraak op dezelfde tijd bevestigd")
+
+
+# The timeline line for each way a question is resolved.
+RESOLUTION_EVENTS = {
+    "booked": EventKind.QUESTION_BOOKED,
+    "answered": EventKind.QUESTION_ANSWERED,
+    "declined": EventKind.QUESTION_DECLINED,
+    "partner_accepted": EventKind.QUESTION_PARTNER_ACCEPTED,
 }
 
 
@@ -121,11 +132,14 @@ class CaseEvent(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(auto_now_add=True)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    kind = models.CharField(_("soort"), max_length=40)
+    kind = models.CharField(_("soort"), max_length=40, choices=EventKind.choices)
     detail = models.CharField(_("toelichting"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(kind__in=EventKind.values), name="case_event_kind_known")
+        ]
         verbose_name = _("gebeurtenis")
         verbose_name_plural = _("tijdlijn")
 
@@ -134,4 +148,4 @@ class CaseEvent(models.Model):
 
     @property
     def label(self) -> str:
-        return str(EVENT_LABELS.get(self.kind, self.kind))
+        return str(EventKind(self.kind).label)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from servicepunt.accounts.models import User
 from servicepunt.cases.closing import RESOLVED, QuestionState, Resolution, open_questions
-from servicepunt.cases.models import Case, CaseStatus, ClosingReason, Question, Resident
+from servicepunt.cases.models import RESOLUTION_EVENTS, Case, CaseStatus, ClosingReason, EventKind, Question, Resident
 from servicepunt.cases.services.common import case_locked, case_locked_open, event_record
 from servicepunt.core.errors import InvalidInput, ServicepuntError
 from servicepunt.core.validation import text_checked
@@ -87,10 +87,10 @@ def case_open(*, resident: Resident, opened_by: User, questions: Sequence[str]) 
     if not texts:
         raise InvalidInput(_("Schrijf minstens één vraag op, in de woorden van de inwoner."), field="questions")
     case = Case.objects.create(resident=resident, opened_by=opened_by)
-    event_record(case, opened_by, "case_opened")
+    event_record(case, opened_by, EventKind.CASE_OPENED)
     for text in texts:
         Question.objects.create(case=case, text=text)
-        event_record(case, opened_by, "question_added", text)
+        event_record(case, opened_by, EventKind.QUESTION_ADDED, text)
     log.info("case_opened", case=str(case.uuid), questions=len(texts))
     return case
 
@@ -100,7 +100,7 @@ def question_add(*, case: Case, text: str, by: User) -> Question:
     text = text_checked(text, field="text", max_length=QUESTION_LENGTH, required=_("Schrijf de vraag op."))
     case = case_locked_open(case)
     question = Question.objects.create(case=case, text=text)
-    event_record(case, by, "question_added", question.text)
+    event_record(case, by, EventKind.QUESTION_ADDED, question.text)
     _refresh_status(case)
     return question
 
@@ -114,7 +114,7 @@ def question_resolve(*, question: Question, resolution: Resolution, by: User, de
     case = case_locked_open(question.case)
     question.resolution = resolution
     question.save(update_fields=["resolution"])
-    event_record(case, by, f"question_{resolution.value}", detail or question.text)
+    event_record(case, by, RESOLUTION_EVENTS[resolution.value], detail or question.text)
     _refresh_status(case)
     return question
 
@@ -144,7 +144,7 @@ def case_overlap_confirm(*, case: Case, by: User, detail: str) -> None:
     """On the timeline: the employee confirmed an appointment that overlaps another appointment of
     the resident (who and when are the event's)."""
     detail = text_checked(detail, field="detail", max_length=REASON_LENGTH)
-    event_record(case, by, "appointment_overlap_confirmed", detail)
+    event_record(case, by, EventKind.APPOINTMENT_OVERLAP_CONFIRMED, detail)
 
 
 @transaction.atomic
@@ -157,8 +157,8 @@ def question_reopen(*, question: Question, by: User, reason: str) -> Question:
     if case.status == CaseStatus.CLOSED:
         case.status, case.closed_at, case.closing_reason = CaseStatus.IN_PROGRESS, None, ""
         case.save(update_fields=["status", "closed_at", "closing_reason"])
-        event_record(case, by, "case_reopened", reason)
-    event_record(case, by, "question_reopened", reason)
+        event_record(case, by, EventKind.CASE_REOPENED, reason)
+    event_record(case, by, EventKind.QUESTION_REOPENED, reason)
     _refresh_status(case)
     return question
 
@@ -178,7 +178,7 @@ def case_close(*, case: Case, closed_by: Any, reason: str) -> Case:
         raise CaseNotClosable([q.reference for q in still_open])
     case.status, case.closing_reason, case.closed_at = CaseStatus.CLOSED, reason, timezone.now()
     case.save(update_fields=["status", "closing_reason", "closed_at"])
-    event_record(case, closed_by, "case_closed", reason)
+    event_record(case, closed_by, EventKind.CASE_CLOSED, reason)
     log.info("case_closed", case=str(case.uuid))
     return case
 
@@ -193,5 +193,5 @@ def case_reopen(*, case: Case, by: User, reason: str) -> Case:
     )
     case.status, case.closed_at, case.closing_reason = CaseStatus.IN_PROGRESS, None, ""
     case.save(update_fields=["status", "closed_at", "closing_reason"])
-    event_record(case, by, "case_reopened", reason)
+    event_record(case, by, EventKind.CASE_REOPENED, reason)
     return case

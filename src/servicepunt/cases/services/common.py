@@ -6,15 +6,16 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from servicepunt.accounts.models import User
-from servicepunt.cases.models import Case, CaseEvent, CaseStatus
+from servicepunt.cases.models import Case, CaseEvent, CaseStatus, EventKind
 from servicepunt.core.errors import InvalidInput
 
 DETAIL_LENGTH = 300  # CaseEvent.detail's max_length
 
 
-def event_record(case: Case, by: User, kind: str, detail: str = "") -> None:
+def event_record(case: Case, by: User, kind: EventKind, detail: str = "") -> None:
     """A timeline line. Its detail is a summary of a record kept whole elsewhere (the question,
     the note), so a long one is shortened visibly, with an ellipsis."""
+    kind = EventKind(kind)  # a kind nobody listed is a programming error, not a timeline line
     if len(detail) > DETAIL_LENGTH:
         detail = detail[: DETAIL_LENGTH - 1].rstrip() + "…"
     CaseEvent.objects.create(case=case, by=by, kind=kind, detail=detail)

@@ -16,6 +16,7 @@ from servicepunt.cases.models import (
     Case,
     ContactChannel,
     ContactMoment,
+    EventKind,
     Note,
     Question,
     Representative,
@@ -74,7 +75,7 @@ def contact_moment_record(
         interpreter=interpreter,
         outcome=outcome,
     )
-    event_record(case, employee, "contact_moment", f"{moment.get_channel_display()}: {moment.outcome}")
+    event_record(case, employee, EventKind.CONTACT_MOMENT, f"{moment.get_channel_display()}: {moment.outcome}")
     return moment
 
 
@@ -127,7 +128,7 @@ def task_create(
         team="" if assigned_to is not None else team,
         created_by=created_by,
     )
-    event_record(case, created_by, "task_created", task.description)
+    event_record(case, created_by, EventKind.TASK_CREATED, task.description)
     return task
 
 
@@ -138,7 +139,7 @@ def task_done(*, task: Task, by: User) -> Task:
         raise InvalidInput(_("Deze taak is al afgerond."), field="task")
     task.done_at, task.done_by = timezone.now(), by
     task.save(update_fields=["done_at", "done_by"])
-    event_record(task.case, by, "task_done", task.description)
+    event_record(task.case, by, EventKind.TASK_DONE, task.description)
     return task
 
 
@@ -146,7 +147,7 @@ def task_done(*, task: Task, by: User) -> Task:
 def note_add(*, case: Case, text: str, by: User) -> Note:
     text = text_checked(text, field="text", max_length=NOTE_LENGTH, required=_("Schrijf een notitie."))
     note = Note.objects.create(case=case, text=text, written_by=by)
-    event_record(case, by, "note_added")
+    event_record(case, by, EventKind.NOTE_ADDED)
     return note
 
 
@@ -166,7 +167,7 @@ def representative_add(
     representative = Representative.objects.create(
         resident=case.resident, name=name, kind=kind, phone=phone, email=email
     )
-    event_record(case, by, "representative_added", str(representative))
+    event_record(case, by, EventKind.REPRESENTATIVE_ADDED, str(representative))
     return representative
 
 
@@ -177,7 +178,7 @@ def question_link(*, question: Question, product: Product | None, by: User) -> Q
     question.product = product
     question.domain = product.domains.order_by("position", "code").first() if product else None
     question.save(update_fields=["product", "domain"])
-    event_record(question.case, by, "question_linked", product.name if product else "")
+    event_record(question.case, by, EventKind.QUESTION_LINKED, product.name if product else "")
     return question
 
 
@@ -195,7 +196,7 @@ def question_from_suggestion(*, case: Case, product: Product, by: User) -> Quest
         product=product,
         domain=product.domains.order_by("position", "code").first(),
     )
-    event_record(case, by, "question_added", question.text)
+    event_record(case, by, EventKind.QUESTION_ADDED, question.text)
     return question
 
 
@@ -212,5 +213,5 @@ def case_infoflits_start(*, case: Case, by: User) -> Infoflits:
     )
     case.infoflits = infoflits
     case.save(update_fields=["infoflits"])
-    event_record(case, by, "infoflits_started")
+    event_record(case, by, EventKind.INFOFLITS_STARTED)
     return infoflits
