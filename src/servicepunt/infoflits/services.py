@@ -15,11 +15,12 @@ from django.utils.translation import gettext as _
 from servicepunt.accounts.models import User
 from servicepunt.catalogue.models import Product
 from servicepunt.core.errors import InvalidInput
+from servicepunt.core.validation import text_checked
 from servicepunt.infoflits.amounts import amount_answer
 from servicepunt.infoflits.engine import SituationError, validate_situation
 from servicepunt.infoflits.models import Decision, Infoflits, SituationVersion, SuggestionDecision
 from servicepunt.infoflits.questionnaire import AnswerError, apply_answers
-from servicepunt.infoflits.selectors import current_version, questionnaire
+from servicepunt.infoflits.selectors import current_version, questionnaire, ruleset
 
 log = structlog.get_logger(__name__)
 SELF_SUFFICIENCY_LEVELS = range(1, 6)
@@ -93,9 +94,15 @@ def suggestion_decide(
 ) -> SuggestionDecision:
     if decision not in Decision.values:
         raise InvalidInput(_("Kies een geldig besluit."), field="decision")
+    product_code = text_checked(
+        product_code, field="product", max_length=Product._meta.get_field("code").max_length or 0
+    )
     product = Product.objects.filter(code=product_code).first()
     if product is None:
         raise InvalidInput(_("Onbekend product."), field="product")
+    # The rule is the one that made the suggestion: a rule the rules do not know is not a reason.
+    if rule and rule not in {known.id for known in ruleset().rules}:
+        raise InvalidInput(_("Onbekende regel."), field="rule")
     record = SuggestionDecision.objects.create(
         infoflits=infoflits, product=product, decision=decision, rule=rule, asked=asked, decided_by=decided_by
     )

@@ -15,7 +15,9 @@ from django.test import Client
 
 from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
+from servicepunt.core.errors import InvalidInput
 from servicepunt.infoflits.models import Infoflits, SuggestionDecision
+from servicepunt.infoflits.services import suggestion_decide
 
 pytestmark = pytest.mark.django_db
 
@@ -89,8 +91,8 @@ def test_suggestions_show_with_reasons_and_decisions_are_kept(counter: Client) -
     )
     page = counter.get(f"{base}/").content.decode()
     assert "/catalogus/producten/huurtoeslag/" in page
-    counter.post(f"{base}/besluit/", {"product": "huurtoeslag", "decision": "accepted", "rule": "x"})
-    counter.post(f"{base}/besluit/", {"product": "huurtoeslag", "decision": "offered", "rule": "x"})
+    counter.post(f"{base}/besluit/", {"product": "huurtoeslag", "decision": "accepted", "rule": "income.huurtoeslag"})
+    counter.post(f"{base}/besluit/", {"product": "huurtoeslag", "decision": "offered", "rule": "income.huurtoeslag"})
     history = list(
         SuggestionDecision.objects.filter(infoflits=infoflits)
         .order_by("decided_at", "id")
@@ -164,3 +166,31 @@ def test_the_flow_page_uses_a_constant_number_of_queries(counter: Client) -> Non
     with CaptureQueriesContext(connection) as more:
         counter.get(f"{base}/")
     assert len(more) == len(few), [q["sql"][:100] for q in more]
+
+
+@pytest.mark.parametrize(
+    ("values", "field"),
+    [
+        ({"product": "huurtoeslag", "decision": "accepted", "rule": "x" * 1_000_000}, "rule"),
+        ({"product": "huurtoeslag", "decision": "accepted", "rule": "niet.een.regel"}, "rule"),
+        ({"product": "huur\x00toeslag", "decision": "accepted"}, "product"),
+        ({"product": "x" * 500, "decision": "accepted"}, "product"),
+        ({"product": "huurtoeslag", "decision": "misschien"}, "decision"),
+    ],
+)
+def test_a_decision_with_bad_values_is_refused_and_nothing_is_kept(
+    counter: Client, values: dict[str, str], field: str
+) -> None:
+    infoflits = _start(counter)
+    response = counter.post(f"/infoflits/{infoflits.uuid}/besluit/", values, follow=True)
+    assert response.status_code == 200
+    assert not SuggestionDecision.objects.filter(infoflits=infoflits).exists()
+    with pytest.raises(InvalidInput) as refused:
+        suggestion_decide(
+            infoflits=infoflits,
+            product_code=values["product"],
+            decision=values["decision"],
+            decided_by=infoflits.started_by,
+            rule=values.get("rule", ""),
+        )
+    assert refused.value.field == field
