@@ -64,7 +64,9 @@ def test_a_question_with_an_active_appointment_is_not_booked_again(question: Que
 
 def test_a_cancelled_appointment_frees_its_question(question: Question, employee: User) -> None:
     slot = first_free("bijstand")
-    appointment_cancel(appointment=_book(slot, employee, question), actor=Actor.staff(employee))
+    appointment_cancel(
+        appointment=_book(slot, employee, question), actor=Actor.staff(employee), reason="Inwoner belde af"
+    )
     again = _book(slot, employee, question, start=slot.start + dt.timedelta(hours=2))
     assert again.status == AppointmentStatus.BOOKED
 

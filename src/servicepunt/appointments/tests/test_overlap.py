@@ -155,7 +155,7 @@ def test_no_sequence_books_a_resident_twice_at_once_without_a_confirmation(
                 elif active:
                     row = active[which % len(active)]
                     if action == "cancel":
-                        appointment_cancel(appointment=row, actor=Actor.staff(employee))
+                        appointment_cancel(appointment=row, actor=Actor.staff(employee), reason="Inwoner belde af")
                     else:
                         appointment_reschedule(
                             appointment=row, start=when, actor=Actor.staff(employee), confirm_overlap=confirm
