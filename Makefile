@@ -7,12 +7,13 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 SP := .venv/bin/servicepunt
 HOST ?= 127.0.0.1
 PORT ?= 8000
-CHROMIUM := /usr/bin/chromium
 # Debian packages the run needs: HarfBuzz-Subset lets WeasyPrint embed only the glyphs a PDF uses.
 RUN_DEBS := libharfbuzz-subset0
+# And the tests: chromium for the browser tests, gettext to check every text has its translation.
+TEST_DEBS := chromium gettext
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: help debs install run test check lint types pytest bench score messages clean
+.PHONY: help debs test-debs install run test check lint types pytest bench score messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -28,12 +29,13 @@ help: ## List the targets
 	touch $@
 
 debs: ## Install the Debian packages the run needs, when absent
-	@missing="$$(for p in $(RUN_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done)"; \
+	@missing="$$(for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done)"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing Debian packages: $$missing"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
+DEBS ?= $(RUN_DEBS)
 install: debs .venv/.installed ## Install Python and front-end dependencies, compile translations
 
 run: install ## Migrate, load catalogue and demo accounts, serve on http://127.0.0.1:8000
@@ -52,12 +54,10 @@ run: install ## Migrate, load catalogue and demo accounts, serve on http://127.0
 	trap 'exit 130' INT TERM; \
 	$(SP) runserver $(HOST):$(PORT)
 
-$(CHROMIUM):
-	@echo "Debian's chromium is needed for the browser tests; installing it."
-	$(SUDO) apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium
+test-debs: ## Install the Debian packages the tests need (chromium, gettext), when absent
+	@$(MAKE) --no-print-directory debs DEBS="$(RUN_DEBS) $(TEST_DEBS)"
 
-test: install $(CHROMIUM) check pytest ## Install what tests need and run lint, types and the whole suite
+test: install test-debs check pytest ## Install what tests need and run lint, types and the whole suite
 
 check: lint types ## Lint, types and architecture contracts
 
