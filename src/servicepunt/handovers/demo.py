@@ -20,7 +20,7 @@ from typing import Any
 from servicepunt.accounts.models import User
 from servicepunt.cases.closing import Resolution
 from servicepunt.cases.demo import DemoBatch, between, timestamps_as_given
-from servicepunt.cases.models import CaseEvent, Question
+from servicepunt.cases.models import CaseEvent, EventKind, Question
 from servicepunt.catalogue.models import EntryPoint, Product
 from servicepunt.handovers.models import Consent, ConsentMethod, Handover, HandoverTransition, Outcome, RejectionReason
 from servicepunt.handovers.states import HandoverState
@@ -159,7 +159,9 @@ class _Builder:
         if path[-1] == X:
             handover.rejection_reason = rng.choice(RejectionReason.values)
             reason = f"overdracht afgewezen: {handover.rejection_reason}"
-            self.events.append(CaseEvent(case=case, by=partner, kind="question_reopened", detail=reason, at=times[-1]))
+            self.events.append(
+                CaseEvent(case=case, by=partner, kind=EventKind.QUESTION_REOPENED, detail=reason, at=times[-1])
+            )
         if path[-1] == C:
             helped = rng.random() < 0.85
             handover.outcome = Outcome.HELPED if helped else Outcome.NOT_HELPED
