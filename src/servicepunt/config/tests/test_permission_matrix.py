@@ -276,7 +276,7 @@ TABLE: dict[str, Entry] = {
         redirects(flow_path),
         hidden=WIJKBUREAU,
         kwargs=_infoflits,
-        data=lambda c: {"product": "huurtoeslag", "decision": "offered", "rule": "x"},
+        data=lambda c: {"product": "huurtoeslag", "decision": "offered", "rule": "income.huurtoeslag"},
         written=lambda c: SuggestionDecision.objects.filter(infoflits=c.work.infoflits).count(),
     ),
     "infoflits:versions": Entry(
