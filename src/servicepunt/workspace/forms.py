@@ -19,7 +19,7 @@ from servicepunt.cases.models import (
     Task,
     TaskKind,
 )
-from servicepunt.cases.services import TASK_TEAMS, ResidentInput
+from servicepunt.cases.services import NOTE_LENGTH, QUESTION_LENGTH, SHORT_TEXT, TASK_TEAMS, ResidentInput
 from servicepunt.catalogue.models import EntryPoint, Product
 from servicepunt.core.errors import InvalidInput
 from servicepunt.handovers.models import Consent, ConsentMethod
@@ -113,8 +113,6 @@ class ResidentSearchForm(forms.Form):
 # --- the actions of the case page: one form per action, scoped to the case -----------------------
 # A form only parses and checks what was posted (types, choices of *this* case, lengths); the
 # service it feeds applies the rules. Either refusal names the field on the page.
-
-QUESTION_LENGTH, NOTE_LENGTH, SHORT_TEXT = 2000, 4000, 300
 
 
 class CaseActionForm(forms.Form):

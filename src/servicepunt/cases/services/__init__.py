@@ -1,6 +1,7 @@
 """State changes of the cases context: residents and cases (vraagstukken)."""
 
 from servicepunt.cases.services.case import (
+    QUESTION_LENGTH,
     CaseNotClosable,
     QuestionNotBookable,
     case_close,
@@ -23,6 +24,8 @@ from servicepunt.cases.services.resident import (
     resident_register_with_case,
 )
 from servicepunt.cases.services.work import (
+    NOTE_LENGTH,
+    SHORT_TEXT,
     TASK_TEAMS,
     case_infoflits_start,
     contact_moment_record,
@@ -35,6 +38,9 @@ from servicepunt.cases.services.work import (
 )
 
 __all__ = [
+    "NOTE_LENGTH",
+    "QUESTION_LENGTH",
+    "SHORT_TEXT",
     "TASK_TEAMS",
     "CaseNotClosable",
     "QuestionNotBookable",

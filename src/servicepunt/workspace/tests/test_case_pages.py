@@ -15,9 +15,9 @@ from django.utils import timezone
 from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
 from servicepunt.audit.models import AccessLogEntry
-from servicepunt.cases.models import Case, CaseStatus, Question, Resident, Task
+from servicepunt.cases.models import Case, CaseStatus, Note, Question, Resident, Task
 from servicepunt.cases.selectors import bsn_masked
-from servicepunt.cases.services import question_add, task_create
+from servicepunt.cases.services import NOTE_LENGTH, QUESTION_LENGTH, SHORT_TEXT, question_add, task_create
 from servicepunt.catalogue.models import EntryPoint, Product
 from servicepunt.handovers.models import Handover
 from servicepunt.infoflits.models import Decision
@@ -280,3 +280,53 @@ def test_search_results_and_worklist_are_written_to_the_access_log(client: Clien
         )
     )
     assert {"workspace.resident_search", "workspace.worklist"} <= screens
+
+
+TASK = {
+    "kind": "follow_up",
+    "description": "Bellen",
+    "due": (timezone.localdate() + dt.timedelta(days=7)).isoformat(),
+    "assignee": "team:servicepunt-medewerker",
+}
+
+
+@pytest.mark.parametrize(
+    ("action", "values", "words"),
+    [
+        ("notitie", {"text": "x" * (NOTE_LENGTH + 1)}, f"hoogstens {NOTE_LENGTH}"),
+        ("notitie", {"text": "Gebeld\x00"}, "NUL"),
+        ("vraag", {"text": "v" * (QUESTION_LENGTH + 1)}, f"hoogstens {QUESTION_LENGTH}"),
+        (
+            "taak",
+            {
+                "kind": "follow_up",
+                "description": "t" * (SHORT_TEXT + 1),
+                "due": "2026-12-10",
+                "assignee": "servicepunt",
+            },
+            f"hoogstens {SHORT_TEXT}",
+        ),
+        (
+            "taak",
+            {"kind": "follow_up", "description": "Bellen", "due": "9999-12-31", "assignee": "servicepunt"},
+            "datum",
+        ),
+        ("taak", {"kind": "follow_up", "description": "Bellen", "due": "2026-12-10", "assignee": "999999"}, "Kies"),
+    ],
+)
+def test_case_actions_refuse_bad_input_naming_it_and_save_nothing(
+    client: Client, action: str, values: dict[str, str], words: str
+) -> None:
+    """Text too long or with a NUL was once cut at 300 characters or reached the database (a
+    500 on PostgreSQL), a task could go to any user id or be due in 9999; now the page says what
+    is wrong and nothing is written."""
+    case = _register(client)
+    events = case.events.count()
+    response = client.post(f"/vraagstukken/{case.uuid}/{action}/", values)
+    assert response.status_code == 400
+    assert words in response.content.decode()
+    assert case.events.count() == events
+    assert not Note.objects.filter(case=case).exists() and not Task.objects.filter(case=case).exists()
+    assert case.questions.count() == 1
+    assert client.post(f"/vraagstukken/{case.uuid}/taak/", TASK).status_code == 302  # the same, right, is kept
+    assert Task.objects.filter(case=case).count() == 1
