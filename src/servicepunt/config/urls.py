@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView
 
+from servicepunt.config import views
+
 api_v1: list[URLPattern | URLResolver] = [
     path("", include("servicepunt.catalogue.api.urls")),
     path("", include("servicepunt.triage.api.urls")),
@@ -12,6 +14,7 @@ api_v1: list[URLPattern | URLResolver] = [
 ]
 
 urlpatterns = [
+    path("", views.home, name="home"),
     path("", include("servicepunt.core.urls")),
     path("accounts/", include("servicepunt.accounts.urls")),
     path("catalogus/", include("servicepunt.catalogue.urls")),

@@ -202,7 +202,7 @@ def _combination_body(ctx: Ctx) -> dict[str, Any]:
 
 TABLE: dict[str, Entry] = {
     # --- public and every signed-in user
-    "core:home": Entry("get", ALL, home_check),
+    "home": Entry("get", ALL, home_check),
     "core:health": Entry("get", ALL, health_check, anonymous=Anonymous.PUBLIC),
     "accounts:login": Entry("get", ALL, login_check, anonymous=Anonymous.PUBLIC),
     "accounts:logout": Entry("post", ALL, redirects(LOGIN_PATH), anonymous=Anonymous.PUBLIC),
