@@ -23,6 +23,7 @@ urlpatterns = [
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("afspraak/", include("servicepunt.appointments.resident.urls")),
+    path("", include("servicepunt.summary.urls")),  # before workspace: its <slug:action>/ would match
     path("", include("servicepunt.workspace.urls")),
     path("overdrachten/", include("servicepunt.handovers.urls")),
     path("cijfers/", include("servicepunt.reporting.urls")),

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "servicepunt.appointments",
     "servicepunt.workspace",
     "servicepunt.reporting",
+    "servicepunt.summary",
 ]
 
 MIDDLEWARE = [

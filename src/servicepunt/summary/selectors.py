@@ -6,7 +6,7 @@ case holds.
 The next steps are a list of `NextStep` items. The handovers give the first ones; other contexts
 add theirs through `extra_steps` (appointments: date, time and place of a booked appointment).
 A provider is a function `(case, language, today) -> Iterable[NextStep]` listed in
-`STEP_PROVIDERS`; it lives here in the workspace, because the contexts below may not import it,
+`STEP_PROVIDERS`; it lives here in `summary` (top floor), because the contexts below may not import it,
 and it reads its rows in a fixed number of queries (`places.entry_point_prefetches` helps).
 """
 
@@ -28,17 +28,17 @@ from servicepunt.catalogue.localization import FALLBACK_LANGUAGE, localized_fiel
 from servicepunt.catalogue.models import EntryChannel, EntryPoint, ProductContent
 from servicepunt.handovers.models import Handover
 from servicepunt.handovers.states import HandoverState
-from servicepunt.workspace.places import (
-    entry_point_place,
-    entry_point_prefetches,
-    hours_lines,
-)
-from servicepunt.workspace.summary_appointments import appointment_steps
-from servicepunt.workspace.summary_items import (
+from servicepunt.summary.appointments import appointment_steps
+from servicepunt.summary.items import (
     NextStep,
     ServicepuntContact,
     StepKind,
     SummarySection,
+)
+from servicepunt.summary.places import (
+    entry_point_place,
+    entry_point_prefetches,
+    hours_lines,
 )
 
 # The Servicepunt itself is an organisation in the catalogue; its desk and phone line are printed

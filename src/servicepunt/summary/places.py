@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from servicepunt.catalogue.localization import localized_field
 from servicepunt.catalogue.models import EntryPoint, OpeningException
 from servicepunt.catalogue.selectors import weekly_hours
-from servicepunt.workspace.summary_items import DayException, HoursLine, Place
+from servicepunt.summary.items import DayException, HoursLine, Place
 
 EXCEPTIONS_AHEAD = dt.timedelta(weeks=6)  # closed days printed: those of the coming six weeks
 ALL_DAY = "00:00–24:00"
