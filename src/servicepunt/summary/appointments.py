@@ -12,8 +12,8 @@ from servicepunt.appointments.models import ModeChoice
 from servicepunt.appointments.selectors import appointments_for_case
 from servicepunt.cases.models import Case
 from servicepunt.catalogue.localization import localized_field
+from servicepunt.catalogue.places import entry_point_place, entry_point_prefetches
 from servicepunt.summary.items import NextStep, StepKind
-from servicepunt.summary.places import entry_point_place, entry_point_prefetches
 
 
 def appointment_steps(case: Case, language: str, today: dt.date) -> Iterable[NextStep]:

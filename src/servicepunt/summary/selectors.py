@@ -7,7 +7,7 @@ The next steps are a list of `NextStep` items. The handovers give the first ones
 add theirs through `extra_steps` (appointments: date, time and place of a booked appointment).
 A provider is a function `(case, language, today) -> Iterable[NextStep]` listed in
 `STEP_PROVIDERS`; it lives here in `summary` (top floor), because the contexts below may not import it,
-and it reads its rows in a fixed number of queries (`places.entry_point_prefetches` helps).
+and it reads its rows in a fixed number of queries (`catalogue.places.entry_point_prefetches` helps).
 """
 
 from __future__ import annotations
@@ -26,6 +26,11 @@ from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import Case, Question
 from servicepunt.catalogue.localization import FALLBACK_LANGUAGE, localized_field
 from servicepunt.catalogue.models import EntryChannel, EntryPoint, ProductContent
+from servicepunt.catalogue.places import (
+    entry_point_place,
+    entry_point_prefetches,
+    hours_lines,
+)
 from servicepunt.handovers.models import Handover
 from servicepunt.handovers.states import HandoverState
 from servicepunt.summary.appointments import appointment_steps
@@ -34,11 +39,6 @@ from servicepunt.summary.items import (
     ServicepuntContact,
     StepKind,
     SummarySection,
-)
-from servicepunt.summary.places import (
-    entry_point_place,
-    entry_point_prefetches,
-    hours_lines,
 )
 
 # The Servicepunt itself is an organisation in the catalogue; its desk and phone line are printed
