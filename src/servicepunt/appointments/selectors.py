@@ -305,3 +305,14 @@ def agendas_manageable(*, user: User) -> QuerySet[Agenda]:
     organisation_id = getattr(user, "organisation_id", None)
     agendas = Agenda.objects.select_related("entry_point__organisation")
     return agendas.filter(entry_point__organisation_id=organisation_id) if organisation_id else agendas.all()
+
+
+def appointment_figures(*, since: dt.datetime) -> dict[str, int]:
+    """Counts for the team leads' figures (`reporting`): appointments booked since `since` that
+    stand or were cancelled, and the combination appointments among them."""
+    booked = Appointment.objects.filter(booked_at__gte=since)
+    return {
+        "appointments_booked": booked.filter(status=AppointmentStatus.BOOKED).count(),
+        "appointments_cancelled": booked.filter(status=AppointmentStatus.CANCELLED).count(),
+        "combinations": booked.filter(arrangement__isnull=False).values("arrangement").distinct().count(),
+    }

@@ -1,13 +1,18 @@
-"""What a partner may see: only handovers addressed to its organisation whose consent still holds."""
+"""What a partner may see: only handovers addressed to its organisation whose consent still holds.
+And the counts of handovers for the team leads' figures, which name no one."""
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
 from servicepunt.accounts.models import User
-from servicepunt.handovers.models import Handover
+from servicepunt.handovers.models import Handover, RejectionReason
+from servicepunt.handovers.models.handover import STATE_LABELS
 from servicepunt.handovers.states import HandoverState
 
 
@@ -28,3 +33,20 @@ def partner_new_count(*, user: User) -> int:
 
 def partner_handover(*, user: User, uuid: str) -> Handover:
     return get_object_or_404(partner_inbox(user=user), uuid=uuid)
+
+
+def _by(queryset: QuerySet[Handover], field: str) -> dict[str, int]:
+    return {row[field]: row["n"] for row in queryset.values(field).annotate(n=Count("id")).order_by(field)}
+
+
+def handover_figures(*, since: dt.datetime) -> dict[str, Any]:
+    """Counts for the team leads' figures (`reporting`): handovers made since `since` by state,
+    and the reasons of the rejected ones."""
+    handovers = Handover.objects.filter(created_at__gte=since)
+    return {
+        "handovers_by_state": [(STATE_LABELS[HandoverState(state)], n) for state, n in _by(handovers, "state").items()],
+        "rejections": [
+            (RejectionReason(reason).label, n)
+            for reason, n in _by(handovers.exclude(rejection_reason=""), "rejection_reason").items()
+        ],
+    }

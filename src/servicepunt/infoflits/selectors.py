@@ -3,11 +3,12 @@ lookups, the current situation and its suggestions."""
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cache
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -24,7 +25,7 @@ from servicepunt.infoflits.engine import (
     suggest,
     validate_situation,
 )
-from servicepunt.infoflits.models import Infoflits, SituationVersion, SuggestionDecision
+from servicepunt.infoflits.models import Decision, Infoflits, SituationVersion, SuggestionDecision
 from servicepunt.infoflits.questionnaire import Questionnaire, load_questionnaire
 
 
@@ -121,3 +122,27 @@ def current_decisions(infoflits: Infoflits) -> dict[str, SuggestionDecision]:
     for record in infoflits.decisions.select_related("product", "decided_by").order_by("decided_at", "id"):
         decisions[record.product.code] = record
     return decisions
+
+
+_OFFERED = (Decision.OFFERED, Decision.ACCEPTED, Decision.DECLINED)
+
+
+def infoflits_figures(*, since: dt.datetime) -> dict[str, Any]:
+    """Counts for the team leads' figures (`reporting`): infoflitsen started since `since`, and of
+    the products suggested beyond the question asked (each product's latest decision) how many were
+    offered and accepted."""
+    latest = SuggestionDecision.objects.filter(infoflits=OuterRef("infoflits"), product=OuterRef("product")).order_by(
+        "-decided_at", "-id"
+    )
+    current = SuggestionDecision.objects.filter(infoflits__started_at__gte=since).filter(
+        pk=Subquery(latest.values("pk")[:1])
+    )
+    extra = current.filter(asked=False)
+    infoflitsen = Infoflits.objects.filter(started_at__gte=since).count()
+    extra_offered = extra.filter(decision__in=_OFFERED).count()
+    return {
+        "infoflitsen": infoflitsen,
+        "extra_offered": extra_offered,
+        "extra_accepted": extra.filter(decision=Decision.ACCEPTED).count(),
+        "extra_per_infoflits": round(extra_offered / infoflitsen, 2) if infoflitsen else 0,
+    }
