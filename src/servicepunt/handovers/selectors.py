@@ -1,19 +1,25 @@
 """What a partner may see: only handovers addressed to its organisation whose consent still holds.
-And the counts of handovers for the team leads' figures, which name no one."""
+The handovers and consents of one case for its page (the caller has checked access to the case),
+and the counts of handovers for the team leads' figures, which name no one."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
 from servicepunt.accounts.models import User
-from servicepunt.handovers.models import Handover, RejectionReason
+from servicepunt.handovers.models import Consent, ConsentMethod, Handover, RejectionReason
 from servicepunt.handovers.models.handover import STATE_LABELS
 from servicepunt.handovers.states import HandoverState
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+    from servicepunt.cases.models import Case, Resident
 
 
 def partner_inbox(*, user: User) -> QuerySet[Handover]:
@@ -50,3 +56,21 @@ def handover_figures(*, since: dt.datetime) -> dict[str, Any]:
             for reason, n in _by(handovers.exclude(rejection_reason=""), "rejection_reason").items()
         ],
     }
+
+
+def handovers_for_case(*, case: Case) -> list[Handover]:
+    """The handovers of a case's questions, oldest first, with what the case page shows of them."""
+    return list(
+        Handover.objects.filter(question__case=case)
+        .select_related("entry_point", "organisation", "consent")
+        .order_by("created_at")
+    )
+
+
+def consents_for_resident(*, resident: Resident) -> list[Consent]:
+    return list(Consent.objects.filter(resident=resident).select_related("organisation", "recorded_by"))
+
+
+def consent_method_choices() -> list[tuple[str, StrOrPromise]]:
+    """How a consent can be given, for a form's choices."""
+    return list(ConsentMethod.choices)

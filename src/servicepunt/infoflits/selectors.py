@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, OuterRef, Subquery
@@ -27,6 +27,9 @@ from servicepunt.infoflits.engine import (
 )
 from servicepunt.infoflits.models import Decision, Infoflits, SituationVersion, SuggestionDecision
 from servicepunt.infoflits.questionnaire import Questionnaire, load_questionnaire
+
+if TYPE_CHECKING:
+    from servicepunt.catalogue.models import Product
 
 
 @cache
@@ -122,6 +125,15 @@ def current_decisions(infoflits: Infoflits) -> dict[str, SuggestionDecision]:
     for record in infoflits.decisions.select_related("product", "decided_by").order_by("decided_at", "id"):
         decisions[record.product.code] = record
     return decisions
+
+
+def products_accepted(infoflits: Infoflits, *, except_ids: set[int]) -> list[Product]:
+    """The products whose newest decision is "accepted", but for those in `except_ids`."""
+    return [
+        decision.product
+        for decision in current_decisions(infoflits).values()
+        if decision.decision == Decision.ACCEPTED and decision.product_id not in except_ids
+    ]
 
 
 _OFFERED = (Decision.OFFERED, Decision.ACCEPTED, Decision.DECLINED)
