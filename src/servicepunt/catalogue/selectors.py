@@ -134,3 +134,13 @@ def entry_points_offering(product_ids: Iterable[int]) -> dict[int, set[int]]:
         Prefetch("entry_points", queryset=EntryPoint.objects.filter(active=True).only("pk"))
     )
     return {product.pk: {entry_point.pk for entry_point in product.entry_points.all()} for product in products}
+
+
+def products_choosable() -> QuerySet[Product]:
+    """The active products, for a form's choice (lazy: a form field may hold it from import on)."""
+    return Product.objects.filter(active=True)
+
+
+def entry_points_choosable() -> QuerySet[EntryPoint]:
+    """The active entry points, for a form's choice (lazy, like `products_choosable`)."""
+    return EntryPoint.objects.filter(active=True)

@@ -74,3 +74,10 @@ def consents_for_resident(*, resident: Resident) -> list[Consent]:
 def consent_method_choices() -> list[tuple[str, StrOrPromise]]:
     """How a consent can be given, for a form's choices."""
     return list(ConsentMethod.choices)
+
+
+def consents_of(*, resident: Resident | None) -> QuerySet[Consent]:
+    """The consents a resident gave (none without a resident), for a form's choice."""
+    if resident is None:
+        return Consent.objects.none()
+    return Consent.objects.filter(resident=resident)
