@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from servicepunt.accounts.models import User
 from servicepunt.appointments.engine import (
     AMSTERDAM,
     AgendaSpec,
@@ -42,9 +42,12 @@ from servicepunt.appointments.models import (
     NotificationStatus,
 )
 from servicepunt.appointments.specs import booked_spans, building_key, current_parameters, day_bounds, load_agendas
-from servicepunt.cases.models import Case, Question
-from servicepunt.catalogue.models import Location, Product
 from servicepunt.core.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
+    from servicepunt.cases.models import Case, Question
+    from servicepunt.catalogue.models import Location, Product
 
 FIRST_CHUNK_DAYS = 2  # today (often half over) and tomorrow
 LARGEST_CHUNK_DAYS = 28

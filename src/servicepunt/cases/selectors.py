@@ -4,7 +4,7 @@ exact BSN; possible duplicates; the masked BSN for display."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -13,7 +13,6 @@ from django.db.models.functions import Concat
 from django.shortcuts import get_object_or_404
 from rapidfuzz import fuzz
 
-from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
 from servicepunt.audit.services import access_record
 from servicepunt.cases.identifiers import (
@@ -27,6 +26,9 @@ from servicepunt.cases.identifiers import (
 )
 from servicepunt.cases.models import Case, CaseStatus, Question, Resident, Task
 from servicepunt.core.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 SIMILAR_NAME = 85
 SEARCH_LIMIT = 50

@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
-from servicepunt.accounts.models import User
 from servicepunt.handovers.models import Consent, ConsentMethod, Handover, RejectionReason
 from servicepunt.handovers.models.handover import STATE_LABELS
 from servicepunt.handovers.states import HandoverState
@@ -19,6 +18,7 @@ from servicepunt.handovers.states import HandoverState
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
+    from servicepunt.accounts.models import User
     from servicepunt.cases.models import Case, Resident
 
 

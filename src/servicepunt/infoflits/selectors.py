@@ -13,7 +13,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from servicepunt.accounts.models import User
 from servicepunt.audit.services import access_record
 from servicepunt.core.errors import InvalidInput
 from servicepunt.infoflits.amounts import situation_amounts_checked
@@ -29,6 +28,7 @@ from servicepunt.infoflits.models import Decision, Infoflits, SituationVersion, 
 from servicepunt.infoflits.questionnaire import Questionnaire, load_questionnaire
 
 if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
     from servicepunt.catalogue.models import Product
 
 

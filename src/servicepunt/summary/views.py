@@ -4,7 +4,7 @@ view is logged and never cached."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -16,11 +16,13 @@ from django.views.decorators.cache import never_cache
 
 from servicepunt.accounts.http import AuthenticatedRequest
 from servicepunt.cases import selectors
-from servicepunt.cases.models import Case
 from servicepunt.catalogue.localization import resident_language, written_languages
 from servicepunt.core.access import permission_required
 from servicepunt.core.pdf import pdf_from_html
 from servicepunt.summary.selectors import case_summary, provided_steps
+
+if TYPE_CHECKING:
+    from servicepunt.cases.models import Case
 
 WORK = "cases.work_cases"
 LANGUAGE_PARAMETER = "taal"
