@@ -144,3 +144,9 @@ def products_choosable() -> QuerySet[Product]:
 def entry_points_choosable() -> QuerySet[EntryPoint]:
     """The active entry points, for a form's choice (lazy, like `products_choosable`)."""
     return EntryPoint.objects.filter(active=True)
+
+
+def products_any() -> QuerySet[Product]:
+    """Every product, active or not, for a form's choice where the product was offered earlier
+    (a booking names the product of the slot it books)."""
+    return Product.objects.all()
