@@ -60,3 +60,8 @@ def demo_accounts_create() -> list[DemoAccount]:
             email=f"{account.username}@example.org",
         )
     return list(DEMO_ACCOUNTS)
+
+
+def demo_employee() -> User:
+    """The demo Servicepunt employee (made by `demo_accounts_create`), who registers the demo residents."""
+    return User.objects.get(username="medewerker")

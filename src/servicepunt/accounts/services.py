@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import ADMIN_SITE_ROLES, ORGANISATION_BOUND_ROLES, ROLE_PERMISSIONS, Role
-from servicepunt.catalogue.models import Organisation
 from servicepunt.core.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from servicepunt.catalogue.models import Organisation
 
 
 def _permission(dotted: str) -> Permission:

@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from servicepunt.accounts.models import User
 from servicepunt.appointments.engine import (
     AMSTERDAM,
     AgendaSpec,
@@ -42,9 +42,12 @@ from servicepunt.appointments.models import (
     NotificationStatus,
 )
 from servicepunt.appointments.specs import booked_spans, building_key, current_parameters, day_bounds, load_agendas
-from servicepunt.cases.models import Case, Question
-from servicepunt.catalogue.models import Location, Product
 from servicepunt.core.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
+    from servicepunt.cases.models import Case, Question
+    from servicepunt.catalogue.models import Location, Product
 
 FIRST_CHUNK_DAYS = 2  # today (often half over) and tomorrow
 LARGEST_CHUNK_DAYS = 28
@@ -305,3 +308,14 @@ def agendas_manageable(*, user: User) -> QuerySet[Agenda]:
     organisation_id = getattr(user, "organisation_id", None)
     agendas = Agenda.objects.select_related("entry_point__organisation")
     return agendas.filter(entry_point__organisation_id=organisation_id) if organisation_id else agendas.all()
+
+
+def appointment_figures(*, since: dt.datetime) -> dict[str, int]:
+    """Counts for the team leads' figures (`reporting`): appointments booked since `since` that
+    stand or were cancelled, and the combination appointments among them."""
+    booked = Appointment.objects.filter(booked_at__gte=since)
+    return {
+        "appointments_booked": booked.filter(status=AppointmentStatus.BOOKED).count(),
+        "appointments_cancelled": booked.filter(status=AppointmentStatus.CANCELLED).count(),
+        "combinations": booked.filter(arrangement__isnull=False).values("arrangement").distinct().count(),
+    }

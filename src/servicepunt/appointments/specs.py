@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import FloatField, Func, QuerySet
 from django.utils import timezone
@@ -33,7 +33,9 @@ from servicepunt.appointments.models import (
     ExceptionKind,
     GoodFridayChoice,
 )
-from servicepunt.catalogue.models import Location
+
+if TYPE_CHECKING:
+    from servicepunt.catalogue.models import Location
 
 AGENDA_RELATED = ("entry_point__location", "entry_point__organisation")
 

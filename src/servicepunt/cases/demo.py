@@ -20,14 +20,13 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
 from servicepunt.cases.closing import RESOLVED, Resolution
 from servicepunt.cases.identifiers import bsn_digest, bsn_encrypt
@@ -51,6 +50,9 @@ from servicepunt.catalogue.models import LifeDomain, Product
 from servicepunt.core.errors import InvalidInput
 from servicepunt.infoflits.engine import validate_situation
 from servicepunt.infoflits.models import Decision, Infoflits, SituationVersion, SuggestionDecision
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 # Names as plain text, to keep the lists readable (SIM905 would put one name per line).
 GIVEN_NAMES = tuple(

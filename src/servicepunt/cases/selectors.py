@@ -4,16 +4,15 @@ exact BSN; possible duplicates; the masked BSN for display."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet, Value
+from django.db.models import Count, Q, QuerySet, Value
 from django.db.models.functions import Concat
 from django.shortcuts import get_object_or_404
 from rapidfuzz import fuzz
 
-from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
 from servicepunt.audit.services import access_record
 from servicepunt.cases.identifiers import (
@@ -25,8 +24,11 @@ from servicepunt.cases.identifiers import (
     phone_normalise,
     postcode_normalise,
 )
-from servicepunt.cases.models import Case, CaseStatus, Resident, Task
+from servicepunt.cases.models import Case, CaseStatus, Question, Resident, Task
 from servicepunt.core.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 SIMILAR_NAME = 85
 SEARCH_LIMIT = 50
@@ -193,4 +195,16 @@ def worklist(*, user: User, today: dt.date) -> dict[str, Any]:
         "cases": list(cases[:SEARCH_LIMIT]),
         "tasks": task_list,
         "overdue": [task for task in task_list if task.due < today],
+    }
+
+
+def case_figures(*, since: dt.datetime, today: dt.date) -> dict[str, Any]:
+    """Counts for the team leads' figures (`reporting`): never a resident."""
+    cases = Case.objects.filter(opened_at__gte=since)
+    by_status = cases.values("status").annotate(n=Count("id")).order_by("status")
+    return {
+        "cases": cases.count(),
+        "cases_by_status": [(CaseStatus(row["status"]).label, row["n"]) for row in by_status],
+        "questions": Question.objects.filter(case__in=cases).count(),
+        "tasks_overdue": Task.objects.filter(done_at__isnull=True, due__lt=today).count(),
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -115,3 +116,37 @@ def weekly_hours(entry_point: EntryPoint) -> list[DayHours]:
         closes = "24:00" if hours.closes == dt.time(0, 0) else f"{hours.closes:%H:%M}"
         days[hours.weekday].append(f"{hours.opens:%H:%M}–{closes}")
     return [DayHours(weekday=index, intervals=intervals) for index, intervals in enumerate(days)]
+
+
+def entry_points_active() -> list[EntryPoint]:
+    """The active entry points to choose from (a handover's destination), by organisation."""
+    return list(EntryPoint.objects.filter(active=True).select_related("organisation").order_by("organisation__name"))
+
+
+def products_active() -> list[Product]:
+    """The active products to choose from, by name, with their code and name only."""
+    return list(Product.objects.filter(active=True).order_by("name").only("code", "name"))
+
+
+def entry_points_offering(product_ids: Iterable[int]) -> dict[int, set[int]]:
+    """Per product (by primary key) the active entry points that offer it, in one query."""
+    products = Product.objects.filter(pk__in=list(product_ids)).prefetch_related(
+        Prefetch("entry_points", queryset=EntryPoint.objects.filter(active=True).only("pk"))
+    )
+    return {product.pk: {entry_point.pk for entry_point in product.entry_points.all()} for product in products}
+
+
+def products_choosable() -> QuerySet[Product]:
+    """The active products, for a form's choice (lazy: a form field may hold it from import on)."""
+    return Product.objects.filter(active=True)
+
+
+def entry_points_choosable() -> QuerySet[EntryPoint]:
+    """The active entry points, for a form's choice (lazy, like `products_choosable`)."""
+    return EntryPoint.objects.filter(active=True)
+
+
+def products_any() -> QuerySet[Product]:
+    """Every product, active or not, for a form's choice where the product was offered earlier
+    (a booking names the product of the slot it books)."""
+    return Product.objects.all()

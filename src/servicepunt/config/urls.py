@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView
 
+from servicepunt.config import views
+
 api_v1: list[URLPattern | URLResolver] = [
     path("", include("servicepunt.catalogue.api.urls")),
     path("", include("servicepunt.triage.api.urls")),
@@ -12,6 +14,7 @@ api_v1: list[URLPattern | URLResolver] = [
 ]
 
 urlpatterns = [
+    path("", views.home, name="home"),
     path("", include("servicepunt.core.urls")),
     path("accounts/", include("servicepunt.accounts.urls")),
     path("catalogus/", include("servicepunt.catalogue.urls")),
@@ -20,6 +23,7 @@ urlpatterns = [
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("afspraak/", include("servicepunt.appointments.resident.urls")),
+    path("", include("servicepunt.summary.urls")),  # before workspace: its <slug:action>/ would match
     path("", include("servicepunt.workspace.urls")),
     path("overdrachten/", include("servicepunt.handovers.urls")),
     path("cijfers/", include("servicepunt.reporting.urls")),

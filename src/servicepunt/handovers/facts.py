@@ -3,11 +3,13 @@ belongs to, so the partner gets what it needs and nothing more (data minimisatio
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from servicepunt.cases.models import Question
 from servicepunt.infoflits.questionnaire.answers import get_path
 from servicepunt.infoflits.selectors import current_version, questionnaire
+
+if TYPE_CHECKING:
+    from servicepunt.cases.models import Question
 
 
 def relevant_facts(question: Question) -> dict[str, Any]:

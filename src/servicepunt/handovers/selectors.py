@@ -1,14 +1,25 @@
-"""What a partner may see: only handovers addressed to its organisation whose consent still holds."""
+"""What a partner may see: only handovers addressed to its organisation whose consent still holds.
+The handovers and consents of one case for its page (the caller has checked access to the case),
+and the counts of handovers for the team leads' figures, which name no one."""
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
-from servicepunt.accounts.models import User
-from servicepunt.handovers.models import Handover
+from servicepunt.handovers.models import Consent, ConsentMethod, Handover, RejectionReason
+from servicepunt.handovers.models.handover import STATE_LABELS
 from servicepunt.handovers.states import HandoverState
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+    from servicepunt.accounts.models import User
+    from servicepunt.cases.models import Case, Resident
 
 
 def partner_inbox(*, user: User) -> QuerySet[Handover]:
@@ -28,3 +39,45 @@ def partner_new_count(*, user: User) -> int:
 
 def partner_handover(*, user: User, uuid: str) -> Handover:
     return get_object_or_404(partner_inbox(user=user), uuid=uuid)
+
+
+def _by(queryset: QuerySet[Handover], field: str) -> dict[str, int]:
+    return {row[field]: row["n"] for row in queryset.values(field).annotate(n=Count("id")).order_by(field)}
+
+
+def handover_figures(*, since: dt.datetime) -> dict[str, Any]:
+    """Counts for the team leads' figures (`reporting`): handovers made since `since` by state,
+    and the reasons of the rejected ones."""
+    handovers = Handover.objects.filter(created_at__gte=since)
+    return {
+        "handovers_by_state": [(STATE_LABELS[HandoverState(state)], n) for state, n in _by(handovers, "state").items()],
+        "rejections": [
+            (RejectionReason(reason).label, n)
+            for reason, n in _by(handovers.exclude(rejection_reason=""), "rejection_reason").items()
+        ],
+    }
+
+
+def handovers_for_case(*, case: Case) -> list[Handover]:
+    """The handovers of a case's questions, oldest first, with what the case page shows of them."""
+    return list(
+        Handover.objects.filter(question__case=case)
+        .select_related("entry_point", "organisation", "consent")
+        .order_by("created_at")
+    )
+
+
+def consents_for_resident(*, resident: Resident) -> list[Consent]:
+    return list(Consent.objects.filter(resident=resident).select_related("organisation", "recorded_by"))
+
+
+def consent_method_choices() -> list[tuple[str, StrOrPromise]]:
+    """How a consent can be given, for a form's choices."""
+    return list(ConsentMethod.choices)
+
+
+def consents_of(*, resident: Resident | None) -> QuerySet[Consent]:
+    """The consents a resident gave (none without a resident), for a form's choice."""
+    if resident is None:
+        return Consent.objects.none()
+    return Consent.objects.filter(resident=resident)

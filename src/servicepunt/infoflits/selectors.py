@@ -3,16 +3,16 @@ lookups, the current situation and its suggestions."""
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from servicepunt.accounts.models import User
 from servicepunt.audit.services import access_record
 from servicepunt.core.errors import InvalidInput
 from servicepunt.infoflits.amounts import situation_amounts_checked
@@ -24,8 +24,12 @@ from servicepunt.infoflits.engine import (
     suggest,
     validate_situation,
 )
-from servicepunt.infoflits.models import Infoflits, SituationVersion, SuggestionDecision
+from servicepunt.infoflits.models import Decision, Infoflits, SituationVersion, SuggestionDecision
 from servicepunt.infoflits.questionnaire import Questionnaire, load_questionnaire
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
+    from servicepunt.catalogue.models import Product
 
 
 @cache
@@ -121,3 +125,36 @@ def current_decisions(infoflits: Infoflits) -> dict[str, SuggestionDecision]:
     for record in infoflits.decisions.select_related("product", "decided_by").order_by("decided_at", "id"):
         decisions[record.product.code] = record
     return decisions
+
+
+def products_accepted(infoflits: Infoflits, *, except_ids: set[int]) -> list[Product]:
+    """The products whose newest decision is "accepted", but for those in `except_ids`."""
+    return [
+        decision.product
+        for decision in current_decisions(infoflits).values()
+        if decision.decision == Decision.ACCEPTED and decision.product_id not in except_ids
+    ]
+
+
+_OFFERED = (Decision.OFFERED, Decision.ACCEPTED, Decision.DECLINED)
+
+
+def infoflits_figures(*, since: dt.datetime) -> dict[str, Any]:
+    """Counts for the team leads' figures (`reporting`): infoflitsen started since `since`, and of
+    the products suggested beyond the question asked (each product's latest decision) how many were
+    offered and accepted."""
+    latest = SuggestionDecision.objects.filter(infoflits=OuterRef("infoflits"), product=OuterRef("product")).order_by(
+        "-decided_at", "-id"
+    )
+    current = SuggestionDecision.objects.filter(infoflits__started_at__gte=since).filter(
+        pk=Subquery(latest.values("pk")[:1])
+    )
+    extra = current.filter(asked=False)
+    infoflitsen = Infoflits.objects.filter(started_at__gte=since).count()
+    extra_offered = extra.filter(decision__in=_OFFERED).count()
+    return {
+        "infoflitsen": infoflitsen,
+        "extra_offered": extra_offered,
+        "extra_accepted": extra.filter(decision=Decision.ACCEPTED).count(),
+        "extra_per_infoflits": round(extra_offered / infoflitsen, 2) if infoflitsen else 0,
+    }

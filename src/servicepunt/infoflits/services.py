@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import structlog
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from servicepunt.accounts.models import User
 from servicepunt.catalogue.models import Product
 from servicepunt.core.errors import InvalidInput
 from servicepunt.core.validation import text_checked
@@ -21,6 +20,9 @@ from servicepunt.infoflits.engine import SituationError, validate_situation
 from servicepunt.infoflits.models import Decision, Infoflits, SituationVersion, SuggestionDecision
 from servicepunt.infoflits.questionnaire import AnswerError, apply_answers
 from servicepunt.infoflits.selectors import current_version, questionnaire, ruleset
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 log = structlog.get_logger(__name__)
 SELF_SUFFICIENCY_LEVELS = range(1, 6)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from servicepunt.appointments.models import Agenda, ArrangementKind, ModeChoice
-from servicepunt.catalogue.models import Product
+from servicepunt.catalogue.selectors import products_any
 from servicepunt.core.errors import InvalidInput
 
 # No agenda books further ahead than this; a later date is a typing error (9999-12-31), and one
@@ -117,7 +117,7 @@ class _SlotChoice(ParsedForm):
 class BookForm(_SlotChoice):
     question = _uuid(CHOOSE_QUESTION)
     product = forms.ModelChoiceField(
-        queryset=Product.objects.all(),
+        queryset=products_any(),
         to_field_name="code",
         error_messages={"required": CHOOSE_TIME, "invalid_choice": CHOOSE_TIME},
     )

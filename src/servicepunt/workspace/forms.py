@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from servicepunt.accounts.models import User
+from servicepunt.accounts.selectors import user_active
 from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import (
     Case,
@@ -20,12 +20,14 @@ from servicepunt.cases.models import (
     TaskKind,
 )
 from servicepunt.cases.services import NOTE_LENGTH, QUESTION_LENGTH, SHORT_TEXT, TASK_TEAMS, ResidentInput
-from servicepunt.catalogue.models import EntryPoint, Product
+from servicepunt.catalogue.selectors import entry_points_choosable, products_choosable
 from servicepunt.core.errors import InvalidInput
-from servicepunt.handovers.models import Consent, ConsentMethod
+from servicepunt.handovers.selectors import consent_method_choices, consents_of
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
+
+    from servicepunt.accounts.models import User
 
 LANGUAGES = [
     ("nl", _("Nederlands")),
@@ -172,7 +174,7 @@ class QuestionForm(CaseActionForm):
 
 class QuestionLinkForm(QuestionForm):
     product = forms.ModelChoiceField(
-        queryset=Product.objects.filter(active=True),
+        queryset=products_choosable(),
         to_field_name="code",
         required=False,
         error_messages={"invalid_choice": _("Kies een bestaand product.")},
@@ -196,7 +198,7 @@ class QuestionReopenForm(QuestionForm):
 
 class SuggestionForm(CaseActionForm):
     product = forms.ModelChoiceField(
-        queryset=Product.objects.filter(active=True),
+        queryset=products_choosable(),
         to_field_name="code",
         error_messages={"required": _("Kies een product."), "invalid_choice": _("Kies een bestaand product.")},
     )
@@ -204,12 +206,12 @@ class SuggestionForm(CaseActionForm):
 
 class HandoverForm(QuestionForm):
     entry_point = forms.ModelChoiceField(
-        queryset=EntryPoint.objects.filter(active=True),
+        queryset=entry_points_choosable(),
         error_messages=_choose(_("Kies het loket waar de inwoner terecht kan.")),
     )
     what_is_shared = _text(_("Wat wordt gedeeld"), QUESTION_LENGTH, required=False)
     consent_method = forms.ChoiceField(
-        choices=[("", "")] + list(ConsentMethod.choices),
+        choices=[("", ""), *consent_method_choices()],
         required=False,
         error_messages={"invalid_choice": _("Kies hoe de inwoner toestemming gaf.")},
     )
@@ -234,7 +236,7 @@ class TaskForm(CaseActionForm):
         value: str = self.cleaned_data["assignee"]
         kind, _colon, key = value.partition(":")
         if kind == "user" and key.isdigit():
-            user = User.objects.filter(pk=int(key), is_active=True).first()
+            user = user_active(pk=int(key))
             if user is not None:
                 return user, ""
         elif kind == "team" and key in TASK_TEAMS:
@@ -283,7 +285,7 @@ class RepresentativeForm(CaseActionForm):
 
 class ConsentWithdrawForm(CaseActionForm):
     consent = forms.ModelChoiceField(
-        queryset=Consent.objects.none(),
+        queryset=consents_of(resident=None),
         to_field_name="uuid",
         error_messages={
             "required": _("Kies een toestemming."),
@@ -292,7 +294,7 @@ class ConsentWithdrawForm(CaseActionForm):
     )
 
     def scope(self) -> None:
-        self.fields["consent"].queryset = Consent.objects.filter(resident=self.case.resident)  # type: ignore[attr-defined]
+        self.fields["consent"].queryset = consents_of(resident=self.case.resident)  # type: ignore[attr-defined]
 
 
 class CaseCloseForm(CaseActionForm):

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
-
-from django.db.models import Prefetch
+from typing import TYPE_CHECKING, Any
 
 from servicepunt.accounts.roles import Role
 from servicepunt.appointments.selectors import appointments_for_case, messages_for_case
@@ -13,47 +11,33 @@ from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import Case, ClosingReason, ContactChannel, RepresentativeKind, TaskKind
 from servicepunt.cases.selectors import bsn_masked, case_page
 from servicepunt.cases.services import TASK_TEAMS
-from servicepunt.catalogue.models import EntryPoint, Product
-from servicepunt.handovers.models import Consent, ConsentMethod, Handover
-from servicepunt.infoflits.models import Decision
-from servicepunt.infoflits.selectors import current_decisions
+from servicepunt.catalogue.selectors import entry_points_active, entry_points_offering, products_active
+from servicepunt.handovers.selectors import consent_method_choices, consents_for_resident, handovers_for_case
+from servicepunt.infoflits.selectors import products_accepted
+
+if TYPE_CHECKING:
+    from servicepunt.catalogue.models import Product
 
 
 def _accepted_not_yet_questions(case: Case, questions: list[Any]) -> list[Product]:
     """Extra products the resident accepted in the infoflits that are not yet a question."""
     if case.infoflits is None:
         return []
-    linked = {q.product_id for q in questions if q.product_id}
-    return [
-        decision.product
-        for decision in current_decisions(case.infoflits).values()
-        if decision.decision == Decision.ACCEPTED and decision.product_id not in linked
-    ]
-
-
-def entry_point_choices() -> list[EntryPoint]:
-    return list(EntryPoint.objects.filter(active=True).select_related("organisation").order_by("organisation__name"))
+    return products_accepted(case.infoflits, except_ids={q.product_id for q in questions if q.product_id})
 
 
 def case_context(case: Case, *, today: dt.date) -> dict[str, Any]:
     context = case_page(case)
     questions = context["questions"]
-    handovers = list(
-        Handover.objects.filter(question__case=case)
-        .select_related("entry_point", "organisation", "consent")
-        .order_by("created_at")
-    )
+    handovers = handovers_for_case(case=case)
     appointments = list(appointments_for_case(case=case, include_cancelled=True).order_by("start"))
     for question in questions:
         question.handover_list = [h for h in handovers if h.question_id == question.pk]
         question.appointment_list = [a for a in appointments if a.question_id == question.pk]
         question.is_open = question.resolution == Resolution.OPEN
-    products = list(Product.objects.filter(active=True).order_by("name").only("code", "name"))
-    entry_points = entry_point_choices()
-    linked_products = Product.objects.filter(pk__in=[q.product_id for q in questions if q.product_id]).prefetch_related(
-        Prefetch("entry_points", queryset=EntryPoint.objects.filter(active=True).only("pk"))
-    )
-    offering = {product.pk: {ep.pk for ep in product.entry_points.all()} for product in linked_products}
+    products = products_active()
+    entry_points = entry_points_active()
+    offering = entry_points_offering(q.product_id for q in questions if q.product_id)
     for question in questions:
         offered = offering.get(question.product_id, set())
         # Entry points that offer the question's product come first.
@@ -62,7 +46,7 @@ def case_context(case: Case, *, today: dt.date) -> dict[str, Any]:
         ]
         question.offered_entry_points = offered
     open_texts = [q.text for q in questions if q.is_open]
-    consents = list(Consent.objects.filter(resident=case.resident).select_related("organisation", "recorded_by"))
+    consents = consents_for_resident(resident=case.resident)
     context.update(
         {
             "bookable_count": sum(1 for q in questions if q.is_open and q.product_id),
@@ -73,7 +57,7 @@ def case_context(case: Case, *, today: dt.date) -> dict[str, Any]:
             "products": products,
             "accepted_extra": _accepted_not_yet_questions(case, questions),
             "open_questions": open_texts,
-            "consent_methods": ConsentMethod.choices,
+            "consent_methods": consent_method_choices(),
             "closing_reasons": ClosingReason.choices,
             "channels": ContactChannel.choices,
             "task_kinds": TaskKind.choices,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from servicepunt.workspace.views import appointments, cases, residents, summary, worklist
+from servicepunt.workspace.views import appointments, cases, residents, worklist
 
 app_name = "workspace"
 urlpatterns = [
@@ -11,8 +11,6 @@ urlpatterns = [
     path("inwoners/<uuid:uuid>/vraagstuk/", residents.open_case, name="resident-open-case"),
     path("inwoners/<uuid:uuid>/bsn/", residents.reveal_bsn, name="resident-bsn"),
     path("vraagstukken/<uuid:uuid>/", cases.detail, name="case"),
-    path("vraagstukken/<uuid:uuid>/afspraken/", summary.summary_page, name="case-summary"),
-    path("vraagstukken/<uuid:uuid>/afspraken.pdf", summary.summary_pdf, name="case-summary-pdf"),
     path("vraagstukken/<uuid:uuid>/afspraak/", appointments.slot_page, name="case-slots"),
     path("vraagstukken/<uuid:uuid>/afspraak/boeken/", appointments.book, name="case-book"),
     path("vraagstukken/<uuid:uuid>/afspraak/verzetten/", appointments.reschedule, name="case-reschedule"),

@@ -11,15 +11,18 @@ import datetime as dt
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy
 
 from servicepunt.appointments.models import Appointment, AppointmentStatus, Arrangement, ModeChoice
 from servicepunt.appointments.resident.links import resident_link
-from servicepunt.cases.models import Resident
 from servicepunt.catalogue.localization import FALLBACK_LANGUAGE, localized_field, resident_language, written_languages
 from servicepunt.catalogue.models import EntryChannel, EntryPoint, ProductContent
+
+if TYPE_CHECKING:
+    from servicepunt.cases.models import Resident
 
 SERVICEPUNT_ORGANISATION = "servicepunt"  # the Servicepunt's own organisation in the catalogue
 # Fields a Location or Agenda may gain later; printed when present and filled.

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import structlog
 from django.conf import settings
@@ -44,8 +45,10 @@ from servicepunt.appointments.notify.messages import (
     reminder_sms,
 )
 from servicepunt.appointments.notify.sms import sms_backend, sms_counts_as_sent
-from servicepunt.cases.models import Resident
 from servicepunt.cases.models.resident import ContactPreference
+
+if TYPE_CHECKING:
+    from servicepunt.cases.models import Resident
 
 log = structlog.get_logger(__name__)
 ERROR_NAME_LENGTH = 100  # Notification.last_error

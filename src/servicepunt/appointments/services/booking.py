@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import structlog
 from django.db import IntegrityError, transaction
@@ -46,9 +47,11 @@ from servicepunt.appointments.services.overlap import lock_resident, overlap_gua
 from servicepunt.appointments.services.problems import raise_for
 from servicepunt.appointments.specs import current_parameters
 from servicepunt.appointments.video import meeting_url_new
-from servicepunt.cases.models import Question, Resident
-from servicepunt.catalogue.models import Product
 from servicepunt.core.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from servicepunt.cases.models import Question, Resident
+    from servicepunt.catalogue.models import Product
 
 log = structlog.get_logger(__name__)
 

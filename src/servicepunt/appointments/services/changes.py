@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import structlog
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from servicepunt.accounts.models import User
 from servicepunt.appointments.engine import (
     CombinationKind,
     Finding,
@@ -53,10 +53,13 @@ from servicepunt.appointments.services.overlap import overlap_guard, overlap_rec
 from servicepunt.appointments.services.problems import raise_for
 from servicepunt.appointments.specs import current_parameters
 from servicepunt.cases.closing import Resolution
-from servicepunt.cases.models import Question
 from servicepunt.cases.services import question_reopen
 from servicepunt.core.errors import InvalidInput
 from servicepunt.core.validation import text_checked
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
+    from servicepunt.cases.models import Question
 
 log = structlog.get_logger(__name__)
 # A cancellation's reason goes to the resident (in an SMS too) and, after "afspraak geannuleerd: ",

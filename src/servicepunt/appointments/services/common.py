@@ -6,13 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from servicepunt.accounts.models import User
 from servicepunt.appointments.engine import UTC, AgendaSpec, CombinationKind, Mode, Occupancy, Option, Slot
 from servicepunt.appointments.models import (
     ActorKind,
@@ -29,8 +28,11 @@ from servicepunt.appointments.specs import booked_spans, load_agendas
 from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import Question, Resident
 from servicepunt.cases.services import question_lock_for_booking, question_resolve
-from servicepunt.catalogue.models import Product
 from servicepunt.core.errors import InvalidInput, NotFound
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
+    from servicepunt.catalogue.models import Product
 
 IDEMPOTENCY_KEY_LENGTH = 100
 

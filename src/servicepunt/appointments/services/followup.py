@@ -6,19 +6,22 @@ cancellation's transaction."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import structlog
 from django.conf import settings
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
 from servicepunt.appointments.models import Appointment
 from servicepunt.cases.models import Task, TaskKind
 from servicepunt.cases.services import task_create
 from servicepunt.cases.services.work import SHORT_TEXT
 from servicepunt.core.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 log = structlog.get_logger(__name__)
 WORK = "cases.work_cases"

@@ -7,18 +7,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
 
 from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from servicepunt.accounts.models import User
 from servicepunt.appointments.models import Appointment, AppointmentStatus, EventKind
 from servicepunt.appointments.services.actors import Actor
 from servicepunt.appointments.services.common import record
-from servicepunt.cases.models import Resident
 from servicepunt.cases.services import case_overlap_confirm, resident_lock
 from servicepunt.core.errors import ServicepuntError
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
+    from servicepunt.cases.models import Resident
 
 Span = tuple[dt.datetime, dt.datetime]
 DETAIL_LENGTH = 300  # AppointmentEvent.reason and CaseEvent.detail

@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
 from servicepunt.appointments.models import Agenda, AgendaHours, AgendaProduct
 from servicepunt.appointments.selectors import FreeSlot, slot_search
-from servicepunt.cases.models import Case, Question
 from servicepunt.cases.services import ResidentInput, case_open, question_link, resident_register
 from servicepunt.catalogue.models import EntryPoint, Product
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
+    from servicepunt.cases.models import Case, Question
 
 AgendaFactory = Callable[..., Agenda]
 

@@ -4,18 +4,21 @@ be added to an agenda whose entry point offers it."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
 from django.contrib.auth.models import Permission
 from django.forms.models import inlineformset_factory
 from django.test import Client
 
-from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
 from servicepunt.appointments.admin import AgendaProductFormSet
 from servicepunt.appointments.models import Agenda, AgendaProduct
 from servicepunt.appointments.tests.conftest import AgendaFactory
 from servicepunt.catalogue.models import Product
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 pytestmark = pytest.mark.django_db
 

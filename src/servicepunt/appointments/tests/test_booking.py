@@ -5,11 +5,11 @@ fields named in errors, video links, and combinations all or nothing."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import pytest
 from django.test import override_settings
 
-from servicepunt.accounts.models import User
 from servicepunt.appointments.models import Appointment, AppointmentStatus, Arrangement
 from servicepunt.appointments.selectors import appointment_history, appointments_for_case, combination_search
 from servicepunt.appointments.services import (
@@ -33,6 +33,9 @@ from servicepunt.cases.models import Case, CaseStatus, Question
 from servicepunt.cases.services import case_close, question_link
 from servicepunt.catalogue.models import Product
 from servicepunt.core.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 pytestmark = pytest.mark.django_db
 

@@ -5,11 +5,11 @@ answered or declined."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import pytest
 from django.db import IntegrityError, transaction
 
-from servicepunt.accounts.models import User
 from servicepunt.appointments.models import Appointment, AppointmentStatus
 from servicepunt.appointments.selectors import FreeSlot, combination_search
 from servicepunt.appointments.services import (
@@ -32,6 +32,9 @@ from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import Question
 from servicepunt.cases.services import QuestionNotBookable, question_link, question_lock_for_booking, question_resolve
 from servicepunt.catalogue.models import Product
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 pytestmark = pytest.mark.django_db
 

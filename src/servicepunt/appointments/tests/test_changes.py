@@ -4,10 +4,10 @@ unless another appointment covers it, history kept (append-only), combinations a
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import pytest
 
-from servicepunt.accounts.models import User
 from servicepunt.appointments.models import AppendOnlyError, Appointment, AppointmentEvent, AppointmentStatus
 from servicepunt.appointments.selectors import CombinationOption, appointment_history, combination_search
 from servicepunt.appointments.services import (
@@ -33,6 +33,9 @@ from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import Question
 from servicepunt.catalogue.models import Product
 from servicepunt.core.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import datetime as dt
 import threading
 from collections import Counter
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from django.db import connection, connections
@@ -26,9 +26,11 @@ from servicepunt.appointments.services import (
     arrangement_book,
 )
 from servicepunt.appointments.tests.conftest import make_agenda, open_case
-from servicepunt.cases.models import Question
 from servicepunt.cases.services import QuestionNotBookable, question_link
 from servicepunt.catalogue.models import EntryPoint, Location, Organisation, Product
+
+if TYPE_CHECKING:
+    from servicepunt.cases.models import Question
 
 pytestmark = [
     pytest.mark.postgres,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
 from django.core import mail
@@ -14,7 +15,6 @@ from django.test import Client
 from icalendar import Calendar
 from structlog.testing import capture_logs
 
-from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
 from servicepunt.appointments.models import Notification, NotificationStatus
 from servicepunt.appointments.notify import LoggingSmsBackend, letter_pdf
@@ -22,6 +22,9 @@ from servicepunt.appointments.services import Actor, appointment_reschedule
 from servicepunt.appointments.tests.conftest import AgendaFactory
 from servicepunt.appointments.tests.test_notify_support import book_combination, book_single, make_resident
 from servicepunt.audit.models import AccessLogEntry
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 pytestmark = pytest.mark.django_db
 

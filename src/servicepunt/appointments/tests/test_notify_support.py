@@ -5,15 +5,18 @@ products, and bookings of one appointment or of a combination (gemeente + DUO by
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from servicepunt.accounts.models import User
 from servicepunt.appointments.models import Agenda, Appointment, Arrangement
 from servicepunt.appointments.selectors import combination_search
 from servicepunt.appointments.services import Actor, PartChoice, appointment_book, arrangement_book
 from servicepunt.appointments.tests.conftest import AgendaFactory, combination_agendas, first_free
-from servicepunt.cases.models import Case, Question, Resident
 from servicepunt.cases.services import ResidentInput, case_open, question_link, resident_register
 from servicepunt.catalogue.models import Product
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
+    from servicepunt.cases.models import Case, Question, Resident
 
 
 def make_resident(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 import pytest
 from django.db import transaction
@@ -14,7 +15,6 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from servicepunt.accounts.models import User
 from servicepunt.appointments.models import Agenda, Appointment, AppointmentEvent, AppointmentStatus, EventKind
 from servicepunt.appointments.services import (
     Actor,
@@ -29,6 +29,9 @@ from servicepunt.cases.models import Case, CaseEvent, Resident
 from servicepunt.cases.services import question_link
 from servicepunt.catalogue.models import Product
 from servicepunt.core.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 pytestmark = pytest.mark.django_db
 STEP = dt.timedelta(minutes=15)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from io import StringIO
+from typing import TYPE_CHECKING
 from unittest import mock
 
 import pytest
@@ -17,13 +18,15 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 from structlog.testing import capture_logs
 
-from servicepunt.accounts.models import User
 from servicepunt.appointments.models import Appointment, Notification, NotificationStatus
 from servicepunt.appointments.notify import reminder_day_default, reminders_send
 from servicepunt.appointments.services import Actor, appointment_reschedule
 from servicepunt.appointments.tests.conftest import AgendaFactory
 from servicepunt.appointments.tests.sms import Sms
 from servicepunt.appointments.tests.test_notify_support import book_combination, book_single, make_resident
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 pytestmark = pytest.mark.django_db
 RunTasks = Callable[..., int]

@@ -10,6 +10,7 @@ import logging
 import re
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from unittest import mock
 
 import pytest
@@ -17,7 +18,6 @@ from django.core import mail
 from django.test import Client
 from structlog.testing import capture_logs
 
-from servicepunt.accounts.models import User
 from servicepunt.appointments.models import Appointment, AppointmentStatus, EventKind
 from servicepunt.appointments.resident.links import resident_link, resident_token
 from servicepunt.appointments.selectors import appointment_history
@@ -25,6 +25,9 @@ from servicepunt.appointments.tests.conftest import AgendaFactory
 from servicepunt.appointments.tests.test_notify_support import book_combination, book_single, make_resident
 from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import Question
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 pytestmark = pytest.mark.django_db
 DAY = 24 * 60 * 60

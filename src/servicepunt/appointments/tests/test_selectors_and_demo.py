@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
 from django.core.management import call_command
 
-from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
 from servicepunt.appointments.demo import agendas_load_demo
 from servicepunt.appointments.engine import AMSTERDAM
@@ -21,6 +21,9 @@ from servicepunt.appointments.specs import building_key
 from servicepunt.appointments.tests.conftest import AgendaFactory
 from servicepunt.catalogue.models import Location, Product
 from servicepunt.core.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ closing rule, reopen. Every change is written to the case's timeline in the same
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import structlog
 from django.db import transaction
@@ -12,12 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from servicepunt.accounts.models import User
 from servicepunt.cases.closing import RESOLVED, QuestionState, Resolution, open_questions
 from servicepunt.cases.models import RESOLUTION_EVENTS, Case, CaseStatus, ClosingReason, EventKind, Question, Resident
 from servicepunt.cases.services.common import case_locked, case_locked_open, event_record
 from servicepunt.core.errors import InvalidInput, ServicepuntError
 from servicepunt.core.validation import text_checked
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 log = structlog.get_logger(__name__)
 REFERENCE_LENGTH = 60

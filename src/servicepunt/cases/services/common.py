@@ -3,11 +3,15 @@ must still be open."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.utils.translation import gettext as _
 
-from servicepunt.accounts.models import User
 from servicepunt.cases.models import Case, CaseEvent, CaseStatus, EventKind
 from servicepunt.core.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 DETAIL_LENGTH = 300  # CaseEvent.detail's max_length
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import structlog
 from django.conf import settings
@@ -13,7 +13,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from servicepunt.accounts.models import User
 from servicepunt.audit.services import access_record
 from servicepunt.cases.identifiers import (
     IdentifierError,
@@ -29,6 +28,9 @@ from servicepunt.cases.selectors import possible_duplicates
 from servicepunt.cases.services.case import case_open
 from servicepunt.core.errors import InvalidInput
 from servicepunt.core.validation import date_checked
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 log = structlog.get_logger(__name__)
 # Nobody the Servicepunt helps was born before this; an earlier date is a typing error.

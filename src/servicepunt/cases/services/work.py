@@ -4,12 +4,12 @@ a life domain and product, and the case's infoflits. Each change is also written
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
 from servicepunt.cases.identifiers import IdentifierError, phone_normalise
 from servicepunt.cases.models import (
@@ -26,11 +26,14 @@ from servicepunt.cases.models import (
 )
 from servicepunt.cases.selectors import cases_visible, teams_of
 from servicepunt.cases.services.common import case_locked_open, event_record
-from servicepunt.catalogue.models import Product
 from servicepunt.core.errors import InvalidInput
 from servicepunt.core.validation import date_checked, text_checked
-from servicepunt.infoflits.models import Infoflits
 from servicepunt.infoflits.services import infoflits_start
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
+    from servicepunt.catalogue.models import Product
+    from servicepunt.infoflits.models import Infoflits
 
 WIJKBUREAU_CHANNELS = frozenset({ContactChannel.VIDEO_WIJKBUREAU, ContactChannel.WIJKBUREAU_COUNTER})
 # A team is a role whose members have a worklist (Mijn werkvoorraad): a task for any other role

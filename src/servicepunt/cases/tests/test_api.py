@@ -4,16 +4,19 @@ resident search with field-named errors, and every read logged."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
 from django.test import Client
 
-from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
 from servicepunt.audit.models import AccessLogEntry
 from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import Case
 from servicepunt.cases.services import ResidentInput, case_open, question_resolve, resident_register
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 pytestmark = pytest.mark.django_db
 

@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
 from django.db import connection
 
-from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
 from servicepunt.audit.models import AccessLogEntry
 from servicepunt.cases.selectors import bsn_masked, resident_search
 from servicepunt.cases.services import ResidentInput, resident_bsn_reveal, resident_register
 from servicepunt.core.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 pytestmark = pytest.mark.django_db
 FAKE_BSN = "111222333"  # passes the 11-proef; synthetic

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
 from django.utils import timezone
 
-from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
 from servicepunt.cases.models import Case, Task
 from servicepunt.cases.services import ResidentInput, case_open, resident_register, task_create
 from servicepunt.core.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 pytestmark = pytest.mark.django_db
 

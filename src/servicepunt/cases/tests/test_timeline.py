@@ -4,15 +4,18 @@ language): the database refuses any other, and the service refuses it before the
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
 from django.db import IntegrityError, transaction
 
-from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
 from servicepunt.cases.models import CaseEvent, EventKind
 from servicepunt.cases.services import ResidentInput, case_open, resident_register
 from servicepunt.cases.services.common import event_record
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 pytestmark = pytest.mark.django_db
 

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "servicepunt.appointments",
     "servicepunt.workspace",
     "servicepunt.reporting",
+    "servicepunt.summary",
 ]
 
 MIDDLEWARE = [
@@ -80,7 +81,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "servicepunt.core.context_processors.navigation",
+                "servicepunt.config.context_processors.navigation",
             ],
         },
     },
@@ -110,7 +111,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Login rate limiting (django-axes): lock a username+IP pair after repeated failures.

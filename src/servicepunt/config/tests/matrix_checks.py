@@ -13,8 +13,8 @@ from django.urls import reverse
 
 from servicepunt.accounts.roles import Role
 from servicepunt.cases.models import Case
+from servicepunt.config.navigation import navigation_for
 from servicepunt.config.tests.matrix_world import Ctx
-from servicepunt.core.navigation import navigation_for
 from servicepunt.infoflits.presentation import next_step_code
 
 Check = Callable[[HttpResponse, Ctx], None]

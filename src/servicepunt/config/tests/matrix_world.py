@@ -7,17 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
 from servicepunt.accounts.services import user_create
 from servicepunt.appointments.demo import agendas_load_demo
-from servicepunt.appointments.models import Appointment
 from servicepunt.appointments.resident.links import resident_token
 from servicepunt.appointments.selectors import CombinationOption, FreeSlot, combination_search, slot_search
 from servicepunt.appointments.services import Actor, appointment_book
 from servicepunt.cases.closing import Resolution
-from servicepunt.cases.models import Case, Question, Resident
 from servicepunt.cases.services import (
     ResidentInput,
     case_open,
@@ -26,10 +24,15 @@ from servicepunt.cases.services import (
     resident_register,
 )
 from servicepunt.catalogue.models import EntryPoint, Organisation, Product
-from servicepunt.handovers.models import Handover
 from servicepunt.handovers.services import handover_start
-from servicepunt.infoflits.models import Infoflits
 from servicepunt.infoflits.services import infoflits_start
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
+    from servicepunt.appointments.models import Appointment
+    from servicepunt.cases.models import Case, Question, Resident
+    from servicepunt.handovers.models import Handover
+    from servicepunt.infoflits.models import Infoflits
 
 PASSWORD = "a-long-test-password"
 

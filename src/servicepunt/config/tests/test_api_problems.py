@@ -5,14 +5,17 @@ malformed, non-UTF-8, too deep or too big bodies, unknown paths, malformed uuids
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
 from django.test import Client, override_settings
 
-from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
 from servicepunt.core.api import PROBLEM_CONTENT_TYPE
 from servicepunt.core.api_input import BODY_MAX_DEPTH, PARAMETER_MAX_LENGTH
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 pytestmark = pytest.mark.django_db
 CONTROL_MESSAGE = "De tekst bevat een teken dat niet kan (een stuurteken)."

@@ -202,7 +202,7 @@ def _combination_body(ctx: Ctx) -> dict[str, Any]:
 
 TABLE: dict[str, Entry] = {
     # --- public and every signed-in user
-    "core:home": Entry("get", ALL, home_check),
+    "home": Entry("get", ALL, home_check),
     "core:health": Entry("get", ALL, health_check, anonymous=Anonymous.PUBLIC),
     "accounts:login": Entry("get", ALL, login_check, anonymous=Anonymous.PUBLIC),
     "accounts:logout": Entry("post", ALL, redirects(LOGIN_PATH), anonymous=Anonymous.PUBLIC),
@@ -319,8 +319,8 @@ TABLE: dict[str, Entry] = {
         written=lambda c: AccessLogEntry.objects.filter(subject_id=str(c.work.resident.uuid)).count(),
     ),
     "workspace:case": Entry("get", CASEWORK, _case_page("Ik heb geen inkomen"), hidden=WIJKBUREAU, kwargs=_case),
-    "workspace:case-summary": Entry("get", CASEWORK, h1("Wat hebben we afgesproken?"), hidden=WIJKBUREAU, kwargs=_case),
-    "workspace:case-summary-pdf": Entry("get", CASEWORK, pdf, hidden=WIJKBUREAU, kwargs=_case),
+    "summary:page": Entry("get", CASEWORK, h1("Wat hebben we afgesproken?"), hidden=WIJKBUREAU, kwargs=_case),
+    "summary:pdf": Entry("get", CASEWORK, pdf, hidden=WIJKBUREAU, kwargs=_case),
     "workspace:case-slots": Entry(
         "get",
         CASEWORK,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import schemathesis
@@ -25,11 +25,13 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
-from servicepunt.cases.models import Case
 from servicepunt.cases.services import ResidentInput, case_open, resident_register
 from servicepunt.config.wsgi import application
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
+    from servicepunt.cases.models import Case
 
 OPENAPI = Path(__file__).resolve().parents[4] / "docs" / "openapi.yaml"
 # Per operation and mode; 11 operations x 2 modes stay well under a minute on two cores.

@@ -1,16 +1,20 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import structlog
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from servicepunt.accounts.models import User
-from servicepunt.cases.models import Resident
-from servicepunt.catalogue.models import Organisation
 from servicepunt.core.errors import InvalidInput
 from servicepunt.core.validation import text_checked
 from servicepunt.handovers.models import Consent, ConsentMethod
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
+    from servicepunt.cases.models import Resident
+    from servicepunt.catalogue.models import Organisation
 
 log = structlog.get_logger(__name__)
 

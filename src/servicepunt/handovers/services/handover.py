@@ -3,23 +3,25 @@ afgerond. Accepting resolves the question (the partner books); rejecting reopens
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import structlog
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from servicepunt.accounts.models import User
 from servicepunt.cases.closing import Resolution
-from servicepunt.cases.models import Question
 from servicepunt.cases.services import question_reopen, question_resolve
-from servicepunt.catalogue.models import EntryPoint
 from servicepunt.core.errors import InvalidInput, ServicepuntError
 from servicepunt.core.validation import text_checked
 from servicepunt.handovers.facts import relevant_facts
 from servicepunt.handovers.models import Consent, Handover, HandoverTransition, Outcome, RejectionReason
 from servicepunt.handovers.services.consent import consent_record
 from servicepunt.handovers.states import HandoverState, may_move
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
+    from servicepunt.cases.models import Question
+    from servicepunt.catalogue.models import EntryPoint
 
 log = structlog.get_logger(__name__)
 

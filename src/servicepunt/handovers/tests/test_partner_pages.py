@@ -4,11 +4,11 @@ consent-bound, each view of the resident logged, and the question reopened on re
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
 from django.test import Client
 
-from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
 from servicepunt.audit.models import AccessLogEntry
 from servicepunt.cases.closing import Resolution
@@ -16,6 +16,9 @@ from servicepunt.cases.services import ResidentInput, case_open, resident_regist
 from servicepunt.catalogue.models import EntryPoint
 from servicepunt.handovers.models import Handover
 from servicepunt.handovers.services import consent_withdraw, handover_start
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 pytestmark = pytest.mark.django_db
 

@@ -4,15 +4,18 @@ reads it."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
 from django.test import Client
 
-from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
 from servicepunt.audit.models import AccessLogEntry, AppendOnlyError
 from servicepunt.audit.services import access_record
 from servicepunt.infoflits.models import Infoflits
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 pytestmark = pytest.mark.django_db
 

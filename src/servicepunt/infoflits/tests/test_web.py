@@ -7,17 +7,20 @@ import sys
 from collections.abc import Callable
 from io import StringIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
 
-from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
 from servicepunt.core.errors import InvalidInput
 from servicepunt.infoflits.models import Infoflits, SuggestionDecision
 from servicepunt.infoflits.services import suggestion_decide
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 pytestmark = pytest.mark.django_db
 

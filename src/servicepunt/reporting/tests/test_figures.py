@@ -4,15 +4,18 @@ appointments; other roles are refused; the page shows no resident."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
 from django.test import Client
 
-from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
 from servicepunt.cases.services import ResidentInput, case_infoflits_start, case_open, resident_register
 from servicepunt.infoflits.models import Decision
 from servicepunt.infoflits.services import suggestion_decide
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 pytestmark = pytest.mark.django_db
 

@@ -4,17 +4,20 @@ never a server error."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
 from django.test import Client
 
-from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
 from servicepunt.appointments.demo import agendas_load_demo
 from servicepunt.appointments.models import Agenda, Appointment
-from servicepunt.cases.models import Case
 from servicepunt.cases.services import ResidentInput, case_open, question_link, resident_register
 from servicepunt.catalogue.models import Product
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
+    from servicepunt.cases.models import Case
 
 pytestmark = pytest.mark.django_db
 GARBAGE_UUID = "not-a-uuid\x00"

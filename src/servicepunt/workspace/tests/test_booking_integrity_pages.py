@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
 from django.test import Client
 from django.utils import timezone
 
-from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
 from servicepunt.appointments.demo import agendas_load_demo
 from servicepunt.appointments.models import Agenda, Appointment, AppointmentStatus
@@ -19,6 +19,9 @@ from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import CaseEvent, Question
 from servicepunt.cases.services import ResidentInput, case_open, question_link, question_resolve, resident_register
 from servicepunt.catalogue.models import Product
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 import smtplib
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from unittest import mock
 
 import pytest
@@ -16,7 +16,6 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
 from servicepunt.appointments.demo import agendas_load_demo
 from servicepunt.appointments.models import Appointment, Notification
@@ -26,6 +25,9 @@ from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import Case, CaseStatus
 from servicepunt.cases.services import ResidentInput, case_open, question_link, resident_register
 from servicepunt.catalogue.models import Product
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 pytestmark = pytest.mark.django_db
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
 from django.db import connection
@@ -12,7 +13,6 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
 from servicepunt.audit.models import AccessLogEntry
 from servicepunt.cases.models import Case, CaseStatus, Note, Question, Resident, Task
@@ -22,6 +22,9 @@ from servicepunt.catalogue.models import EntryPoint, Product
 from servicepunt.handovers.models import Handover
 from servicepunt.infoflits.models import Decision
 from servicepunt.infoflits.services import suggestion_decide
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 pytestmark = pytest.mark.django_db
 TEST_BSN = "999990019"

@@ -4,7 +4,7 @@ re-renders the page with the message and the field it is about."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.http import HttpResponse
@@ -14,16 +14,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from servicepunt.accounts.http import AuthenticatedRequest
-from servicepunt.accounts.models import User
 from servicepunt.cases import selectors, services
 from servicepunt.cases.closing import Resolution
-from servicepunt.cases.models import Case
 from servicepunt.core.access import permission_required
 from servicepunt.core.errors import InvalidInput, ServicepuntError
 from servicepunt.handovers.services import consent_withdraw, handover_start
 from servicepunt.infoflits.selectors import infoflits_access
 from servicepunt.workspace import forms
 from servicepunt.workspace.presentation import case_context
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
+    from servicepunt.cases.models import Case
 
 WORK = "cases.work_cases"
 

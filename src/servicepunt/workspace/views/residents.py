@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -11,10 +13,12 @@ from django.views.decorators.http import require_POST
 from servicepunt.accounts.http import AuthenticatedRequest
 from servicepunt.audit.services import access_record_many
 from servicepunt.cases import selectors, services
-from servicepunt.cases.models import Resident
 from servicepunt.core.access import permission_required
 from servicepunt.core.errors import InvalidInput
 from servicepunt.workspace.forms import ResidentForm, ResidentSearchForm
+
+if TYPE_CHECKING:
+    from servicepunt.cases.models import Resident
 
 WORK = "cases.work_cases"
 

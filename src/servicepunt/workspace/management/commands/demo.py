@@ -16,8 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.db.migrations.executor import MigrationExecutor
 
-from servicepunt.accounts.demo import DEMO_PASSWORD, demo_accounts_create
-from servicepunt.accounts.models import User
+from servicepunt.accounts.demo import DEMO_PASSWORD, demo_accounts_create, demo_employee
 from servicepunt.cases.demo import demo_residents_create
 from servicepunt.core.errors import ServicepuntError
 from servicepunt.handovers.demo import demo_handovers_add
@@ -45,7 +44,7 @@ class Command(BaseCommand):
             if options["residents"]:
                 made = demo_residents_create(
                     count=options["residents"],
-                    registered_by=User.objects.get(username="medewerker"),
+                    registered_by=demo_employee(),
                     extend=[demo_handovers_add],
                 )
                 self.stdout.write(f"{made} fictieve inwoners met vraagstukken gemaakt.")

@@ -1,4 +1,5 @@
-"""Main navigation, filtered by the permissions of the signed-in user."""
+"""Main navigation, filtered by the permissions of the signed-in user. It names the URLs and
+permissions of the apps, so it lives in `config`, the only floor that may know them all."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Template context shared by every page: the navigation the signed-in user may use."""
+"""Template context shared by every page: the navigation the signed-in user may use, and the theme."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
-from servicepunt.core.navigation import navigation_for
+from servicepunt.config.navigation import navigation_for
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:

@@ -1,9 +1,11 @@
 """Printable places: an entry point's address, phone, grouped opening hours and closed days,
-in the resident's language."""
+in the resident's language. Plain data made from the catalogue alone, so any page or document
+that tells a resident where to go (the summary, an appointment) prints the same place."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Prefetch
@@ -14,7 +16,36 @@ from django.utils.translation import gettext as _
 from servicepunt.catalogue.localization import localized_field
 from servicepunt.catalogue.models import EntryPoint, OpeningException
 from servicepunt.catalogue.selectors import weekly_hours
-from servicepunt.workspace.summary_items import DayException, HoursLine, Place
+
+
+@dataclass(frozen=True)
+class HoursLine:
+    days: str  # "Maandag tot en met vrijdag"
+    hours: str  # "09:00–17:00"
+
+
+@dataclass(frozen=True)
+class DayException:
+    date: dt.date
+    closed: bool
+    hours: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the resident goes or calls: an entry point (loket) of an organisation."""
+
+    organisation: str
+    name: str
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+    hours: tuple[HoursLine, ...] = ()
+    exceptions: tuple[DayException, ...] = ()
+    accessibility: str = ""
+
 
 EXCEPTIONS_AHEAD = dt.timedelta(weeks=6)  # closed days printed: those of the coming six weeks
 ALL_DAY = "00:00–24:00"

@@ -6,8 +6,8 @@ case holds.
 The next steps are a list of `NextStep` items. The handovers give the first ones; other contexts
 add theirs through `extra_steps` (appointments: date, time and place of a booked appointment).
 A provider is a function `(case, language, today) -> Iterable[NextStep]` listed in
-`STEP_PROVIDERS`; it lives here in the workspace, because the contexts below may not import it,
-and it reads its rows in a fixed number of queries (`places.entry_point_prefetches` helps).
+`STEP_PROVIDERS`; it lives here in `summary` (top floor), because the contexts below may not import it,
+and it reads its rows in a fixed number of queries (`catalogue.places.entry_point_prefetches` helps).
 """
 
 from __future__ import annotations
@@ -26,15 +26,15 @@ from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import Case, Question
 from servicepunt.catalogue.localization import FALLBACK_LANGUAGE, localized_field
 from servicepunt.catalogue.models import EntryChannel, EntryPoint, ProductContent
-from servicepunt.handovers.models import Handover
-from servicepunt.handovers.states import HandoverState
-from servicepunt.workspace.places import (
+from servicepunt.catalogue.places import (
     entry_point_place,
     entry_point_prefetches,
     hours_lines,
 )
-from servicepunt.workspace.summary_appointments import appointment_steps
-from servicepunt.workspace.summary_items import (
+from servicepunt.handovers.models import Handover
+from servicepunt.handovers.states import HandoverState
+from servicepunt.summary.appointments import appointment_steps
+from servicepunt.summary.items import (
     NextStep,
     ServicepuntContact,
     StepKind,

@@ -1,5 +1,6 @@
-"""What a summary is made of: sections per question, next steps and printable places. Plain
-data, so other contexts' steps (appointments) can be added without knowing the templates."""
+"""What a summary is made of: sections per question and next steps (with the printable places of
+`catalogue.places`). Plain data, so other contexts' steps (appointments) can be added without
+knowing the templates."""
 
 from __future__ import annotations
 
@@ -8,40 +9,13 @@ import uuid
 from dataclasses import dataclass
 from enum import StrEnum
 
+from servicepunt.catalogue.places import HoursLine, Place
+
 
 class StepKind(StrEnum):
     CONTACT = "contact"  # an organisation will contact the resident (a handover)
     APPOINTMENT = "appointment"  # a booked appointment: date, time and place
     OTHER = "other"
-
-
-@dataclass(frozen=True)
-class HoursLine:
-    days: str  # "Maandag tot en met vrijdag"
-    hours: str  # "09:00–17:00"
-
-
-@dataclass(frozen=True)
-class DayException:
-    date: dt.date
-    closed: bool
-    hours: str
-    note: str
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where the resident goes or calls: an entry point (loket) of an organisation."""
-
-    organisation: str
-    name: str
-    address: str = ""
-    phone: str = ""
-    email: str = ""
-    website: str = ""
-    hours: tuple[HoursLine, ...] = ()
-    exceptions: tuple[DayException, ...] = ()
-    accessibility: str = ""
 
 
 @dataclass(frozen=True)

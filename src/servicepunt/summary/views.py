@@ -4,7 +4,7 @@ view is logged and never cached."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -16,11 +16,13 @@ from django.views.decorators.cache import never_cache
 
 from servicepunt.accounts.http import AuthenticatedRequest
 from servicepunt.cases import selectors
-from servicepunt.cases.models import Case
 from servicepunt.catalogue.localization import resident_language, written_languages
 from servicepunt.core.access import permission_required
 from servicepunt.core.pdf import pdf_from_html
-from servicepunt.workspace.summary import case_summary, provided_steps
+from servicepunt.summary.selectors import case_summary, provided_steps
+
+if TYPE_CHECKING:
+    from servicepunt.cases.models import Case
 
 WORK = "cases.work_cases"
 LANGUAGE_PARAMETER = "taal"
@@ -38,7 +40,7 @@ def _context(case: Case, language: str) -> dict[str, Any]:
         "case": case,
         "summary": summary,
         "languages": [(code, get_language_info(code)["name_local"]) for code in written_languages()],
-        "pdf_url": f"{reverse('workspace:case-summary-pdf', args=[case.uuid])}?{LANGUAGE_PARAMETER}={language}",
+        "pdf_url": f"{reverse('summary:pdf', args=[case.uuid])}?{LANGUAGE_PARAMETER}={language}",
     }
 
 
@@ -48,7 +50,7 @@ def summary_page(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
     case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.case_summary")
     language = _language(request, case)
     with translation.override(language):
-        response = render(request, "workspace/summary.html", _context(case, language))
+        response = render(request, "summary/page.html", _context(case, language))
     response["Content-Language"] = language
     return response
 
@@ -60,7 +62,7 @@ def summary_pdf(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
     language = _language(request, case)
     with translation.override(language):
         context = _context(case, language)
-        html = render_to_string("workspace/summary_pdf.html", context)
+        html = render_to_string("summary/pdf.html", context)
     pdf = pdf_from_html(html, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="afspraken-{context["summary"]["made_on"]:%Y-%m-%d}.pdf"'

@@ -32,12 +32,13 @@ from servicepunt.cases.services import (
 )
 from servicepunt.catalogue.localization import resident_language
 from servicepunt.catalogue.models import EntryPoint, Product
+from servicepunt.catalogue.places import Place
 from servicepunt.core.pdf import static_only_fetcher
 from servicepunt.core.testing.browser import assert_accessible, login
 from servicepunt.handovers.services import handover_start
-from servicepunt.workspace import summary as summary_module
-from servicepunt.workspace.summary import case_summary
-from servicepunt.workspace.summary_items import NextStep, Place, StepKind
+from servicepunt.summary import selectors as summary_module
+from servicepunt.summary.items import NextStep, StepKind
+from servicepunt.summary.selectors import case_summary
 
 DEBTS = "Ik heb een brief van de deurwaarder en kan de huur niet betalen"
 BRING_NL = "Bankafschriften van de laatste 3 maanden"

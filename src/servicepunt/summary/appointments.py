@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
 from servicepunt.appointments.models import ModeChoice
 from servicepunt.appointments.selectors import appointments_for_case
-from servicepunt.cases.models import Case
 from servicepunt.catalogue.localization import localized_field
-from servicepunt.workspace.places import entry_point_place, entry_point_prefetches
-from servicepunt.workspace.summary_items import NextStep, StepKind
+from servicepunt.catalogue.places import entry_point_place, entry_point_prefetches
+from servicepunt.summary.items import NextStep, StepKind
+
+if TYPE_CHECKING:
+    from servicepunt.cases.models import Case
 
 
 def appointment_steps(case: Case, language: str, today: dt.date) -> Iterable[NextStep]:
