@@ -8,6 +8,9 @@ from django.contrib.auth.base_user import AbstractBaseUser
 
 from servicepunt.audit.models import AccessLogEntry
 
+# What a staff member may write as the purpose of a view (the access log keeps it whole).
+PURPOSE_LENGTH = AccessLogEntry._meta.get_field("purpose").max_length or 0
+
 
 def access_record(
     *, user: AbstractBaseUser, subject_type: str, subject_id: str, screen: str, purpose: str

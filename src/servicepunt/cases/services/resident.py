@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from servicepunt.audit.services import access_record
+from servicepunt.audit.services import PURPOSE_LENGTH, access_record
 from servicepunt.cases.identifiers import (
     IdentifierError,
     bsn_decrypt,
@@ -27,7 +27,7 @@ from servicepunt.cases.models import Case, ContactPreference, Resident
 from servicepunt.cases.selectors import possible_duplicates
 from servicepunt.cases.services.case import case_open
 from servicepunt.core.errors import InvalidInput
-from servicepunt.core.validation import date_checked
+from servicepunt.core.validation import date_checked, text_checked
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
@@ -138,9 +138,11 @@ def resident_bsn_reveal(*, user: User, resident: Resident, screen: str, purpose:
     """The full BSN, on an explicit action whose purpose is written to the access log."""
     if not resident.has_bsn:
         raise InvalidInput(_("van deze inwoner is geen BSN bekend"), field="bsn")
-    if not purpose.strip():
-        raise InvalidInput(_("geef het doel op waarvoor u het BSN nodig heeft"), field="purpose")
-    access_record(
-        user=user, subject_type="resident.bsn", subject_id=str(resident.uuid), screen=screen, purpose=purpose.strip()
+    purpose = text_checked(
+        purpose,
+        field="purpose",
+        max_length=PURPOSE_LENGTH,
+        required=_("geef het doel op waarvoor u het BSN nodig heeft"),
     )
+    access_record(user=user, subject_type="resident.bsn", subject_id=str(resident.uuid), screen=screen, purpose=purpose)
     return bsn_decrypt(resident.bsn_encrypted, settings.SERVICEPUNT_BSN_KEY)

@@ -94,8 +94,10 @@ def test_bsn_is_masked_and_revealed_only_with_a_logged_purpose(client: Client, e
     resident = _register(client, bsn=TEST_BSN).resident
     page = client.get(f"/inwoners/{resident.uuid}/").content.decode()
     assert TEST_BSN not in page and bsn_masked(resident) in page
-    refused = client.post(f"/inwoners/{resident.uuid}/bsn/", {"purpose": ""})
-    assert refused.status_code == 302 and TEST_BSN not in client.get(refused["Location"]).content.decode()
+    for purpose in ("", "kwijt\x00schelding", "x" * 201):  # NUL once reached PostgreSQL (a 500)
+        refused = client.post(f"/inwoners/{resident.uuid}/bsn/", {"purpose": purpose})
+        assert refused.status_code == 302 and TEST_BSN not in client.get(refused["Location"]).content.decode()
+    assert not AccessLogEntry.objects.filter(subject_type="resident.bsn").exists()
     shown = client.post(f"/inwoners/{resident.uuid}/bsn/", {"purpose": "aanvraag kwijtschelding"})
     assert TEST_BSN in shown.content.decode()
     assert AccessLogEntry.objects.filter(
