@@ -66,6 +66,12 @@ def make_user(db: None) -> Callable[..., User]:
 
 
 @pytest.fixture
+def employee(make_user: Callable[..., User]) -> User:
+    """The Servicepunt employee most tests act as."""
+    return make_user(Role.SERVICEPUNT)
+
+
+@pytest.fixture
 def run_tasks(db: None) -> Callable[..., int]:
     """Run the queued tasks now (see core.testing.tasks.tasks_run); returns how many ran."""
     from servicepunt.core.testing.tasks import tasks_run

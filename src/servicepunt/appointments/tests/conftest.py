@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from servicepunt.accounts.roles import Role
 from servicepunt.appointments.models import Agenda, AgendaHours, AgendaProduct
 from servicepunt.appointments.selectors import FreeSlot, slot_search
 from servicepunt.cases.services import ResidentInput, case_open, question_link, resident_register
@@ -54,11 +53,6 @@ def make_agenda(
 @pytest.fixture
 def agenda_factory(db: None) -> AgendaFactory:
     return make_agenda
-
-
-@pytest.fixture
-def employee(make_user: Callable[..., User]) -> User:
-    return make_user(Role.SERVICEPUNT)
 
 
 def first_free(product: str, **kwargs: Any) -> FreeSlot:

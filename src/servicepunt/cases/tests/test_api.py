@@ -3,13 +3,11 @@ resident search with field-named errors, and every read logged."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pytest
 from django.test import Client
 
-from servicepunt.accounts.roles import Role
 from servicepunt.audit.models import AccessLogEntry
 from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import Case
@@ -19,11 +17,6 @@ if TYPE_CHECKING:
     from servicepunt.accounts.models import User
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def employee(make_user: Callable[..., User]) -> User:
-    return make_user(Role.SERVICEPUNT)
 
 
 @pytest.fixture

@@ -4,13 +4,11 @@ be plausible."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pytest
 from django.utils import timezone
 
-from servicepunt.accounts.roles import Role
 from servicepunt.cases.models import Case, Resident
 from servicepunt.cases.services import ResidentInput, resident_register, resident_register_with_case
 from servicepunt.cases.services import resident as resident_module
@@ -20,11 +18,6 @@ if TYPE_CHECKING:
     from servicepunt.accounts.models import User
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def employee(make_user: Callable[..., User]) -> User:
-    return make_user(Role.SERVICEPUNT)
 
 
 def _data(**changes: object) -> ResidentInput:

@@ -4,13 +4,11 @@ duplicates flagged, and revealing a BSN is a logged action."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pytest
 from django.db import connection
 
-from servicepunt.accounts.roles import Role
 from servicepunt.audit.models import AccessLogEntry
 from servicepunt.cases.selectors import bsn_masked, resident_search
 from servicepunt.cases.services import ResidentInput, resident_bsn_reveal, resident_register
@@ -21,11 +19,6 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.django_db
 FAKE_BSN = "111222333"  # passes the 11-proef; synthetic
-
-
-@pytest.fixture
-def employee(make_user: Callable[..., User]) -> User:
-    return make_user(Role.SERVICEPUNT)
 
 
 def _register(employee: User, **changes: object) -> object:

@@ -46,11 +46,6 @@ BRING_EN = "Bank statements for the last 3 months"
 
 
 @pytest.fixture
-def employee(make_user: Callable[..., User]) -> User:
-    return make_user(Role.SERVICEPUNT)
-
-
-@pytest.fixture
 def client(employee: User) -> Client:
     client = Client()
     client.force_login(employee)

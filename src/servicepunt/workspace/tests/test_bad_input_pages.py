@@ -3,30 +3,28 @@ never a server error."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pytest
 from django.test import Client
 
-from servicepunt.accounts.roles import Role
 from servicepunt.appointments.demo import agendas_load_demo
 from servicepunt.appointments.models import Agenda, Appointment
-from servicepunt.cases.services import ResidentInput, case_open, question_link, resident_register
 from servicepunt.catalogue.models import Product
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
     from servicepunt.cases.models import Case
 
+from servicepunt.cases.testing import case_for_resident
+
 pytestmark = pytest.mark.django_db
 GARBAGE_UUID = "not-a-uuid\x00"
 
 
-@pytest.fixture
-def employee(make_user: Callable[..., User]) -> User:
+@pytest.fixture(autouse=True)
+def agendas(db: None) -> None:
     agendas_load_demo()
-    return make_user(Role.SERVICEPUNT)
 
 
 @pytest.fixture
@@ -38,12 +36,7 @@ def client(employee: User) -> Client:
 
 @pytest.fixture
 def case(employee: User) -> Case:
-    resident = resident_register(
-        registered_by=employee, data=ResidentInput(given_name="Amir", surname="Haddad", phone="0612345678")
-    ).resident
-    case = case_open(resident=resident, opened_by=employee, questions=["Ik heb geen inkomen meer"])
-    question_link(question=case.questions.get(), product=Product.objects.get(code="bijstand"), by=employee)
-    return case
+    return case_for_resident(employee, product=Product.objects.get(code="bijstand"))
 
 
 SLOT_QUERIES = [

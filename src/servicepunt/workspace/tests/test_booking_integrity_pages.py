@@ -5,31 +5,30 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pytest
 from django.test import Client
 from django.utils import timezone
 
-from servicepunt.accounts.roles import Role
 from servicepunt.appointments.demo import agendas_load_demo
 from servicepunt.appointments.models import Agenda, Appointment, AppointmentStatus
 from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import CaseEvent, Question
-from servicepunt.cases.services import ResidentInput, case_open, question_link, question_resolve, resident_register
+from servicepunt.cases.services import question_link, question_resolve
 from servicepunt.catalogue.models import Product
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
 
+from servicepunt.cases.testing import case_for_resident
+
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def employee(make_user: Callable[..., User]) -> User:
+@pytest.fixture(autouse=True)
+def agendas(db: None) -> None:
     agendas_load_demo()
-    return make_user(Role.SERVICEPUNT)
 
 
 @pytest.fixture
@@ -41,11 +40,7 @@ def client(employee: User) -> Client:
 
 @pytest.fixture
 def question(employee: User) -> Question:
-    resident = resident_register(
-        registered_by=employee, data=ResidentInput(given_name="Amir", surname="Haddad", phone="0612345678")
-    ).resident
-    case = case_open(resident=resident, opened_by=employee, questions=["Ik heb geen inkomen meer"])
-    return question_link(question=case.questions.get(), product=Product.objects.get(code="bijstand"), by=employee)
+    return case_for_resident(employee, product=Product.objects.get(code="bijstand")).questions.get()
 
 
 def _first_booking_form(client: Client, question: Question) -> dict[str, str]:

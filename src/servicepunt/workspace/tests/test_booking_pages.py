@@ -16,7 +16,6 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from servicepunt.accounts.roles import Role
 from servicepunt.appointments.demo import agendas_load_demo
 from servicepunt.appointments.models import Appointment, Notification
 from servicepunt.appointments.resident.links import resident_token
@@ -32,10 +31,9 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def employee(make_user: Callable[..., User]) -> User:
+@pytest.fixture(autouse=True)
+def agendas(db: None) -> None:
     agendas_load_demo()
-    return make_user(Role.SERVICEPUNT)
 
 
 @pytest.fixture

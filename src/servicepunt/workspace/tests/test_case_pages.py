@@ -4,7 +4,6 @@ the closing rule's refusal naming the open questions, and the access log."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pytest
@@ -38,11 +37,6 @@ REGISTRATION = {
     "house_number": "12",
     "question": "Ik heb een brief van de deurwaarder",
 }
-
-
-@pytest.fixture
-def employee(make_user: Callable[..., User]) -> User:
-    return make_user(Role.SERVICEPUNT)
 
 
 @pytest.fixture
