@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 import pytest
 from django.test import Client
 
-from servicepunt.appointments.demo import agendas_load_demo
 from servicepunt.appointments.models import Agenda, Appointment
 from servicepunt.catalogue.models import Product
 
@@ -18,13 +17,8 @@ if TYPE_CHECKING:
 
 from servicepunt.cases.testing import case_for_resident
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("agendas")]
 GARBAGE_UUID = "not-a-uuid\x00"
-
-
-@pytest.fixture(autouse=True)
-def agendas(db: None) -> None:
-    agendas_load_demo()
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from servicepunt.appointments.demo import agendas_load_demo
 from servicepunt.appointments.models import Agenda, Appointment, AppointmentStatus
 from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import CaseEvent, Question
@@ -23,19 +22,7 @@ if TYPE_CHECKING:
 
 from servicepunt.cases.testing import case_for_resident
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def agendas(db: None) -> None:
-    agendas_load_demo()
-
-
-@pytest.fixture
-def client(employee: User) -> Client:
-    client = Client()
-    client.force_login(employee)
-    return client
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("agendas")]
 
 
 @pytest.fixture

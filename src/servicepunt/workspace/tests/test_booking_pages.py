@@ -16,7 +16,6 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from servicepunt.appointments.demo import agendas_load_demo
 from servicepunt.appointments.models import Appointment, Notification
 from servicepunt.appointments.resident.links import resident_token
 from servicepunt.appointments.services import Actor, appointment_cancel
@@ -28,19 +27,7 @@ from servicepunt.catalogue.models import Product
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def agendas(db: None) -> None:
-    agendas_load_demo()
-
-
-@pytest.fixture
-def client(employee: User) -> Client:
-    client = Client()
-    client.force_login(employee)
-    return client
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("agendas")]
 
 
 @pytest.fixture

@@ -39,13 +39,6 @@ REGISTRATION = {
 }
 
 
-@pytest.fixture
-def client(employee: User) -> Client:
-    client = Client()
-    client.force_login(employee)
-    return client
-
-
 def _register(client: Client, **changes: str) -> Case:
     response = client.post("/inwoners/nieuw/", {**REGISTRATION, **changes})
     assert response.status_code == 302, response.content.decode()[:500]
