@@ -65,6 +65,20 @@ def test_a_question_with_an_active_appointment_is_not_booked_again(question: Que
     assert Appointment.objects.filter(question=question, status=AppointmentStatus.BOOKED).count() == 1
 
 
+@pytest.mark.parametrize("resolution", [Resolution.ANSWERED, Resolution.DECLINED])
+def test_a_question_with_a_planned_appointment_is_not_marked_answered_or_declined(
+    question: Question, employee: User, resolution: Resolution
+) -> None:
+    appointment = _book(first_free("bijstand"), employee, question)
+    with pytest.raises(QuestionAlreadyBooked) as refused:
+        question_resolve(question=Question.objects.get(pk=question.pk), resolution=resolution, by=employee)
+    assert refused.value.field == "resolution" and "annuleer" in refused.value.message
+    assert Question.objects.get(pk=question.pk).resolution == Resolution.BOOKED
+    appointment_cancel(appointment=appointment, actor=Actor.staff(employee), reason="Inwoner belde af")
+    resolved = question_resolve(question=Question.objects.get(pk=question.pk), resolution=resolution, by=employee)
+    assert resolved.resolution == resolution
+
+
 def test_a_cancelled_appointment_frees_its_question(question: Question, employee: User) -> None:
     slot = first_free("bijstand")
     appointment_cancel(

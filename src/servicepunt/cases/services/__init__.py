@@ -12,6 +12,7 @@ from servicepunt.cases.services.case import (
     question_bookable_check,
     question_lock_for_booking,
     question_reopen,
+    question_resolution_guard_register,
     question_resolve,
 )
 from servicepunt.cases.services.resident import (
@@ -59,6 +60,7 @@ __all__ = [
     "question_link",
     "question_lock_for_booking",
     "question_reopen",
+    "question_resolution_guard_register",
     "question_resolve",
     "representative_add",
     "resident_bsn_reveal",

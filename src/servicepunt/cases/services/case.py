@@ -3,7 +3,7 @@ closing rule, reopen. Every change is written to the case's timeline in the same
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import structlog
@@ -107,6 +107,19 @@ def question_add(*, case: Case, text: str, by: User) -> Question:
     return question
 
 
+# A context above cases that holds something open on a question (appointments: a planned
+# appointment) registers a guard here, since cases may not import it. Each guard runs under the
+# case lock before a question is marked answered or declined, and raises to refuse.
+ResolutionGuard = Callable[[Question, Resolution], None]
+_resolution_guards: list[ResolutionGuard] = []
+GUARDED_RESOLUTIONS = frozenset({Resolution.ANSWERED, Resolution.DECLINED})
+
+
+def question_resolution_guard_register(guard: ResolutionGuard) -> None:
+    if guard not in _resolution_guards:
+        _resolution_guards.append(guard)
+
+
 @transaction.atomic
 def question_resolve(*, question: Question, resolution: Resolution, by: User, detail: str = "") -> Question:
     """Mark how a question is handled. Handovers and appointments call this for (a) and (d)."""
@@ -114,6 +127,9 @@ def question_resolve(*, question: Question, resolution: Resolution, by: User, de
         raise InvalidInput(_("Gebruik ‘opnieuw openen’ om een vraag te heropenen."), field="resolution")
     detail = text_checked(detail, field="detail", max_length=REASON_LENGTH)
     case = case_locked_open(question.case)
+    if resolution in GUARDED_RESOLUTIONS:
+        for guard in _resolution_guards:
+            guard(question, resolution)
     question.resolution = resolution
     question.save(update_fields=["resolution"])
     event_record(case, by, RESOLUTION_EVENTS[resolution.value], detail or question.text)
