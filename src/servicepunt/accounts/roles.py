@@ -1,33 +1,12 @@
-"""The roles of the Servicepunt as groups with explicit permissions.
-
-A role is a Django group; its permissions are listed here so that a code review shows exactly
-what each role may do. `roles_sync` makes the database match this table.
+"""The roles of the Servicepunt: each is a Django group. Which permissions each role holds is the
+policy of the whole product, so it lives at the top floor (`config/roles.py`, named by the
+setting SERVICEPUNT_ROLE_PERMISSIONS); `roles_sync` makes the database match that table.
 """
 
 from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
-CATALOGUE_READ = (
-    "catalogue.view_lifedomain",
-    "catalogue.view_organisation",
-    "catalogue.view_location",
-    "catalogue.view_entrypoint",
-    "catalogue.view_product",
-)
-CATALOGUE_MAINTAIN = tuple(
-    f"catalogue.{action}_{model}"
-    for model in ("lifedomain", "organisation", "location", "entrypoint", "product", "searchterm", "productcontent")
-    for action in ("add", "change", "delete", "view")
-) + ("catalogue.view_cataloguerelease", "catalogue.view_uplentry")
-TRIAGE_USE = ("triage.use_triage",)
-INFOFLITS_RUN = ("infoflits.run_infoflits",)
-INFOFLITS_ALL = ("infoflits.run_infoflits", "infoflits.view_all_infoflits")
-CASES_WORK = ("cases.work_cases",)
-CASES_ALL = ("cases.work_cases", "cases.view_all_cases")
-PARTNER_INBOX = ("handovers.work_partner_inbox",)
-AGENDAS_MANAGE = ("appointments.manage_agendas",)
 
 
 class Role(models.TextChoices):
@@ -38,21 +17,6 @@ class Role(models.TextChoices):
     BEHEERDER = "functioneel-beheerder", _("Functioneel beheerder")
     PRIVACY = "privacy-officer", _("Privacy officer")
 
-
-ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
-    Role.SERVICEPUNT: CATALOGUE_READ + TRIAGE_USE + INFOFLITS_ALL + CASES_ALL,
-    # Wijkbureau staff register residents and run an infoflits themselves, but see only the cases
-    # and infoflitsen they started.
-    Role.WIJKBUREAU: CATALOGUE_READ + TRIAGE_USE + INFOFLITS_RUN + CASES_WORK,
-    # Partner staff see only the handovers addressed to their own organisation.
-    Role.PARTNER: CATALOGUE_READ + PARTNER_INBOX + AGENDAS_MANAGE,
-    # Team leads see aggregated figures only, never a case or a resident.
-    Role.TEAMLEIDER: CATALOGUE_READ + TRIAGE_USE + ("reporting.view_figures",),
-    # The catalogue administrator tries vocabulary changes out in the triage page.
-    Role.BEHEERDER: CATALOGUE_READ + CATALOGUE_MAINTAIN + TRIAGE_USE + AGENDAS_MANAGE,
-    # The privacy officer reads the access log, never the cases themselves.
-    Role.PRIVACY: CATALOGUE_READ + ("audit.view_accesslog",),
-}
 
 # Roles whose members work in the admin site (Django requires is_staff for it).
 # Partner staff maintain their own organisation's agendas there (the admin scopes them to it).

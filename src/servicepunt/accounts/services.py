@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, cast
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from servicepunt.accounts.models import User
-from servicepunt.accounts.roles import ADMIN_SITE_ROLES, ORGANISATION_BOUND_ROLES, ROLE_PERMISSIONS, Role
+from servicepunt.accounts.roles import ADMIN_SITE_ROLES, ORGANISATION_BOUND_ROLES, Role
 from servicepunt.core.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -24,11 +27,16 @@ def _permission(dotted: str) -> Permission:
     return permission
 
 
+def role_permissions() -> Mapping[Role, tuple[str, ...]]:
+    return cast(Mapping[Role, tuple[str, ...]], import_string(settings.SERVICEPUNT_ROLE_PERMISSIONS))
+
+
 @transaction.atomic
 def roles_sync() -> list[Group]:
-    """Create or update one group per role with exactly the permissions of ROLE_PERMISSIONS."""
+    """Create or update one group per role with exactly the permissions of the role table
+    (the setting SERVICEPUNT_ROLE_PERMISSIONS names it)."""
     groups = []
-    for role, permissions in ROLE_PERMISSIONS.items():
+    for role, permissions in role_permissions().items():
         group, _created = Group.objects.get_or_create(name=role.label)
         group.permissions.set([_permission(p) for p in permissions])
         groups.append(group)

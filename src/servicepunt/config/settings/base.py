@@ -187,6 +187,8 @@ SERVICEPUNT_RESIDENT_LINK_DAYS = int(env_str("SERVICEPUNT_RESIDENT_LINK_DAYS", "
 # No SMS provider unless one is named: a reminder by SMS is then recorded as failed
 # ("no-sms-provider"), never as sent. The logging backend only logs and is for development.
 SERVICEPUNT_SMS_BACKEND = env_str("SERVICEPUNT_SMS_BACKEND", "")
+# Which permissions each role holds: the product's policy, at the top floor (config/roles.py).
+SERVICEPUNT_ROLE_PERMISSIONS = "servicepunt.config.roles.ROLE_PERMISSIONS"
 SERVICEPUNT_SMS_LOGGING_ALLOWED = env_bool("SERVICEPUNT_SMS_LOGGING_ALLOWED", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Servicepunt <servicepunt@example.org>")
 # A mail server that does not answer must not hold a worker (and the message's row lock) forever.
