@@ -13,9 +13,10 @@ from servicepunt.cases.selectors import bsn_masked, case_page
 from servicepunt.cases.services import TASK_TEAMS
 from servicepunt.catalogue.selectors import entry_points_active, entry_points_offering, products_active
 from servicepunt.handovers.selectors import consent_method_choices, consents_for_resident, handovers_for_case
-from servicepunt.infoflits.selectors import products_accepted
+from servicepunt.infoflits.selectors import infoflits_access, products_accepted
 
 if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
     from servicepunt.catalogue.models import Product
 
 
@@ -26,8 +27,10 @@ def _accepted_not_yet_questions(case: Case, questions: list[Any]) -> list[Produc
     return products_accepted(case.infoflits, except_ids={q.product_id for q in questions if q.product_id})
 
 
-def case_context(case: Case, *, today: dt.date) -> dict[str, Any]:
+def case_context(case: Case, *, today: dt.date, viewer: User) -> dict[str, Any]:
     context = case_page(case)
+    # The infoflits stays with the employee who took it (and the Servicepunt): no link for others.
+    context["infoflits_openable"] = case.infoflits is not None and infoflits_access(viewer, case.infoflits)
     questions = context["questions"]
     handovers = handovers_for_case(case=case)
     appointments = list(appointments_for_case(case=case, include_cancelled=True).order_by("start"))

@@ -23,7 +23,7 @@
     return fragment.querySelector ? fragment.querySelector("#suggestions") : null;
   }
 
-  function guard(event, fragment) {
+  function guard(fragment) {
     var current = document.getElementById("suggestions");
     var panel = incoming(fragment);
     if (!current || !panel) return true;
@@ -48,12 +48,6 @@
   });
 
   document.addEventListener("htmx:oobBeforeSwap", function (event) {
-    if (!guard(event, event.detail.fragment)) event.detail.shouldSwap = false;
-  });
-  document.addEventListener("htmx:beforeSwap", function (event) {
-    if (!event.detail.target || event.detail.target.id !== "suggestions") return;
-    var holder = document.createElement("div");
-    holder.innerHTML = event.detail.serverResponse || "";
-    if (!guard(event, holder)) event.detail.shouldSwap = false;
+    if (!guard(event.detail.fragment)) event.detail.shouldSwap = false;
   });
 })();

@@ -19,7 +19,6 @@ from servicepunt.cases.closing import Resolution
 from servicepunt.core.access import permission_required
 from servicepunt.core.errors import InvalidInput, ServicepuntError
 from servicepunt.handovers.services import consent_withdraw, handover_start
-from servicepunt.infoflits.selectors import infoflits_access
 from servicepunt.workspace import forms
 from servicepunt.workspace.presentation import case_context
 
@@ -31,11 +30,8 @@ WORK = "cases.work_cases"
 
 
 def render_case(request: AuthenticatedRequest, case: Case, *, error: ServicepuntError | None = None) -> HttpResponse:
-    context = case_context(case, today=timezone.localdate())
+    context = case_context(case, today=timezone.localdate(), viewer=request.user)
     context["error"] = error
-    # The infoflits stays with the employee who took it (and the Servicepunt): no link for others.
-    user = request.user
-    context["infoflits_openable"] = case.infoflits is not None and infoflits_access(user, case.infoflits)  # type: ignore[arg-type]
     return render(request, "workspace/case_detail.html", context, status=error.status if error else 200)
 
 
