@@ -19,8 +19,8 @@ class NavItem:
 
 
 _ITEMS: tuple[tuple[Any, str, str | None], ...] = (
-    (_("Mijn werkvoorraad"), "workspace:worklist", "cases.work_cases"),
-    (_("Inwoners"), "workspace:resident-search", "cases.work_cases"),
+    (_("Mijn werkvoorraad"), "counter:worklist", "cases.work_cases"),
+    (_("Inwoners"), "counter:resident-search", "cases.work_cases"),
     (_("Overdrachten"), "handovers:inbox", "handovers.work_partner_inbox"),
     (_("Waar moet ik beginnen?"), "triage:search", "triage.use_triage"),
     (_("Infoflits"), "infoflits:start", "infoflits.run_infoflits"),

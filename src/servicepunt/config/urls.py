@@ -23,8 +23,8 @@ urlpatterns = [
     path("api/v1/", include((api_v1, "api"), namespace="api")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("afspraak/", include("servicepunt.appointments.resident.urls")),
-    path("", include("servicepunt.summary.urls")),  # before workspace: its <slug:action>/ would match
-    path("", include("servicepunt.workspace.urls")),
+    path("", include("servicepunt.summary.urls")),  # before counter: its <slug:action>/ would match
+    path("", include("servicepunt.counter.urls")),
     path("overdrachten/", include("servicepunt.handovers.urls")),
     path("cijfers/", include("servicepunt.reporting.urls")),
     path("privacy/toegangslog/", include("servicepunt.audit.urls")),

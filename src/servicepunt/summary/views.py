@@ -47,7 +47,7 @@ def _context(case: Case, language: str) -> dict[str, Any]:
 @never_cache
 @permission_required(WORK)
 def summary_page(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
-    case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.case_summary")
+    case = selectors.case_get(user=request.user, uuid=uuid, screen="counter.case_summary")
     language = _language(request, case)
     with translation.override(language):
         response = render(request, "summary/page.html", _context(case, language))
@@ -58,7 +58,7 @@ def summary_page(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
 @never_cache
 @permission_required(WORK)
 def summary_pdf(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
-    case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.case_summary_pdf")
+    case = selectors.case_get(user=request.user, uuid=uuid, screen="counter.case_summary_pdf")
     language = _language(request, case)
     with translation.override(language):
         context = _context(case, language)

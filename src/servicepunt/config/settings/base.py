@@ -46,7 +46,7 @@ INSTALLED_APPS = [
     "servicepunt.cases",
     "servicepunt.handovers",
     "servicepunt.appointments",
-    "servicepunt.workspace",
+    "servicepunt.counter",
     "servicepunt.reporting",
     "servicepunt.summary",
 ]

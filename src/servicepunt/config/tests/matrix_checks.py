@@ -113,7 +113,7 @@ def visible_residents(check: Check) -> Check:
 
 
 def case_path(ctx: Ctx) -> str:
-    return reverse("workspace:case", args=[ctx.work.case.uuid])
+    return reverse("counter:case", args=[ctx.work.case.uuid])
 
 
 def flow_path(ctx: Ctx) -> str:
@@ -157,4 +157,4 @@ def case_started_infoflits(response: HttpResponse, ctx: Ctx) -> None:
 
 def opened_case(response: HttpResponse, ctx: Ctx) -> None:
     newest = Case.objects.filter(resident=ctx.work.resident).latest("pk")
-    redirects(reverse("workspace:case", args=[newest.uuid]))(response, ctx)
+    redirects(reverse("counter:case", args=[newest.uuid]))(response, ctx)

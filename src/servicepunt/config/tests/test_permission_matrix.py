@@ -292,15 +292,15 @@ TABLE: dict[str, Entry] = {
     ),
     # --- residents and cases: Servicepunt staff see all, wijkbureau staff what they registered/opened
     # My work: my own cases only, also for Servicepunt staff.
-    "workspace:worklist": Entry("get", CASEWORK, lacks(h1("Mijn werkvoorraad", mine), not_mine)),
-    "workspace:resident-search": Entry(
+    "counter:worklist": Entry("get", CASEWORK, lacks(h1("Mijn werkvoorraad", mine), not_mine)),
+    "counter:resident-search": Entry(
         "get", CASEWORK, visible_residents(h1("Inwoner zoeken")), query=lambda c: {"name": "Jan"}
     ),
-    "workspace:resident-register": Entry("get", CASEWORK, h1("Inwoner registreren")),
-    "workspace:resident": Entry(
+    "counter:resident-register": Entry("get", CASEWORK, h1("Inwoner registreren")),
+    "counter:resident": Entry(
         "get", CASEWORK, h1(lambda c: c.work.resident.full_name), hidden=WIJKBUREAU, kwargs=_resident
     ),
-    "workspace:resident-open-case": Entry(
+    "counter:resident-open-case": Entry(
         "post",
         CASEWORK,
         opened_case,
@@ -309,7 +309,7 @@ TABLE: dict[str, Entry] = {
         data=lambda c: {"question": "Nog een vraag"},
         written=lambda c: Case.objects.filter(resident=c.work.resident).count(),
     ),
-    "workspace:resident-bsn": Entry(
+    "counter:resident-bsn": Entry(
         "post",
         CASEWORK,
         h1(lambda c: c.work.resident.full_name, lambda c: c.work.bsn),
@@ -318,10 +318,10 @@ TABLE: dict[str, Entry] = {
         data=lambda c: {"purpose": "aanvraag controleren"},
         written=lambda c: AccessLogEntry.objects.filter(subject_id=str(c.work.resident.uuid)).count(),
     ),
-    "workspace:case": Entry("get", CASEWORK, _case_page("Ik heb geen inkomen"), hidden=WIJKBUREAU, kwargs=_case),
+    "counter:case": Entry("get", CASEWORK, _case_page("Ik heb geen inkomen"), hidden=WIJKBUREAU, kwargs=_case),
     "summary:page": Entry("get", CASEWORK, h1("Wat hebben we afgesproken?"), hidden=WIJKBUREAU, kwargs=_case),
     "summary:pdf": Entry("get", CASEWORK, pdf, hidden=WIJKBUREAU, kwargs=_case),
-    "workspace:case-slots": Entry(
+    "counter:case-slots": Entry(
         "get",
         CASEWORK,
         h1("Afspraak maken", "Bijstandsuitkering"),
@@ -329,10 +329,10 @@ TABLE: dict[str, Entry] = {
         kwargs=_case,
         query=lambda c: {"vraag": c.work.open_question.uuid},
     ),
-    "workspace:case-book": Entry(
+    "counter:case-book": Entry(
         "post", CASEWORK, redirects(case_path), hidden=WIJKBUREAU, kwargs=_case, data=_slot_body, written=_booked
     ),
-    "workspace:case-reschedule": Entry(
+    "counter:case-reschedule": Entry(
         "post",
         CASEWORK,
         redirects(case_path),
@@ -345,7 +345,7 @@ TABLE: dict[str, Entry] = {
         },
         written=_booked,
     ),
-    "workspace:case-cancel-appointment": Entry(
+    "counter:case-cancel-appointment": Entry(
         "post",
         CASEWORK,
         redirects(case_path),
@@ -354,10 +354,10 @@ TABLE: dict[str, Entry] = {
         data=lambda c: {"appointment": c.work.appointment.uuid, "reason": "inwoner kan niet"},
         written=_booked,
     ),
-    "workspace:case-combination": Entry(
+    "counter:case-combination": Entry(
         "get", CASEWORK, h1("Combinatieafspraak", "Studiefinanciering"), hidden=WIJKBUREAU, kwargs=_case
     ),
-    "workspace:case-combination-book": Entry(
+    "counter:case-combination-book": Entry(
         "post",
         CASEWORK,
         redirects(case_path),
@@ -366,7 +366,7 @@ TABLE: dict[str, Entry] = {
         data=_combination_body,
         written=lambda c: Arrangement.objects.count(),
     ),
-    "workspace:case-infoflits": Entry(
+    "counter:case-infoflits": Entry(
         "post",
         CASEWORK,
         case_started_infoflits,
@@ -374,7 +374,7 @@ TABLE: dict[str, Entry] = {
         kwargs=_case,
         written=lambda c: Infoflits.objects.count(),
     ),
-    "workspace:case-act": Entry(
+    "counter:case-act": Entry(
         "post",
         CASEWORK,
         redirects(case_path),
@@ -602,8 +602,8 @@ def test_the_case_page_links_the_infoflits_only_for_who_may_open_it(world: World
     owner, servicepunt = _client(), _client()
     owner.force_login(work.owner)
     servicepunt.force_login(world.users[Role.SERVICEPUNT])
-    page = owner.get(reverse("workspace:case", args=[work.case.uuid])).content.decode()
+    page = owner.get(reverse("counter:case", args=[work.case.uuid])).content.decode()
     assert flow not in page and "Alleen die medewerker en het Servicepunt" in page
     assert owner.get(flow).status_code == 404
-    assert flow in servicepunt.get(reverse("workspace:case", args=[work.case.uuid])).content.decode()
+    assert flow in servicepunt.get(reverse("counter:case", args=[work.case.uuid])).content.decode()
     assert servicepunt.get(flow).status_code == 200

@@ -1,4 +1,4 @@
-"""Browser steps shared by the infoflits and workspace browser tests: a single parent (two
+"""Browser steps shared by the infoflits and counter browser tests: a single parent (two
 children) in social rent with arrears and a low income from work."""
 
 from __future__ import annotations

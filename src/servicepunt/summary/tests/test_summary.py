@@ -108,7 +108,7 @@ def test_the_page_shows_the_next_steps_address_and_what_to_bring(client: Client,
     assert "window.print()" in page and f"/vraagstukken/{case.uuid}/afspraken.pdf?taal=nl" in page
     assert "no-store" in response["Cache-Control"]
     assert AccessLogEntry.objects.filter(
-        user=employee, subject_id=str(case.resident.uuid), screen="workspace.case_summary"
+        user=employee, subject_id=str(case.resident.uuid), screen="counter.case_summary"
     ).exists()
 
 
@@ -156,9 +156,7 @@ def test_the_pdf_is_a_pdf_with_its_stylesheet_read_from_disk(
     assert "no-store" in response["Cache-Control"]
     assert response["Content-Language"] == "en"
     assert not [record for record in caplog.records if record.name.startswith("weasyprint")], caplog.text
-    assert AccessLogEntry.objects.filter(
-        subject_id=str(case.resident.uuid), screen="workspace.case_summary_pdf"
-    ).exists()
+    assert AccessLogEntry.objects.filter(subject_id=str(case.resident.uuid), screen="counter.case_summary_pdf").exists()
 
 
 def test_the_pdf_fetcher_reads_static_files_from_disk_and_refuses_everything_else() -> None:

@@ -1,4 +1,4 @@
-"""The workspace pages drive the domain: registering, finding, the case page and its actions,
+"""The counter pages drive the domain: registering, finding, the case page and its actions,
 the closing rule's refusal naming the open questions, and the access log."""
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ def test_viewing_a_case_is_written_to_the_access_log(client: Client, employee: U
     entry = AccessLogEntry.objects.first()
     assert AccessLogEntry.objects.count() == before + 1
     assert entry is not None
-    assert (entry.user, entry.subject_id, entry.screen) == (employee, str(case.resident.uuid), "workspace.case")
+    assert (entry.user, entry.subject_id, entry.screen) == (employee, str(case.resident.uuid), "counter.case")
 
 
 def test_closing_is_refused_naming_the_open_questions_then_allowed(client: Client) -> None:
@@ -271,7 +271,7 @@ def test_search_results_and_worklist_are_written_to_the_access_log(client: Clien
             "screen", flat=True
         )
     )
-    assert {"workspace.resident_search", "workspace.worklist"} <= screens
+    assert {"counter.resident_search", "counter.worklist"} <= screens
 
 
 TASK = {

@@ -1,8 +1,8 @@
 from django.urls import path
 
-from servicepunt.workspace.views import appointments, cases, residents, worklist
+from servicepunt.counter.views import appointments, cases, residents, worklist
 
-app_name = "workspace"
+app_name = "counter"
 urlpatterns = [
     path("werkvoorraad/", worklist.worklist, name="worklist"),
     path("inwoners/", residents.search, name="resident-search"),

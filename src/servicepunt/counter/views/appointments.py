@@ -25,7 +25,7 @@ from servicepunt.cases.models import Case, Question
 from servicepunt.cases.services import question_bookable_check
 from servicepunt.core.access import permission_required
 from servicepunt.core.errors import InvalidInput, ServicepuntError
-from servicepunt.workspace.booking_forms import (
+from servicepunt.counter.booking_forms import (
     AppointmentChoiceForm,
     BookForm,
     CombinationBookForm,
@@ -34,7 +34,7 @@ from servicepunt.workspace.booking_forms import (
     RescheduleForm,
     SlotQueryForm,
 )
-from servicepunt.workspace.views.cases import render_case
+from servicepunt.counter.views.cases import render_case
 
 WORK = "cases.work_cases"
 SHOWN_OPTIONS = 12
@@ -46,7 +46,7 @@ def _bookable_questions(case: Case) -> list[Question]:
 
 @permission_required(WORK)
 def slot_page(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
-    case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.appointment_slots")
+    case = selectors.case_get(user=request.user, uuid=uuid, screen="counter.appointment_slots")
     form = SlotQueryForm(request.GET)
     form.is_valid()
     if "vraag" not in form.cleaned_data:  # without a question there is no slot page to show
@@ -73,7 +73,7 @@ def slot_page(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
     except ServicepuntError as error:
         context["error"], status = error, error.status
     context["idempotency_key"] = uuid_module.uuid4().hex
-    return render(request, "workspace/appointment_slots.html", context, status=status)
+    return render(request, "counter/appointment_slots.html", context, status=status)
 
 
 NOT_POSTED_AGAIN = frozenset({"csrfmiddlewaretoken", "confirm_overlap"})
@@ -99,17 +99,17 @@ def _overlap_page(
         "action_url": request.path,
         "back_url": back_url,
     }
-    return render(request, "workspace/appointment_overlap.html", context, status=clash.status)
+    return render(request, "counter/appointment_overlap.html", context, status=clash.status)
 
 
 def _slots_url(case: Case, question: Question) -> str:
-    return f"{reverse('workspace:case-slots', args=[case.uuid])}?vraag={question.uuid}"
+    return f"{reverse('counter:case-slots', args=[case.uuid])}?vraag={question.uuid}"
 
 
 @require_POST
 @permission_required(WORK)
 def book(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
-    case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.appointment_book")
+    case = selectors.case_get(user=request.user, uuid=uuid, screen="counter.appointment_book")
     form = BookForm(request.POST)
     form.is_valid()
     if "question" not in form.cleaned_data:
@@ -134,7 +134,7 @@ def book(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
         messages.error(request, error.message)
         return redirect(_slots_url(case, question))
     messages.success(request, _("Afspraak gemaakt."))
-    return redirect("workspace:case", uuid=case.uuid)
+    return redirect("counter:case", uuid=case.uuid)
 
 
 def _chosen_questions(case: Case, chosen_uuids: list[str]) -> list[Question]:
@@ -146,7 +146,7 @@ def _chosen_questions(case: Case, chosen_uuids: list[str]) -> list[Question]:
 
 @permission_required(WORK)
 def combination_page(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
-    case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.appointment_combination")
+    case = selectors.case_get(user=request.user, uuid=uuid, screen="counter.appointment_combination")
     questions = _bookable_questions(case)
     data = request.GET
     form = CombinationQueryForm(data, [(str(q.uuid), q.text) for q in questions])
@@ -180,7 +180,7 @@ def combination_page(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
         except ServicepuntError as error:
             context["error"], status = error, error.status
     context["idempotency_key"] = uuid_module.uuid4().hex
-    return render(request, "workspace/appointment_combination.html", context, status=status)
+    return render(request, "counter/appointment_combination.html", context, status=status)
 
 
 def _parts(case: Case, post: QueryDict) -> list[booking.PartChoice]:
@@ -202,7 +202,7 @@ def _parts(case: Case, post: QueryDict) -> list[booking.PartChoice]:
 @require_POST
 @permission_required(WORK)
 def book_combination(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
-    case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.appointment_combination_book")
+    case = selectors.case_get(user=request.user, uuid=uuid, screen="counter.appointment_combination_book")
     try:
         parts = _parts(case, request.POST)
         data = CombinationBookForm(request.POST).parsed()
@@ -217,13 +217,13 @@ def book_combination(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
         )
     except booking.ResidentDoubleBooked as clash:
         questions = [part.question for part in parts if part.question is not None]
-        back = reverse("workspace:case-combination", args=[case.uuid])
+        back = reverse("counter:case-combination", args=[case.uuid])
         return _overlap_page(request, questions, [(part.start, part.agenda) for part in parts], clash, back)
     except ServicepuntError as error:
         messages.error(request, error.message)
-        return redirect("workspace:case-combination", uuid=case.uuid)
+        return redirect("counter:case-combination", uuid=case.uuid)
     messages.success(request, _("Combinatieafspraak gemaakt."))
-    return redirect("workspace:case", uuid=case.uuid)
+    return redirect("counter:case", uuid=case.uuid)
 
 
 def _case_appointment(case: Case, data: dict[str, Any]) -> Appointment:
@@ -233,7 +233,7 @@ def _case_appointment(case: Case, data: dict[str, Any]) -> Appointment:
 @require_POST
 @permission_required(WORK)
 def cancel(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
-    case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.appointment_cancel")
+    case = selectors.case_get(user=request.user, uuid=uuid, screen="counter.appointment_cancel")
     try:
         data = AppointmentChoiceForm(request.POST).parsed()
         booking.appointment_cancel(
@@ -245,13 +245,13 @@ def cancel(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
         messages.success(
             request, _("Afspraak geannuleerd. De inwoner krijgt daarover een bericht. De vraag staat weer open.")
         )
-    return redirect("workspace:case", uuid=case.uuid)
+    return redirect("counter:case", uuid=case.uuid)
 
 
 @require_POST
 @permission_required(WORK)
 def reschedule(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
-    case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.appointment_reschedule")
+    case = selectors.case_get(user=request.user, uuid=uuid, screen="counter.appointment_reschedule")
     try:
         data = RescheduleForm(request.POST).parsed()
         appointment = _case_appointment(case, data)
@@ -272,4 +272,4 @@ def reschedule(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
         messages.error(request, error.message)
     else:
         messages.success(request, _("Afspraak verzet. De inwoner krijgt een nieuwe bevestiging."))
-    return redirect("workspace:case", uuid=case.uuid)
+    return redirect("counter:case", uuid=case.uuid)

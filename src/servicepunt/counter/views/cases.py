@@ -18,9 +18,9 @@ from servicepunt.cases import selectors, services
 from servicepunt.cases.closing import Resolution
 from servicepunt.core.access import permission_required
 from servicepunt.core.errors import InvalidInput, ServicepuntError
+from servicepunt.counter import forms
+from servicepunt.counter.presentation import case_context
 from servicepunt.handovers.services import consent_withdraw, handover_start
-from servicepunt.workspace import forms
-from servicepunt.workspace.presentation import case_context
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
@@ -32,12 +32,12 @@ WORK = "cases.work_cases"
 def render_case(request: AuthenticatedRequest, case: Case, *, error: ServicepuntError | None = None) -> HttpResponse:
     context = case_context(case, today=timezone.localdate(), viewer=request.user)
     context["error"] = error
-    return render(request, "workspace/case_detail.html", context, status=error.status if error else 200)
+    return render(request, "counter/case_detail.html", context, status=error.status if error else 200)
 
 
 @permission_required(WORK)
 def detail(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
-    case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.case")
+    case = selectors.case_get(user=request.user, uuid=uuid, screen="counter.case")
     return render_case(request, case)
 
 
@@ -164,7 +164,7 @@ ACTIONS: dict[str, tuple[type[forms.CaseActionForm], Callable[[Case, User, Data]
 @require_POST
 @permission_required(WORK)
 def act(request: AuthenticatedRequest, uuid: str, action: str) -> HttpResponse:
-    case = selectors.case_get(user=request.user, uuid=uuid, screen=f"workspace.case.{action}")
+    case = selectors.case_get(user=request.user, uuid=uuid, screen=f"counter.case.{action}")
     if action not in ACTIONS:
         return render_case(request, case, error=InvalidInput(_("Onbekende actie."), field="action"))
     form_class, handler = ACTIONS[action]
@@ -177,13 +177,13 @@ def act(request: AuthenticatedRequest, uuid: str, action: str) -> HttpResponse:
         case.refresh_from_db()
         return render_case(request, case, error=error)
     messages.success(request, done)
-    return redirect("workspace:case", uuid=case.uuid)
+    return redirect("counter:case", uuid=case.uuid)
 
 
 @require_POST
 @permission_required(WORK, "infoflits.run_infoflits")
 def start_infoflits(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
-    case = selectors.case_get(user=request.user, uuid=uuid, screen="workspace.case.infoflits")
+    case = selectors.case_get(user=request.user, uuid=uuid, screen="counter.case.infoflits")
     try:
         infoflits = services.case_infoflits_start(case=case, by=request.user)
     except ServicepuntError as error:

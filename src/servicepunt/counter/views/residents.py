@@ -15,7 +15,7 @@ from servicepunt.audit.services import access_record_many
 from servicepunt.cases import selectors, services
 from servicepunt.core.access import permission_required
 from servicepunt.core.errors import InvalidInput
-from servicepunt.workspace.forms import ResidentForm, ResidentSearchForm
+from servicepunt.counter.forms import ResidentForm, ResidentSearchForm
 
 if TYPE_CHECKING:
     from servicepunt.cases.models import Resident
@@ -39,10 +39,10 @@ def search(request: AuthenticatedRequest) -> HttpResponse:
                 user=request.user,
                 subject_type="resident",
                 subject_ids=[str(resident.uuid) for resident in results],
-                screen="workspace.resident_search",
+                screen="counter.resident_search",
                 purpose=selectors.ACCESS_PURPOSE,
             )
-    return render(request, "workspace/resident_search.html", {"form": form, "results": results})
+    return render(request, "counter/resident_search.html", {"form": form, "results": results})
 
 
 def _form_field(form: ResidentForm, field: str | None) -> str | None:
@@ -66,11 +66,11 @@ def register(request: AuthenticatedRequest) -> HttpResponse:
                     user=request.user,
                     subject_type="resident",
                     subject_ids=[str(resident.uuid) for resident in shown],
-                    screen="workspace.resident_register",
+                    screen="counter.resident_register",
                     purpose="dubbele registratie voorkomen",
                 )
                 context = {"form": form, "duplicates": shown, "hidden_duplicates": len(duplicates) - len(shown)}
-                return render(request, "workspace/resident_register.html", context)
+                return render(request, "counter/resident_register.html", context)
             registration = services.resident_register_with_case(
                 registered_by=request.user, data=data, question=form.cleaned_data["question"]
             )
@@ -79,9 +79,9 @@ def register(request: AuthenticatedRequest) -> HttpResponse:
         else:
             assert registration.case is not None
             messages.success(request, _("Inwoner geregistreerd en vraagstuk geopend."))
-            return redirect("workspace:case", uuid=registration.case.uuid)
+            return redirect("counter:case", uuid=registration.case.uuid)
     status = 400 if request.method == "POST" else 200
-    return render(request, "workspace/resident_register.html", {"form": form}, status=status)
+    return render(request, "counter/resident_register.html", {"form": form}, status=status)
 
 
 def _resident_page(request: AuthenticatedRequest, resident: Resident, **extra: str) -> HttpResponse:
@@ -91,38 +91,38 @@ def _resident_page(request: AuthenticatedRequest, resident: Resident, **extra: s
         "representatives": resident.representatives.all(),
         **extra,
     }
-    return render(request, "workspace/resident_detail.html", context)
+    return render(request, "counter/resident_detail.html", context)
 
 
 @permission_required(WORK)
 def detail(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
-    resident = selectors.resident_get(user=request.user, uuid=uuid, screen="workspace.resident")
+    resident = selectors.resident_get(user=request.user, uuid=uuid, screen="counter.resident")
     return _resident_page(request, resident, bsn_masked=selectors.bsn_masked(resident))
 
 
 @require_POST
 @permission_required(WORK)
 def open_case(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
-    resident = selectors.resident_get(user=request.user, uuid=uuid, screen="workspace.case_open")
+    resident = selectors.resident_get(user=request.user, uuid=uuid, screen="counter.case_open")
     try:
         case = services.case_open(
             resident=resident, opened_by=request.user, questions=[request.POST.get("question", "")]
         )
     except InvalidInput as error:
         messages.error(request, error.message)
-        return redirect("workspace:resident", uuid=resident.uuid)
-    return redirect("workspace:case", uuid=case.uuid)
+        return redirect("counter:resident", uuid=resident.uuid)
+    return redirect("counter:case", uuid=case.uuid)
 
 
 @require_POST
 @permission_required(WORK)
 def reveal_bsn(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
-    resident = selectors.resident_get(user=request.user, uuid=uuid, screen="workspace.bsn_reveal")
+    resident = selectors.resident_get(user=request.user, uuid=uuid, screen="counter.bsn_reveal")
     try:
         bsn = services.resident_bsn_reveal(
-            user=request.user, resident=resident, screen="workspace.bsn_reveal", purpose=request.POST.get("purpose", "")
+            user=request.user, resident=resident, screen="counter.bsn_reveal", purpose=request.POST.get("purpose", "")
         )
     except InvalidInput as error:
         messages.error(request, error.message)
-        return redirect("workspace:resident", uuid=resident.uuid)
+        return redirect("counter:resident", uuid=resident.uuid)
     return _resident_page(request, resident, bsn_full=bsn)

@@ -21,7 +21,7 @@ def worklist(request: AuthenticatedRequest) -> HttpResponse:
         user=request.user,
         subject_type="resident",
         subject_ids=[str(resident) for resident in shown],
-        screen="workspace.worklist",
+        screen="counter.worklist",
         purpose=selectors.ACCESS_PURPOSE,
     )
-    return render(request, "workspace/worklist.html", {**work, "today": today})
+    return render(request, "counter/worklist.html", {**work, "today": today})

@@ -1,4 +1,4 @@
-"""Forms of the workspace: they parse and label input; the services validate and decide."""
+"""Forms of the counter pages: they parse and label input; the services validate and decide."""
 
 from __future__ import annotations
 
