@@ -22,7 +22,7 @@ from servicepunt.cases.models import (
 from servicepunt.cases.services import NOTE_LENGTH, QUESTION_LENGTH, SHORT_TEXT, TASK_TEAMS, ResidentInput
 from servicepunt.catalogue.selectors import entry_points_choosable, products_choosable
 from servicepunt.core.errors import InvalidInput
-from servicepunt.handovers.selectors import consent_method_choices, consents_of
+from servicepunt.handovers.selectors import consent_category_choices, consent_method_choices, consents_of
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -205,17 +205,39 @@ class SuggestionForm(CaseActionForm):
 
 
 class HandoverForm(QuestionForm):
+    """A warm handover with its own consent: what is shared (nothing beyond the name and the
+    question until ticked), how the consent was given (no choice made for the employee) and until when."""
+
     entry_point = forms.ModelChoiceField(
         queryset=entry_points_choosable(),
         error_messages=_choose(_("Kies het loket waar de inwoner terecht kan.")),
     )
-    what_is_shared = _text(_("Wat wordt gedeeld"), QUESTION_LENGTH, required=False)
-    consent_method = forms.ChoiceField(
-        choices=[("", ""), *consent_method_choices()],
+    shared = forms.MultipleChoiceField(
+        label=_("Wat mag gedeeld worden?"),
+        choices=[],
         required=False,
-        error_messages={"invalid_choice": _("Kies hoe de inwoner toestemming gaf.")},
+        error_messages={"invalid_choice": _("Kies alleen gegevens uit de lijst.")},
     )
+    consent_method = forms.ChoiceField(
+        label=_("Hoe gaf de inwoner toestemming?"),
+        choices=consent_method_choices(),
+        widget=forms.RadioSelect,
+        error_messages=_choose(_("Kies hoe de inwoner toestemming gaf.")),
+    )
+    valid_until = forms.DateField(
+        label=_("Toestemming geldt tot en met"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "required": _("Vul in tot wanneer de toestemming geldt."),
+            "invalid": _("Vul een geldige datum in."),
+        },
+    )
+    consent_note = _text(_("Toelichting bij de toestemming"), QUESTION_LENGTH, required=False)
     summary = _text(_("Samenvatting"), NOTE_LENGTH, required=False)
+
+    def scope(self) -> None:
+        super().scope()
+        self.fields["shared"].choices = consent_category_choices()  # type: ignore[attr-defined]
 
 
 class TaskForm(CaseActionForm):

@@ -12,7 +12,13 @@ from servicepunt.cases.models import Case, ClosingReason, ContactChannel, Repres
 from servicepunt.cases.selectors import bsn_masked, case_page
 from servicepunt.cases.services import TASK_TEAMS
 from servicepunt.catalogue.selectors import entry_points_active, entry_points_offering, products_active
-from servicepunt.handovers.selectors import consent_method_choices, consents_for_resident, handovers_for_case
+from servicepunt.handovers.categories import ALWAYS, DEFAULT, default_valid_until
+from servicepunt.handovers.selectors import (
+    consent_category_choices,
+    consent_method_choices,
+    consents_for_resident,
+    handovers_for_case,
+)
 from servicepunt.infoflits.selectors import infoflits_access, products_accepted
 
 if TYPE_CHECKING:
@@ -49,7 +55,7 @@ def case_context(case: Case, *, today: dt.date, viewer: User) -> dict[str, Any]:
         ]
         question.offered_entry_points = offered
     open_texts = [q.text for q in questions if q.is_open]
-    consents = consents_for_resident(resident=case.resident)
+    consents = consents_for_resident(resident=case.resident, today=today)
     context.update(
         {
             "bookable_count": sum(1 for q in questions if q.is_open and q.product_id),
@@ -61,6 +67,10 @@ def case_context(case: Case, *, today: dt.date, viewer: User) -> dict[str, Any]:
             "accepted_extra": _accepted_not_yet_questions(case, questions),
             "open_questions": open_texts,
             "consent_methods": consent_method_choices(),
+            "consent_categories": consent_category_choices(),
+            "consent_default": DEFAULT,
+            "consent_always": ALWAYS,
+            "consent_valid_until": default_valid_until(today),
             "closing_reasons": ClosingReason.choices,
             "channels": ContactChannel.choices,
             "task_kinds": TaskKind.choices,

@@ -22,12 +22,19 @@ from servicepunt.cases.closing import Resolution
 from servicepunt.cases.demo import DemoBatch, between, timestamps_as_given
 from servicepunt.cases.models import CaseEvent, EventKind, Question
 from servicepunt.catalogue.models import EntryPoint, Product
+from servicepunt.handovers.categories import CODES, Category, default_valid_until
 from servicepunt.handovers.models import Consent, ConsentMethod, Handover, HandoverTransition, Outcome, RejectionReason
 from servicepunt.handovers.states import HandoverState
 from servicepunt.infoflits.questionnaire.answers import get_path
 from servicepunt.infoflits.selectors import questionnaire
 
-WHAT_IS_SHARED = "Naam, contactgegevens, de vraag en de antwoorden uit de infoflits die erbij horen"
+# What the demo residents agreed to share: always the name and the question, mostly the phone.
+SHARED_SOMETIMES = (
+    (Category.PHONE, 0.8),
+    (Category.EMAIL, 0.4),
+    (Category.ADDRESS, 0.2),
+    (Category.COMMUNICATION, 0.6),
+)
 SUMMARY_ENDINGS = (
     "Inwoner wil graag gebeld worden.",
     "Brieven zijn meegegeven aan de inwoner.",
@@ -76,11 +83,10 @@ def _times(
     return times
 
 
-def _facts(situation: dict[str, Any] | None, product: Product) -> dict[str, Any]:
-    """The answers of the product's life domains, as handovers.facts.relevant_facts gives them."""
+def _facts(situation: dict[str, Any] | None, domains: set[str]) -> dict[str, Any]:
+    """The answers of the consented life domains, as handovers.facts.facts_of_domains gives them."""
     if situation is None:
         return {}
-    domains = {domain.code for domain in product.domains.all()}
     facts: dict[str, Any] = {}
     for step in questionnaire().steps:
         if step.domain in domains:
@@ -101,25 +107,28 @@ class _Builder:
         self.partner_staff = {
             user.organisation_id: user for user in User.objects.filter(organisation__isnull=False, is_active=True)
         }
-        self.consents: dict[tuple[int, int], Consent] = {}
+        self.consents: list[Consent] = []
         self.handovers: list[Handover] = []
         self.transitions: list[HandoverTransition] = []
         self.events: list[CaseEvent] = []
 
-    def _consent(self, question: Question, organisation_id: int, at: dt.datetime) -> Consent:
-        resident = question.case.resident
-        consent = self.consents.get((resident.pk, organisation_id))
-        if consent is None:
-            consent = Consent(
-                resident=resident,
-                organisation_id=organisation_id,
-                what_is_shared=WHAT_IS_SHARED,
-                method=self.rng.choices(ConsentMethod.values, (70, 20, 10))[0],
-                recorded_by=self.batch.by,
-                given_at=at,
-            )
-            self.consents[(resident.pk, organisation_id)] = consent
-        return consent
+    def _consent(self, question: Question, organisation_id: int, at: dt.datetime, domains: list[str]) -> Consent:
+        """Every handover its own consent: the name and the question, some contact details and
+        (mostly) the answers of the product's life domains."""
+        categories = {Category.NAME.value, Category.QUESTION.value} | {
+            category.value for category, chance in SHARED_SOMETIMES if self.rng.random() < chance
+        }
+        return Consent(
+            resident=question.case.resident,
+            organisation_id=organisation_id,
+            question=question,
+            categories=[code for code in CODES if code in categories],
+            infoflits_domains=sorted(domains) if self.rng.random() < 0.7 else [],
+            method=self.rng.choices(ConsentMethod.values, (65, 20, 5, 10))[0],
+            recorded_by=self.batch.by,
+            given_at=at,
+            valid_until=default_valid_until(at.date()),
+        )
 
     def question(self, question: Question) -> None:
         rng, by = self.rng, self.batch.by
@@ -139,13 +148,16 @@ class _Builder:
             else question.created_at + dt.timedelta(minutes=rng.randint(5, 40))
         )
         times = _times(rng, path, created + dt.timedelta(minutes=1), settled, case.closed_at or self.batch.now)
+        domains = [domain.code for domain in question.product.domains.all()]
+        consent = self._consent(question, organisation_id, created - dt.timedelta(minutes=1), domains)
+        self.consents.append(consent)
         handover = Handover(
             question=question,
             entry_point=entry_point,
             organisation_id=organisation_id,
-            consent=self._consent(question, organisation_id, created - dt.timedelta(minutes=1)),
+            consent=consent,
             summary=f"{question.text}. {rng.choice(SUMMARY_ENDINGS)}".strip(),
-            facts=_facts(self.batch.situations.get(case.pk), question.product),
+            facts=_facts(self.batch.situations.get(case.pk), set(consent.infoflits_domains)),
             contact={
                 "preference": resident.contact_preference,
                 "language": resident.preferred_language,
@@ -182,7 +194,7 @@ class _Builder:
             previous = state
 
     def save(self) -> int:
-        Consent.objects.bulk_create(list(self.consents.values()), batch_size=2000)
+        Consent.objects.bulk_create(self.consents, batch_size=2000)
         Handover.objects.bulk_create(self.handovers, batch_size=2000)
         HandoverTransition.objects.bulk_create(self.transitions, batch_size=2000)
         CaseEvent.objects.bulk_create(self.events, batch_size=2000)

@@ -1,5 +1,6 @@
-"""The infoflits facts a handover carries: only the answers of the life domains the product
-belongs to, so the partner gets what it needs and nothing more (data minimisation)."""
+"""The infoflits facts a handover carries: only the answers of the life domains the resident
+agreed to share (the consent's `infoflits_domains`), so the partner gets what it needs and
+nothing more. What the partner reads is cut again to the consent in `handovers.sharing`."""
 
 from __future__ import annotations
 
@@ -9,14 +10,17 @@ from servicepunt.infoflits.questionnaire.answers import get_path
 from servicepunt.infoflits.selectors import current_version, questionnaire
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from servicepunt.cases.models import Question
 
 
-def relevant_facts(question: Question) -> dict[str, Any]:
+def facts_of_domains(question: Question, domains: Iterable[str]) -> dict[str, Any]:
+    """The answers of the case's infoflits in `domains` (life domain codes)."""
     infoflits = question.case.infoflits
-    if infoflits is None or question.product is None:
+    domains = set(domains)
+    if infoflits is None or not domains:
         return {}
-    domains = set(question.product.domains.values_list("code", flat=True))
     situation = current_version(infoflits).situation
     facts: dict[str, Any] = {}
     for step in questionnaire().steps:
@@ -27,6 +31,11 @@ def relevant_facts(question: Question) -> dict[str, Any]:
             if value is not None:
                 facts[item.field] = value
     return facts
+
+
+def field_domains() -> dict[str, str | None]:
+    """Each question's field (as a fact is keyed) and the life domain it belongs to."""
+    return {item.field: step.domain for step in questionnaire().steps for item in step.questions}
 
 
 def facts_labelled(facts: dict[str, Any], language: str) -> list[tuple[str, Any]]:

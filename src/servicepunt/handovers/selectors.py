@@ -1,18 +1,24 @@
-"""What a partner may see: only handovers addressed to its organisation whose consent still holds.
+"""What a partner may see: only handovers addressed to its organisation whose consent is not
+withdrawn, each cut to its consent (`handovers.sharing`): the page and the API read only these.
 The handovers and consents of one case for its page (the caller has checked access to the case),
 and the counts of handovers for the team leads' figures, which name no one."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
+from servicepunt.catalogue.selectors import domain_list
+from servicepunt.handovers.categories import CATEGORIES, INFOFLITS_PREFIX, infoflits_label
 from servicepunt.handovers.models import Consent, ConsentMethod, Handover, RejectionReason
 from servicepunt.handovers.models.handover import STATE_LABELS
+from servicepunt.handovers.sharing import ConsentTerms, SharedHandover, consent_terms, shared_handover, shared_handovers
 from servicepunt.handovers.states import HandoverState
 
 if TYPE_CHECKING:
@@ -20,6 +26,7 @@ if TYPE_CHECKING:
 
     from servicepunt.accounts.models import User
     from servicepunt.cases.models import Case, Resident
+    from servicepunt.catalogue.models import Organisation
 
 
 def partner_inbox(*, user: User) -> QuerySet[Handover]:
@@ -29,8 +36,13 @@ def partner_inbox(*, user: User) -> QuerySet[Handover]:
     return (
         Handover.objects.filter(organisation_id=organisation_id, consent__withdrawn_at__isnull=True)
         .exclude(state=HandoverState.CONCEPT)
-        .select_related("entry_point", "question")
+        .select_related("entry_point", "question__case__resident", "consent")
     )
+
+
+def partner_inbox_shared(*, user: User, limit: int, today: dt.date | None = None) -> list[SharedHandover]:
+    """The newest `limit` handovers of the inbox, each as its consent allows the partner to read it."""
+    return shared_handovers(partner_inbox(user=user).order_by("-created_at")[:limit], today=today)
 
 
 def partner_new_count(*, user: User) -> int:
@@ -39,6 +51,11 @@ def partner_new_count(*, user: User) -> int:
 
 def partner_handover(*, user: User, uuid: str) -> Handover:
     return get_object_or_404(partner_inbox(user=user), uuid=uuid)
+
+
+def partner_handover_shared(*, user: User, uuid: str, today: dt.date | None = None) -> SharedHandover:
+    """One handover of the inbox as its consent allows the partner to read it."""
+    return shared_handover(partner_handover(user=user, uuid=uuid), today=today)
 
 
 def _by(queryset: QuerySet[Handover], field: str) -> dict[str, int]:
@@ -67,13 +84,52 @@ def handovers_for_case(*, case: Case) -> list[Handover]:
     )
 
 
-def consents_for_resident(*, resident: Resident) -> list[Consent]:
-    return list(Consent.objects.filter(resident=resident).select_related("organisation", "recorded_by"))
+def consents_for_resident(*, resident: Resident, today: dt.date | None = None) -> list[Consent]:
+    """The resident's consents, newest first, each with `terms` (what it shares, in plain words,
+    and whether it expired) for the staff's page."""
+    today = today or timezone.localdate()
+    names = dict(domain_list().values_list("code", "name"))
+    consents = list(Consent.objects.filter(resident=resident).select_related("organisation", "recorded_by"))
+    for consent in consents:
+        consent.terms = consent_terms(consent, today=today, domain_names=names)  # type: ignore[attr-defined]
+    return consents
+
+
+@dataclass(frozen=True)
+class SharedWith:
+    """For the resident: with which organisation what was shared, and whether that still holds."""
+
+    organisation: Organisation
+    terms: ConsentTerms
+
+
+def sharing_for_case(*, case: Case, today: dt.date | None = None) -> list[SharedWith]:
+    """The consents of the handovers of a case, oldest first (the resident's summary)."""
+    today = today or timezone.localdate()
+    names = dict(domain_list().values_list("code", "name"))
+    consents = (
+        Consent.objects.filter(handover__question__case=case).select_related("organisation").order_by("given_at", "id")
+    )
+    return [
+        SharedWith(organisation=consent.organisation, terms=consent_terms(consent, today=today, domain_names=names))
+        for consent in consents
+    ]
 
 
 def consent_method_choices() -> list[tuple[str, StrOrPromise]]:
     """How a consent can be given, for a form's choices."""
     return list(ConsentMethod.choices)
+
+
+def consent_category_choices() -> list[tuple[str, str]]:
+    """What a consent can share, for a form's checkboxes: the categories the app holds data of,
+    then the infoflits answers per life domain of the catalogue."""
+    fixed = [(info.code.value, str(info.label)) for info in CATEGORIES if info.held]
+    domains = [
+        (f"{INFOFLITS_PREFIX}{code}", str(infoflits_label(name)))
+        for code, name in domain_list().values_list("code", "name")
+    ]
+    return fixed + domains
 
 
 def consents_of(*, resident: Resident | None) -> QuerySet[Consent]:

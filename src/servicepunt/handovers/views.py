@@ -1,6 +1,7 @@
 """The partner's view of warm handovers: an inbox of the handovers addressed to the own
 organisation, and per handover accept, reject with a reason, plan and record the outcome.
-Nothing else of the resident is visible here."""
+What the partner reads of the resident is only what the consent shares (`handovers.sharing`):
+the templates get a `SharedHandover`, never the resident."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from servicepunt.core.errors import ServicepuntError
 from servicepunt.handovers import services
 from servicepunt.handovers.facts import facts_labelled
 from servicepunt.handovers.models import Outcome, RejectionReason
-from servicepunt.handovers.selectors import partner_handover, partner_inbox
+from servicepunt.handovers.selectors import partner_handover_shared, partner_inbox_shared
 from servicepunt.handovers.states import HandoverState, may_move
 
 PARTNER = "handovers.work_partner_inbox"
@@ -30,11 +31,8 @@ INBOX_LIMIT = 200
 
 @permission_required(PARTNER)
 def inbox(request: AuthenticatedRequest) -> HttpResponse:
-    handovers = list(
-        partner_inbox(user=request.user)
-        .select_related("question__case__resident")
-        .order_by("-created_at")[:INBOX_LIMIT]
-    )
+    shared = partner_inbox_shared(user=request.user, limit=INBOX_LIMIT)
+    handovers = [item.handover for item in shared]
     access_record_many(
         user=request.user,
         subject_type="resident",
@@ -46,12 +44,13 @@ def inbox(request: AuthenticatedRequest) -> HttpResponse:
     return render(
         request,
         "handovers/inbox.html",
-        {"handovers": handovers, "new_count": counts[HandoverState.SENT], "counts": counts},
+        {"shared_handovers": shared, "new_count": counts[HandoverState.SENT], "counts": counts},
     )
 
 
 def _detail_context(request: AuthenticatedRequest, uuid: str) -> dict[str, Any]:
-    handover = partner_handover(user=request.user, uuid=uuid)
+    shared = partner_handover_shared(user=request.user, uuid=uuid)
+    handover = shared.handover
     resident = handover.question.case.resident
     state = HandoverState(handover.state)
     access_record(
@@ -63,9 +62,9 @@ def _detail_context(request: AuthenticatedRequest, uuid: str) -> dict[str, Any]:
     )
     return {
         "handover": handover,
-        "resident": resident,
+        "shared": shared,
         "transitions": handover.transitions.select_related("by"),
-        "facts": facts_labelled(handover.facts, get_language() or "nl"),
+        "facts": facts_labelled(shared.facts, get_language() or "nl"),
         "rejection_reasons": RejectionReason.choices,
         "outcomes": Outcome.choices,
         "can_accept": may_move(state, HandoverState.ACCEPTED),

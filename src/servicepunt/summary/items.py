@@ -54,3 +54,14 @@ class ServicepuntContact:
     phone_hours: tuple[HoursLine, ...] = ()
     desk: Place | None = None
     website: str = ""
+
+
+@dataclass(frozen=True)
+class SharedLine:
+    """What the resident agreed to share with one organisation, in plain words."""
+
+    organisation: str
+    what: tuple[str, ...]
+    valid_until: dt.date
+    withdrawn: bool = False
+    expired: bool = False

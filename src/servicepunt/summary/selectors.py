@@ -32,11 +32,13 @@ from servicepunt.catalogue.places import (
     hours_lines,
 )
 from servicepunt.handovers.models import Handover
+from servicepunt.handovers.selectors import sharing_for_case
 from servicepunt.handovers.states import HandoverState
 from servicepunt.summary.appointments import appointment_steps
 from servicepunt.summary.items import (
     NextStep,
     ServicepuntContact,
+    SharedLine,
     StepKind,
     SummarySection,
 )
@@ -156,6 +158,20 @@ def _servicepunt(language: str, today: dt.date) -> ServicepuntContact | None:
     )
 
 
+def _shared(case: Case, language: str, today: dt.date) -> list[SharedLine]:
+    """With whom what was shared, in the resident's words (build inside translation.override)."""
+    return [
+        SharedLine(
+            organisation=localized_field(item.organisation, "name", language),
+            what=tuple(item.terms.labels),
+            valid_until=item.terms.valid_until,
+            withdrawn=item.terms.withdrawn,
+            expired=item.terms.expired,
+        )
+        for item in sharing_for_case(case=case, today=today)
+    ]
+
+
 def case_summary(
     case: Case, language: str, *, today: dt.date | None = None, extra_steps: Iterable[NextStep] = ()
 ) -> dict[str, Any]:
@@ -181,6 +197,7 @@ def case_summary(
             "made_on": today,
             "sections": sections,
             "servicepunt": _servicepunt(language, today),
+            "shared": _shared(case, language, today),
         }
 
 

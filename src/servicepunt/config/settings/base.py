@@ -184,6 +184,9 @@ LOGGING = {
 SERVICEPUNT_VIDEO_BASE_URL = env_str("SERVICEPUNT_VIDEO_BASE_URL", "https://meet.example.org")
 SERVICEPUNT_PUBLIC_URL = env_str("SERVICEPUNT_PUBLIC_URL", "http://127.0.0.1:8000")
 SERVICEPUNT_RESIDENT_LINK_DAYS = int(env_str("SERVICEPUNT_RESIDENT_LINK_DAYS", "60"))
+# How long a resident's consent to share data with an organisation holds unless the employee
+# sets another end date on the handover form (handovers.categories.default_valid_until).
+SERVICEPUNT_CONSENT_VALID_DAYS = int(env_str("SERVICEPUNT_CONSENT_VALID_DAYS", "365"))
 # No SMS provider unless one is named: a reminder by SMS is then recorded as failed
 # ("no-sms-provider"), never as sent. The logging backend only logs and is for development.
 SERVICEPUNT_SMS_BACKEND = env_str("SERVICEPUNT_SMS_BACKEND", "")

@@ -9,6 +9,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from django.utils import timezone
+
 from servicepunt.accounts.roles import Role
 from servicepunt.accounts.services import user_create
 from servicepunt.appointments.demo import agendas_load_demo
@@ -24,6 +26,7 @@ from servicepunt.cases.services import (
     resident_register,
 )
 from servicepunt.catalogue.models import EntryPoint, Organisation, Product
+from servicepunt.handovers.categories import default_valid_until
 from servicepunt.handovers.services import handover_start
 from servicepunt.infoflits.services import infoflits_start
 
@@ -91,8 +94,9 @@ def work_build(owner: User, surname: str, *, bsn: str, handover_to: str) -> Work
     handover = handover_start(
         question=legal,
         entry_point=EntryPoint.objects.filter(organisation__code=handover_to, active=True).order_by("pk").first(),  # type: ignore[arg-type]
-        what_is_shared="naam en vraag",
+        shared=["question"],
         consent_method="verbal",
+        valid_until=default_valid_until(timezone.localdate()),
         summary="Juridische vraag",
         by=owner,
     )

@@ -122,22 +122,31 @@ def test_handover_records_consent_and_sends_with_the_relevant_facts(client: Clie
     assert entry_point is not None
     missing = client.post(
         f"/vraagstukken/{case.uuid}/overdracht/",
-        {"question": question.uuid, "entry_point": entry_point.pk, "summary": "x", "what_is_shared": "naam"},
+        {
+            "question": question.uuid,
+            "entry_point": entry_point.pk,
+            "summary": "x",
+            "shared": ["phone"],
+            "valid_until": "2099-01-01",
+        },
     )
+    # No consent method chosen: refused, and the page says which field.
     assert missing.status_code == 400 and not Handover.objects.exists()
+    assert "Kies hoe de inwoner toestemming gaf." in missing.content.decode()
     response = client.post(
         f"/vraagstukken/{case.uuid}/overdracht/",
         {
             "question": question.uuid,
             "entry_point": entry_point.pk,
             "summary": "Brief van de deurwaarder over de huur",
-            "what_is_shared": "naam, telefoon, vraag",
+            "shared": ["question", "phone"],
             "consent_method": "verbal",
+            "valid_until": "2099-01-01",
         },
     )
     assert response.status_code == 302
     handover = Handover.objects.get()
-    assert handover.state == "verstuurd" and handover.consent.what_is_shared == "naam, telefoon, vraag"
+    assert handover.state == "verstuurd" and handover.consent.categories == ["name", "question", "phone"]
     assert handover.contact["preference"] == "phone"
 
 
@@ -242,8 +251,9 @@ def test_withdrawing_consent_hides_the_handover_from_the_partner(client: Client)
             "question": case.questions.get().uuid,
             "entry_point": entry_point.pk,
             "summary": "Brief van de deurwaarder",
-            "what_is_shared": "naam, vraag",
+            "shared": ["question"],
             "consent_method": "signed",
+            "valid_until": "2099-01-01",
         },
     )
     consent = Handover.objects.get().consent

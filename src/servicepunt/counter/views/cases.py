@@ -75,8 +75,10 @@ def _handover(case: Case, user: User, data: Data) -> str:
     handover_start(
         question=data["question"],
         entry_point=data["entry_point"],
-        what_is_shared=data["what_is_shared"],
+        shared=data["shared"],
         consent_method=data["consent_method"],
+        valid_until=data["valid_until"],
+        consent_note=data["consent_note"],
         summary=data["summary"],
         by=user,
     )

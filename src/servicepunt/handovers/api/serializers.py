@@ -4,31 +4,43 @@ from typing import Any
 
 from rest_framework import serializers
 
-from servicepunt.handovers.models import Handover
+
+class ConsentTermsSerializer(serializers.Serializer[Any]):
+    categories = serializers.ListField(
+        child=serializers.CharField(), help_text="Wat de inwoner toestond te delen (codes, de naam altijd)."
+    )
+    infoflits_domains = serializers.ListField(
+        child=serializers.CharField(), help_text="Leefdomeinen waarvan de antwoorden uit de infoflits gedeeld worden."
+    )
+    labels = serializers.ListField(child=serializers.CharField(), help_text="Hetzelfde in gewone woorden.")
+    valid_until = serializers.DateField(help_text="De toestemming geldt tot en met deze dag.")
+    expired = serializers.BooleanField(help_text="Verlopen: alleen de naam wordt nog gedeeld.")
 
 
-class PartnerHandoverSerializer(serializers.ModelSerializer[Handover]):
-    """What a partner sees: the handover, the question and how to reach the resident."""
+class PartnerHandoverSerializer(serializers.Serializer[Any]):
+    """What a partner sees: the handover cut to the resident's consent (handovers.sharing).
+    A field the consent does not share is null (facts: empty)."""
 
-    entry_point = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    question = serializers.CharField(source="question.text", read_only=True)
-    resident_name = serializers.CharField(source="question.case.resident.full_name", read_only=True)
-
-    class Meta:
-        model = Handover
-        fields = [
-            "uuid",
-            "state",
-            "entry_point",
-            "question",
-            "summary",
-            "facts",
-            "contact",
-            "resident_name",
-            "rejection_reason",
-            "outcome",
-            "created_at",
-        ]
+    uuid = serializers.UUIDField(source="handover.uuid", read_only=True)
+    state = serializers.CharField(source="handover.state", read_only=True)
+    entry_point = serializers.CharField(source="handover.entry_point.code", read_only=True)
+    created_at = serializers.DateTimeField(source="handover.created_at", read_only=True)
+    rejection_reason = serializers.CharField(source="handover.rejection_reason", read_only=True)
+    outcome = serializers.CharField(source="handover.outcome", read_only=True)
+    resident_name = serializers.CharField(read_only=True)
+    question = serializers.CharField(read_only=True, allow_null=True)
+    summary = serializers.CharField(read_only=True, allow_null=True)
+    phone = serializers.CharField(read_only=True, allow_null=True)
+    email = serializers.CharField(read_only=True, allow_null=True)
+    address = serializers.CharField(read_only=True, allow_null=True, help_text="Postcode en huisnummer.")
+    contact = serializers.DictField(
+        source="communication",
+        read_only=True,
+        allow_null=True,
+        help_text="Contactvoorkeur, taal, tolk, leest moeilijk.",
+    )
+    facts = serializers.DictField(read_only=True, help_text="Antwoorden uit de infoflits van de gedeelde leefdomeinen.")
+    consent = ConsentTermsSerializer(read_only=True)
 
 
 class ActionSerializer(serializers.Serializer[Any]):

@@ -16,7 +16,7 @@ from servicepunt.core.access import api_permission
 from servicepunt.core.api_schema import conflict_response
 from servicepunt.handovers import services
 from servicepunt.handovers.api.serializers import ActionSerializer, PartnerHandoverSerializer
-from servicepunt.handovers.selectors import partner_handover, partner_inbox
+from servicepunt.handovers.selectors import partner_handover, partner_handover_shared, partner_inbox_shared
 
 PARTNER = api_permission("handovers.work_partner_inbox")
 PURPOSE = "overdracht behandelen"
@@ -39,13 +39,9 @@ class HandoverInboxView(APIView):
 
     @extend_schema(responses=PartnerHandoverSerializer(many=True), operation_id="handover_inbox")
     def get(self, request: Request) -> Response:
-        handovers = list(
-            partner_inbox(user=staff_user(request)).select_related("question__case__resident", "entry_point")[
-                :INBOX_LIMIT
-            ]
-        )
-        _logged(staff_user(request), handovers, "api.handover_inbox")
-        return Response(PartnerHandoverSerializer(handovers, many=True).data)
+        shared = partner_inbox_shared(user=staff_user(request), limit=INBOX_LIMIT)
+        _logged(staff_user(request), [item.handover for item in shared], "api.handover_inbox")
+        return Response(PartnerHandoverSerializer(shared, many=True).data)
 
 
 class HandoverActionView(APIView):
@@ -73,6 +69,6 @@ class HandoverActionView(APIView):
             outcome=str(data.get("outcome", "")),
             note=str(data.get("note", "")),
         )
-        handover = partner_handover(user=staff_user(request), uuid=uuid)
-        _logged(staff_user(request), [handover], f"api.handover_{action}")
-        return Response(PartnerHandoverSerializer(handover).data)
+        shared = partner_handover_shared(user=staff_user(request), uuid=uuid)
+        _logged(staff_user(request), [shared.handover], f"api.handover_{action}")
+        return Response(PartnerHandoverSerializer(shared).data)

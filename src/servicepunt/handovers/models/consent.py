@@ -1,28 +1,55 @@
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from servicepunt.handovers.categories import CODES, Category
+
 
 class ConsentMethod(models.TextChoices):
     VERBAL = "verbal", _("Mondeling aan de balie")
     SIGNED = "signed", _("Ondertekend")
+    REPRESENTATIVE = "representative", _("Door een vertegenwoordiger")
     VIDEO = "video", _("Via videobellen")
 
 
 class Consent(models.Model):
-    """The resident's consent to share named data with one organisation. Withdrawable."""
+    """The resident's consent to share named categories of data with one organisation for one
+    question (the purpose), until a date. Every handover has its own. Withdrawable."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     resident = models.ForeignKey("cases.Resident", on_delete=models.CASCADE, related_name="consents")
     organisation = models.ForeignKey("catalogue.Organisation", on_delete=models.PROTECT, related_name="+")
-    what_is_shared = models.TextField(_("wat wordt gedeeld"))
-    method = models.CharField(_("hoe gegeven"), max_length=10, choices=ConsentMethod.choices)
+    question = models.ForeignKey(
+        "cases.Question",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Het doel: de vraag waarvoor gedeeld wordt."),
+    )
+    categories = models.JSONField(
+        _("wat wordt gedeeld"),
+        default=list,
+        help_text=_("Codes uit handovers.categories; de naam staat er altijd in."),
+    )
+    infoflits_domains = models.JSONField(
+        _("infoflits per leefdomein"),
+        default=list,
+        blank=True,
+        help_text=_("Codes van de leefdomeinen waarvan de antwoorden uit de infoflits gedeeld worden."),
+    )
+    note = models.TextField(
+        _("notitie"), blank=True, help_text=_("Toelichting; bij oude toestemmingen de vrije tekst van toen.")
+    )
+    method = models.CharField(_("hoe gegeven"), max_length=20, choices=ConsentMethod.choices)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     given_at = models.DateTimeField(_("gegeven op"), auto_now_add=True)
+    valid_until = models.DateField(_("geldig tot en met"))
     withdrawn_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
     withdrawn_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -32,6 +59,17 @@ class Consent(models.Model):
         ordering = ["-given_at"]
         verbose_name = _("toestemming")
         verbose_name_plural = _("toestemmingen")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(categories__contained_by=list(CODES))
+                & models.Q(categories__contains=[Category.NAME.value]),
+                name="consent_categories_known_with_name",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(infoflits_domains__contains=[]), name="consent_infoflits_domains_list"
+            ),
+            models.CheckConstraint(condition=models.Q(method__in=ConsentMethod.values), name="consent_method_known"),
+        ]
 
     def __str__(self) -> str:
         return f"Toestemming {self.uuid}"
@@ -39,3 +77,6 @@ class Consent(models.Model):
     @property
     def active(self) -> bool:
         return self.withdrawn_at is None
+
+    def expired(self, today: dt.date) -> bool:
+        return today > self.valid_until

@@ -41,7 +41,7 @@ class Handover(models.Model):
     question = models.ForeignKey("cases.Question", on_delete=models.PROTECT, related_name="handovers")
     entry_point = models.ForeignKey("catalogue.EntryPoint", on_delete=models.PROTECT, related_name="+")
     organisation = models.ForeignKey("catalogue.Organisation", on_delete=models.PROTECT, related_name="handovers")
-    consent = models.ForeignKey(Consent, on_delete=models.PROTECT, related_name="handovers")
+    consent = models.OneToOneField(Consent, on_delete=models.PROTECT, related_name="handover")
     summary = models.TextField(_("samenvatting in de woorden van de inwoner"))
     facts = models.JSONField(_("feiten uit de infoflits"), default=dict, blank=True)
     contact = models.JSONField(_("contactvoorkeuren"), default=dict, blank=True)

@@ -3,6 +3,7 @@ afgerond. Accepting resolves the question (the partner books); rejecting reopens
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 import structlog
@@ -13,12 +14,14 @@ from servicepunt.cases.closing import Resolution
 from servicepunt.cases.services import question_reopen, question_resolve
 from servicepunt.core.errors import InvalidInput, ServicepuntError
 from servicepunt.core.validation import text_checked
-from servicepunt.handovers.facts import relevant_facts
+from servicepunt.handovers.facts import facts_of_domains
 from servicepunt.handovers.models import Consent, Handover, HandoverTransition, Outcome, RejectionReason
 from servicepunt.handovers.services.consent import consent_record
 from servicepunt.handovers.states import HandoverState, may_move
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from servicepunt.accounts.models import User
     from servicepunt.cases.models import Question
     from servicepunt.catalogue.models import EntryPoint
@@ -70,6 +73,8 @@ def handover_create(
         not consent.active
         or consent.organisation_id != entry_point.organisation_id
         or consent.resident_id != question.case.resident_id
+        or consent.question_id not in (None, question.pk)
+        or Handover.objects.filter(consent=consent).exists()
     ):
         raise InvalidInput(_("Leg eerst toestemming vast om met deze organisatie te delen."), field="consent")
     summary = text_checked(
@@ -157,38 +162,34 @@ def handover_start(
     *,
     question: Question,
     entry_point: EntryPoint,
-    what_is_shared: str,
+    shared: Iterable[str],
     consent_method: str,
+    valid_until: dt.date | None,
     summary: str,
     by: User,
+    consent_note: str = "",
 ) -> Handover:
-    """The counter's one action: record consent (or reuse the resident's active consent for this
-    organisation), create the handover with the relevant infoflits facts, and send it. All or nothing."""
+    """The counter's one action: record this handover's own consent (never an older one), create
+    the handover with the infoflits answers of the consented life domains, and send it. All or nothing."""
     if question.resolution != Resolution.OPEN:
         raise InvalidInput(_("Deze vraag is al afgehandeld."), field="question")
-    resident = question.case.resident
-    consent = (
-        Consent.objects.filter(
-            resident=resident, organisation_id=entry_point.organisation_id, withdrawn_at__isnull=True
-        ).first()
-        if not what_is_shared.strip()
-        else None
+    consent = consent_record(
+        resident=question.case.resident,
+        organisation=entry_point.organisation,
+        question=question,
+        shared=shared,
+        method=consent_method,
+        valid_until=valid_until,
+        note=consent_note,
+        recorded_by=by,
     )
-    if consent is None:
-        consent = consent_record(
-            resident=resident,
-            organisation=entry_point.organisation,
-            what_is_shared=what_is_shared,
-            method=consent_method,
-            recorded_by=by,
-        )
     handover = handover_create(
         question=question,
         entry_point=entry_point,
         consent=consent,
         summary=summary,
         created_by=by,
-        facts=relevant_facts(question),
+        facts=facts_of_domains(question, consent.infoflits_domains),
     )
     return handover_send(handover=handover, by=by)
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import pytest
 from django.http import Http404
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +19,7 @@ from servicepunt.cases.models import Question
 from servicepunt.cases.services import ResidentInput, case_open, resident_register
 from servicepunt.catalogue.models import EntryPoint, Organisation
 from servicepunt.core.errors import InvalidInput, ServicepuntError
+from servicepunt.handovers.categories import default_valid_until
 from servicepunt.handovers.models import Handover
 from servicepunt.handovers.selectors import partner_handover, partner_inbox, partner_new_count
 from servicepunt.handovers.services import (
@@ -44,15 +46,18 @@ def _handover(employee: User) -> Handover:
     ).resident
     case = case_open(resident=resident, opened_by=employee, questions=["Mijn huurbaas wil mij eruit zetten"])
     organisation = Organisation.objects.get(code=PARTNER_ORGANISATION)
+    question = case.questions.get()
     consent = consent_record(
         resident=resident,
         organisation=organisation,
-        what_is_shared="naam, vraag, telefoon",
+        question=question,
+        shared=["question", "phone"],
         method="verbal",
+        valid_until=default_valid_until(timezone.localdate()),
         recorded_by=employee,
     )
     return handover_create(
-        question=case.questions.get(),
+        question=question,
         entry_point=EntryPoint.objects.filter(organisation=organisation).first(),
         consent=consent,
         summary="Huurbaas wil haar uit huis zetten.",

@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from servicepunt.accounts.roles import Role
 from servicepunt.audit.models import AccessLogEntry
 from servicepunt.cases.closing import Resolution
 from servicepunt.cases.services import ResidentInput, case_open, resident_register
 from servicepunt.catalogue.models import EntryPoint
+from servicepunt.handovers.categories import default_valid_until
 from servicepunt.handovers.models import Handover
 from servicepunt.handovers.services import consent_withdraw, handover_start
 
@@ -33,8 +35,9 @@ def handover(make_user: Callable[..., User]) -> Handover:
     return handover_start(
         question=case.questions.get(),
         entry_point=EntryPoint.objects.filter(organisation__code="juridisch-loket").first(),  # type: ignore[arg-type]
-        what_is_shared="naam, telefoon, vraag",
+        shared=["question", "phone"],
         consent_method="verbal",
+        valid_until=default_valid_until(timezone.localdate()),
         summary="Huurbaas wil haar uit huis zetten.",
         by=employee,
     )

@@ -35,6 +35,7 @@ from servicepunt.catalogue.models import EntryPoint, Product
 from servicepunt.catalogue.places import Place
 from servicepunt.core.pdf import static_only_fetcher
 from servicepunt.core.testing.browser import assert_accessible, login
+from servicepunt.handovers.categories import default_valid_until
 from servicepunt.handovers.services import handover_start
 from servicepunt.summary import selectors as summary_module
 from servicepunt.summary.items import NextStep, StepKind
@@ -82,8 +83,9 @@ def _case(by: User, *, language: str = "nl", questions: int = 1) -> Case:
         handover_start(
             question=question,
             entry_point=_entry_point(),
-            what_is_shared="Naam, contactgegevens en de vraag",
+            shared=["question", "phone", "email"],
             consent_method="verbal",
+            valid_until=default_valid_until(timezone.localdate()),
             summary=question.text,
             by=by,
         )
