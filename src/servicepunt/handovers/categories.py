@@ -33,8 +33,8 @@ class Category(StrEnum):
     EMAIL = "email"
     ADDRESS = "address"  # postcode and house number
     COMMUNICATION = "communication"  # language, interpreter, reads with difficulty, contact preference
-    ZRM = "zrm"  # scores of the Zelfredzaamheid-Matrix
-    DOCUMENTS = "documents"
+    ZRM = "zrm"  # the infoflits' self-sufficiency scores per life domain (Zelfredzaamheid-Matrix)
+    DOCUMENTS = "documents"  # the app holds no documents of residents yet: shares nothing
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ CATEGORIES: tuple[CategoryInfo, ...] = (
     CategoryInfo(
         Category.COMMUNICATION, _("Hoe we met de inwoner praten: taal, tolk, leest moeilijk, contactvoorkeur")
     ),
-    CategoryInfo(Category.ZRM, _("Scores van de Zelfredzaamheid-Matrix"), held=False),
+    CategoryInfo(Category.ZRM, _("Scores van de Zelfredzaamheid-Matrix (per leefdomein, 1 tot en met 5)")),
     CategoryInfo(Category.DOCUMENTS, _("Documenten"), held=False),
 )
 LABELS: dict[str, StrOrPromise] = {info.code.value: info.label for info in CATEGORIES}

@@ -33,6 +33,14 @@ def facts_of_domains(question: Question, domains: Iterable[str]) -> dict[str, An
     return facts
 
 
+def zrm_scores_of(question: Question) -> dict[str, int]:
+    """The self-sufficiency scores (ZRM, 1 to 5) per life domain of the case's infoflits."""
+    infoflits = question.case.infoflits
+    if infoflits is None:
+        return {}
+    return dict(current_version(infoflits).self_sufficiency)
+
+
 def field_domains() -> dict[str, str | None]:
     """Each question's field (as a fact is keyed) and the life domain it belongs to."""
     return {item.field: step.domain for step in questionnaire().steps for item in step.questions}

@@ -52,8 +52,8 @@ class SharedHandover:
     communication: dict[str, Any] | None = None
     contact_preference_label: str = ""  # the communication's contact preference in words
     facts: dict[str, Any] = field(default_factory=dict)
-    zrm: tuple[Any, ...] = ()  # the app holds no ZRM scores yet
-    documents: tuple[Any, ...] = ()  # nor documents
+    zrm: dict[str, int] = field(default_factory=dict)  # life domain code -> score 1..5
+    documents: tuple[Any, ...] = ()  # the app holds no documents yet
 
     @property
     def uuid(self) -> Any:
@@ -122,7 +122,15 @@ def shared_handover(
         if Category.COMMUNICATION in categories
         else "",
         facts={key: value for key, value in handover.facts.items() if of_field.get(key) in domains},
+        zrm=dict(handover.zrm_scores) if Category.ZRM in categories else {},
     )
+
+
+def zrm_labelled(zrm: dict[str, int], domain_names: dict[str, str] | None = None) -> list[tuple[str, int]]:
+    """The scores with the life domain's name, in the catalogue's order of domains."""
+    names = _domain_names() if domain_names is None else domain_names
+    order = {code: position for position, code in enumerate(names)}
+    return [(names.get(code, code), score) for code, score in sorted(zrm.items(), key=lambda i: order.get(i[0], 99))]
 
 
 def shared_handovers(handovers: Iterable[Handover], *, today: dt.date | None = None) -> list[SharedHandover]:

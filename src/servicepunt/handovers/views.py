@@ -22,6 +22,7 @@ from servicepunt.handovers import services
 from servicepunt.handovers.facts import facts_labelled
 from servicepunt.handovers.models import Outcome, RejectionReason
 from servicepunt.handovers.selectors import partner_handover_shared, partner_inbox_shared
+from servicepunt.handovers.sharing import zrm_labelled
 from servicepunt.handovers.states import HandoverState, may_move
 
 PARTNER = "handovers.work_partner_inbox"
@@ -65,6 +66,7 @@ def _detail_context(request: AuthenticatedRequest, uuid: str) -> dict[str, Any]:
         "shared": shared,
         "transitions": handover.transitions.select_related("by"),
         "facts": facts_labelled(shared.facts, get_language() or "nl"),
+        "zrm": zrm_labelled(shared.zrm),
         "rejection_reasons": RejectionReason.choices,
         "outcomes": Outcome.choices,
         "can_accept": may_move(state, HandoverState.ACCEPTED),

@@ -4,6 +4,11 @@ from typing import Any
 
 from rest_framework import serializers
 
+from servicepunt.handovers.models import Outcome, RejectionReason
+from servicepunt.handovers.models.handover import STATE_LABELS
+
+STATES = [(state.value, label) for state, label in STATE_LABELS.items()]
+
 
 class ConsentTermsSerializer(serializers.Serializer[Any]):
     categories = serializers.ListField(
@@ -22,11 +27,15 @@ class PartnerHandoverSerializer(serializers.Serializer[Any]):
     A field the consent does not share is null (facts: empty)."""
 
     uuid = serializers.UUIDField(source="handover.uuid", read_only=True)
-    state = serializers.CharField(source="handover.state", read_only=True)
+    state = serializers.ChoiceField(source="handover.state", choices=STATES, read_only=True)
     entry_point = serializers.CharField(source="handover.entry_point.code", read_only=True)
     created_at = serializers.DateTimeField(source="handover.created_at", read_only=True)
-    rejection_reason = serializers.CharField(source="handover.rejection_reason", read_only=True)
-    outcome = serializers.CharField(source="handover.outcome", read_only=True)
+    rejection_reason = serializers.ChoiceField(
+        source="handover.rejection_reason", choices=RejectionReason.choices, allow_blank=True, read_only=True
+    )
+    outcome = serializers.ChoiceField(
+        source="handover.outcome", choices=Outcome.choices, allow_blank=True, read_only=True
+    )
     resident_name = serializers.CharField(read_only=True)
     question = serializers.CharField(read_only=True, allow_null=True)
     summary = serializers.CharField(read_only=True, allow_null=True)
@@ -40,6 +49,11 @@ class PartnerHandoverSerializer(serializers.Serializer[Any]):
         help_text="Contactvoorkeur, taal, tolk, leest moeilijk.",
     )
     facts = serializers.DictField(read_only=True, help_text="Antwoorden uit de infoflits van de gedeelde leefdomeinen.")
+    zrm = serializers.DictField(
+        child=serializers.IntegerField(),
+        read_only=True,
+        help_text="Zelfredzaamheid per leefdomein (ZRM, 1 tot en met 5), als de inwoner die wilde delen.",
+    )
     consent = ConsentTermsSerializer(read_only=True)
 
 

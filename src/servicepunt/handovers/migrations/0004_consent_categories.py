@@ -18,6 +18,16 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.AddField(
+            model_name="handover",
+            name="zrm_scores",
+            field=models.JSONField(
+                blank=True,
+                default=dict,
+                help_text="Per leefdomein de score van 1 tot en met 5 (ZRM), alleen als de inwoner die wilde delen.",
+                verbose_name="zelfredzaamheid",
+            ),
+        ),
+        migrations.AddField(
             model_name="consent",
             name="categories",
             field=models.JSONField(

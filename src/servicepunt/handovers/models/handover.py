@@ -45,6 +45,12 @@ class Handover(models.Model):
     summary = models.TextField(_("samenvatting in de woorden van de inwoner"))
     facts = models.JSONField(_("feiten uit de infoflits"), default=dict, blank=True)
     contact = models.JSONField(_("contactvoorkeuren"), default=dict, blank=True)
+    zrm_scores = models.JSONField(
+        _("zelfredzaamheid"),
+        default=dict,
+        blank=True,
+        help_text=_("Per leefdomein de score van 1 tot en met 5 (ZRM), alleen als de inwoner die wilde delen."),
+    )
     state = models.CharField(
         _("status"),
         max_length=20,

@@ -14,7 +14,8 @@ from servicepunt.cases.closing import Resolution
 from servicepunt.cases.services import question_reopen, question_resolve
 from servicepunt.core.errors import InvalidInput, ServicepuntError
 from servicepunt.core.validation import text_checked
-from servicepunt.handovers.facts import facts_of_domains
+from servicepunt.handovers.categories import Category
+from servicepunt.handovers.facts import facts_of_domains, zrm_scores_of
 from servicepunt.handovers.models import Consent, Handover, HandoverTransition, Outcome, RejectionReason
 from servicepunt.handovers.services.consent import consent_record
 from servicepunt.handovers.states import HandoverState, may_move
@@ -68,6 +69,7 @@ def handover_create(
     summary: str,
     created_by: User,
     facts: dict[str, Any] | None = None,
+    zrm_scores: dict[str, int] | None = None,
 ) -> Handover:
     if (
         not consent.active
@@ -88,6 +90,7 @@ def handover_create(
         consent=consent,
         summary=summary,
         facts=facts or {},
+        zrm_scores=zrm_scores or {},
         created_by=created_by,
         contact={
             "preference": resident.contact_preference,
@@ -190,6 +193,7 @@ def handover_start(
         summary=summary,
         created_by=by,
         facts=facts_of_domains(question, consent.infoflits_domains),
+        zrm_scores=zrm_scores_of(question) if Category.ZRM in consent.categories else {},
     )
     return handover_send(handover=handover, by=by)
 
