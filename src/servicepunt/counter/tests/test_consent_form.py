@@ -15,13 +15,15 @@ from django.test import Client
 from django.utils import timezone
 
 from servicepunt.accounts.roles import Role
-from servicepunt.cases.models import Case
+from servicepunt.cases.selectors import case_get
 from servicepunt.cases.services import question_add
-from servicepunt.catalogue.models import EntryPoint
-from servicepunt.handovers.models import Consent, Handover
+from servicepunt.catalogue.selectors import entry_points_active
+from servicepunt.handovers.selectors import consents_for_resident, handovers_for_case
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
+    from servicepunt.cases.models import Case
+    from servicepunt.catalogue.models import EntryPoint
 
 pytestmark = pytest.mark.django_db
 REGISTRATION = {
@@ -35,24 +37,22 @@ REGISTRATION = {
 }
 
 
-def _case(client: Client) -> Case:
+def _case(client: Client, by: User) -> Case:
     response = client.post("/inwoners/nieuw/", REGISTRATION)
     assert response.status_code == 302
-    return Case.objects.get(uuid=response["Location"].split("/")[-2])
+    return case_get(user=by, uuid=response["Location"].split("/")[-2], screen="test")
 
 
 def _entry_point() -> EntryPoint:
-    entry_point = EntryPoint.objects.filter(organisation__code="juridisch-loket").order_by("pk").first()
-    assert entry_point is not None
-    return entry_point
+    return next(ep for ep in entry_points_active() if ep.organisation.code == "juridisch-loket")
 
 
 def _inputs(page: str, name: str) -> list[str]:
     return re.findall(rf'<input[^>]*name="{name}"[^>]*>', page)
 
 
-def test_no_consent_method_is_chosen_for_the_employee_and_the_choice_is_visible(client: Client) -> None:
-    page = client.get(f"/vraagstukken/{_case(client).uuid}/").content.decode()
+def test_no_consent_method_is_chosen_for_the_employee_and_the_choice_is_visible(client: Client, employee: User) -> None:
+    page = client.get(f"/vraagstukken/{_case(client, employee).uuid}/").content.decode()
     radios = _inputs(page, "consent_method")
     assert len(radios) == 4  # verbal, signed, representative, video
     assert not [radio for radio in radios if " checked" in radio]
@@ -61,8 +61,10 @@ def test_no_consent_method_is_chosen_for_the_employee_and_the_choice_is_visible(
     assert "Door een vertegenwoordiger" in page and "Via videobellen" in page
 
 
-def test_only_the_name_and_the_question_are_ticked_and_the_end_date_is_the_default(client: Client) -> None:
-    page = client.get(f"/vraagstukken/{_case(client).uuid}/").content.decode()
+def test_only_the_name_and_the_question_are_ticked_and_the_end_date_is_the_default(
+    client: Client, employee: User
+) -> None:
+    page = client.get(f"/vraagstukken/{_case(client, employee).uuid}/").content.decode()
     boxes = _inputs(page, "shared")
     ticked = [re.search(r'value="([^"]+)"', box).group(1) for box in boxes if " checked" in box]  # type: ignore[union-attr]
     assert ticked == ["name", "question"]
@@ -83,9 +85,9 @@ def test_only_the_name_and_the_question_are_ticked_and_the_end_date_is_the_defau
     ],
 )
 def test_the_consent_is_refused_with_a_clear_error_and_nothing_is_sent(
-    client: Client, change: dict[str, object], message: str
+    client: Client, employee: User, change: dict[str, object], message: str
 ) -> None:
-    case = _case(client)
+    case = _case(client, employee)
     post = {
         "question": case.questions.get().uuid,
         "entry_point": _entry_point().pk,
@@ -97,7 +99,7 @@ def test_the_consent_is_refused_with_a_clear_error_and_nothing_is_sent(
     }
     response = client.post(f"/vraagstukken/{case.uuid}/overdracht/", post)
     assert response.status_code == 400 and message in response.content.decode()
-    assert not Handover.objects.exists() and not Consent.objects.exists()
+    assert not handovers_for_case(case=case) and not consents_for_resident(resident=case.resident)
 
 
 def test_finding_a_second_handover_never_reuses_an_older_consent(
@@ -105,7 +107,7 @@ def test_finding_a_second_handover_never_reuses_an_older_consent(
 ) -> None:
     """The second handover to the same organisation, with nothing ticked, gets its own consent
     (the name only), not the first one's phone and e-mail."""
-    case = _case(client)
+    case = _case(client, employee)
     first_question = case.questions.get()
     second_question = question_add(case=case, text="Mijn werkgever betaalt niet", by=employee)
     base = {
@@ -120,9 +122,9 @@ def test_finding_a_second_handover_never_reuses_an_older_consent(
     )
     second = client.post(f"/vraagstukken/{case.uuid}/overdracht/", {**base, "question": second_question.uuid})
     assert first.status_code == second.status_code == 302
-    handovers = {h.question_id: h for h in Handover.objects.select_related("consent")}
+    handovers = {h.question_id: h for h in handovers_for_case(case=case)}
     one, two = handovers[first_question.pk].consent, handovers[second_question.pk].consent
-    assert one.pk != two.pk and Consent.objects.count() == 2
+    assert one.pk != two.pk and len(consents_for_resident(resident=case.resident)) == 2
     assert one.categories == ["name", "question", "phone", "email"] and two.categories == ["name"]
     assert one.question_id == first_question.pk and two.question_id == second_question.pk
     partner = Client()
@@ -131,8 +133,8 @@ def test_finding_a_second_handover_never_reuses_an_older_consent(
     assert "Ans Visser" in page and "+31612345678" not in page and "ans.visser@example.org" not in page
 
 
-def test_the_case_page_lists_each_consent_in_plain_words(client: Client) -> None:
-    case = _case(client)
+def test_the_case_page_lists_each_consent_in_plain_words(client: Client, employee: User) -> None:
+    case = _case(client, employee)
     client.post(
         f"/vraagstukken/{case.uuid}/overdracht/",
         {

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from servicepunt.accounts.roles import Role
 from servicepunt.cases.services import ResidentInput, case_open, resident_register
-from servicepunt.catalogue.models import EntryPoint, Organisation
+from servicepunt.catalogue.selectors import entry_points_active, organisation_detail
 from servicepunt.core.errors import InvalidInput
 from servicepunt.handovers.categories import CATEGORIES, CODES, default_valid_until
 from servicepunt.handovers.models import Consent, Handover
@@ -109,7 +109,7 @@ def make_handover(employee: User, shared: list[str], *, valid_until: dt.date | N
         ),
     ).resident
     question = case_open(resident=resident, opened_by=employee, questions=[QUESTION]).questions.get()
-    organisation = Organisation.objects.get(code=ORGANISATION)
+    organisation = organisation_detail(code=ORGANISATION)
     consent = consent_record(
         resident=resident,
         organisation=organisation,
@@ -121,7 +121,7 @@ def make_handover(employee: User, shared: list[str], *, valid_until: dt.date | N
     )
     handover = handover_create(
         question=question,
-        entry_point=EntryPoint.objects.filter(organisation=organisation).order_by("pk").first(),  # type: ignore[arg-type]
+        entry_point=next(ep for ep in entry_points_active() if ep.organisation_id == organisation.pk),
         consent=consent,
         summary=SUMMARY,
         created_by=employee,
@@ -274,7 +274,7 @@ def test_the_partner_page_names_what_the_consent_shares_and_until_when(partner: 
 def test_a_consent_refuses_unknown_categories_domains_methods_and_past_dates(employee: User) -> None:
     handover = make_handover(employee, [])
     question, resident = handover.question, handover.question.case.resident
-    organisation = Organisation.objects.get(code=ORGANISATION)
+    organisation = organisation_detail(code=ORGANISATION)
     good: dict[str, Any] = {
         "resident": resident,
         "organisation": organisation,

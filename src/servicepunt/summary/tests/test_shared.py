@@ -11,8 +11,8 @@ from django.test import Client
 from django.utils import timezone
 
 from servicepunt.cases.services import ResidentInput, case_open, resident_register
-from servicepunt.catalogue.models import EntryPoint
-from servicepunt.handovers.models import Consent
+from servicepunt.catalogue.selectors import entry_points_active
+from servicepunt.handovers.selectors import consents_for_resident
 from servicepunt.handovers.services import consent_withdraw, handover_start
 from servicepunt.summary import views as summary_views
 
@@ -39,8 +39,7 @@ def _case(by: User, language: str = "nl") -> Case:
     case = case_open(
         resident=resident, opened_by=by, questions=["Ik heb schulden", "Ik wil een huurcontract laten lezen"]
     )
-    legal = EntryPoint.objects.filter(organisation__code="juridisch-loket").order_by("pk").first()
-    assert legal is not None
+    legal = next(ep for ep in entry_points_active() if ep.organisation.code == "juridisch-loket")
     first, second = case.questions.order_by("created_at", "id")
     handover_start(
         question=first,
@@ -96,9 +95,10 @@ def test_the_pdf_says_the_same(client: Client, employee: User, monkeypatch: pyte
 
 def test_a_withdrawn_or_expired_consent_is_said_so(client: Client, employee: User) -> None:
     case = _case(employee)
-    first, second = Consent.objects.order_by("given_at", "id")
+    second, first = consents_for_resident(resident=case.resident)  # newest first
     consent_withdraw(consent=first, withdrawn_by=employee)
-    Consent.objects.filter(pk=second.pk).update(valid_until=timezone.localdate() - dt.timedelta(days=1))
+    second.valid_until = timezone.localdate() - dt.timedelta(days=1)  # time passed
+    second.save(update_fields=["valid_until"])
     part = _shared_part(client.get(f"/vraagstukken/{case.uuid}/afspraken/").content.decode())
     assert "U heeft deze toestemming ingetrokken." in part
     assert "De organisatie ziet nu alleen uw naam." in part
