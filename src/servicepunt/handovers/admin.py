@@ -35,4 +35,4 @@ class HandoverAdmin(ReadOnlyAdmin):
 
 @admin.register(Consent)
 class ConsentAdmin(ReadOnlyAdmin):
-    list_display = ["uuid", "organisation", "method", "given_at", "withdrawn_at"]
+    list_display = ["uuid", "organisation", "method", "given_at", "valid_until", "withdrawn_at"]

@@ -62,7 +62,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="Het doel: de vraag waarvoor gedeeld wordt.",
                 null=True,
-                on_delete=django.db.models.deletion.PROTECT,
+                on_delete=django.db.models.deletion.CASCADE,
                 related_name="+",
                 to="cases.question",
             ),

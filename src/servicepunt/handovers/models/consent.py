@@ -26,7 +26,7 @@ class Consent(models.Model):
     organisation = models.ForeignKey("catalogue.Organisation", on_delete=models.PROTECT, related_name="+")
     question = models.ForeignKey(
         "cases.Question",
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,  # no purpose left; the handover (PROTECT) keeps both meanwhile
         null=True,
         blank=True,
         related_name="+",
