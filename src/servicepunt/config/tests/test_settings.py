@@ -13,7 +13,7 @@ from servicepunt.config.settings import base
 def test_passwords_are_hashed_with_argon2_and_logins_are_rate_limited() -> None:
     assert base.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
     assert "axes.middleware.AxesMiddleware" in base.MIDDLEWARE
-    assert base.AXES_FAILURE_LIMIT > 0
+    assert base.SERVICEPUNT_LOGIN_ACCOUNT_FAILURE_LIMIT > 0 and base.SERVICEPUNT_LOGIN_ADDRESS_FAILURE_LIMIT > 0
 
 
 # A provider that delivers (the test preset's), standing in for a municipality's real one.
