@@ -15,8 +15,8 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from django_otp import devices_for_user, match_token, user_has_device
 from django_otp import login as otp_login
-from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -25,6 +25,7 @@ from servicepunt.accounts.http import AuthenticatedRequest
 
 RECOVERY_CODES = 10
 APP_DEVICE_NAME = "app"
+THROTTLE_NOTICE_AFTER = 3
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -44,12 +45,22 @@ def second_factor(request: AuthenticatedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         device = match_token(request.user, form.cleaned_data["code"])
         if device is None:
-            form.add_error("code", _("Deze code klopt niet of is al gebruikt. Probeer de nieuwste code uit uw app."))
+            form.add_error("code", _refusal(request))
         else:
             otp_login(request, device)
             request.session.cycle_key()
             return redirect(_next_url(request))
     return render(request, "accounts/second_factor.html", {"form": form, "next": _next_url(request)})
+
+
+def _refusal(request: AuthenticatedRequest) -> str:
+    """After a few wrong codes django-otp makes each next try wait longer (1, 2, 4, … seconds)."""
+    if any(
+        getattr(device, "throttling_failure_count", 0) >= THROTTLE_NOTICE_AFTER and not device.verify_is_allowed()[0]
+        for device in devices_for_user(request.user)
+    ):
+        return _("U hebt een paar keer een foute code ingevuld. Wacht een minuut en probeer het dan opnieuw.")
+    return _("Deze code klopt niet of is al gebruikt. Probeer de nieuwste code uit uw app.")
 
 
 def _qr_svg(url: str) -> str:

@@ -3,11 +3,13 @@ a recovery code works once, and the password alone never sets up a new app."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+import time_machine
 from django.test import Client
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -73,6 +75,23 @@ def test_the_right_code_lets_in_and_a_wrong_one_names_the_field(employee: User) 
     right = client.post(VERIFY, {"code": totp_code(device), "next": PAGE})
     assert right.status_code == 302 and right["Location"] == PAGE
     assert client.get(PAGE).status_code == 200
+
+
+def test_after_a_few_wrong_codes_even_the_right_one_waits(employee: User) -> None:
+    device = totp_device(employee)
+    client = _password_only(employee)
+    with time_machine.travel(dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC), tick=False) as clock:
+        wrong = "000000" if totp_code(device) != "000000" else "111111"
+        for _ in range(2):
+            clock.shift(dt.timedelta(seconds=10))  # past the wait of the failure before
+            assert "Deze code klopt niet" in client.post(VERIFY, {"code": wrong}).content.decode()
+        clock.shift(dt.timedelta(seconds=10))
+        assert "Wacht een minuut" in client.post(VERIFY, {"code": wrong}).content.decode()
+        refused = client.post(VERIFY, {"code": totp_code(device)})
+        assert refused.status_code == 200 and "Wacht een minuut" in refused.content.decode()
+        assert client.get(PAGE).status_code == 302
+        clock.shift(dt.timedelta(seconds=10))
+        assert client.post(VERIFY, {"code": totp_code(device)}).status_code == 302
 
 
 def test_a_code_cannot_be_used_twice(employee: User) -> None:
