@@ -18,7 +18,7 @@ from servicepunt.accounts.checks import sign_in_check
 from servicepunt.accounts.demo import demo_accounts_create
 from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
-from servicepunt.config.roles import SECOND_FACTOR_ROLES
+from servicepunt.accounts.second_factor import second_factor_roles
 from servicepunt.core.testing.otp import totp_code, totp_device, unverified_login
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +39,7 @@ def test_every_role_that_sees_personal_data_must_pass_the_second_factor(
 ) -> None:
     client = _password_only(make_user(role))
     response = client.get(PAGE)
-    if role in SECOND_FACTOR_ROLES:
+    if role in second_factor_roles():
         assert response.status_code == 302 and response["Location"] == f"{SETUP}?next={PAGE}"
     else:
         assert role == Role.TEAMLEIDER  # totals only, never a resident

@@ -9,15 +9,16 @@ from unittest import mock
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import Client, override_settings
 
 from servicepunt.accounts.checks import sign_in_check
-from servicepunt.accounts.models import User
 from servicepunt.accounts.oidc import RoleMappingOIDCBackend
 from servicepunt.accounts.roles import Role
 from servicepunt.accounts.services import user_role
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("servicepunt.accounts.tests.oidc_urls")]
+User = get_user_model()
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("servicepunt.config.tests.oidc_urls")]
 
 MAPPING = {
     "sg-servicepunt": "servicepunt-medewerker",
