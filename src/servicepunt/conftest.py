@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 from django.apps import apps
 from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.db.models import Model
+from django.test import Client
 
 from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
@@ -96,3 +97,17 @@ def loaded_live_server(live_server: object, transactional_db: None) -> object:
     load_reference_data()
     demo_accounts_create()
     return live_server
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _signed_in_clients_passed_the_second_factor() -> Iterator[None]:
+    """`Client.force_login` signs a test client in as if the user also passed the second factor
+    (a confirmed authenticator app and its verification in the session), so every test that
+    signs in reads as before. Tests of the second step itself sign in with `unverified_login`;
+    browser tests go through the real pages (core.testing.browser.login)."""
+    from servicepunt.core.testing.otp import verified_force_login
+
+    original = Client.force_login
+    Client.force_login = verified_force_login  # type: ignore[method-assign,assignment]
+    yield
+    Client.force_login = original  # type: ignore[method-assign]

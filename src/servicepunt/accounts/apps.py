@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "servicepunt.accounts"
     label = "accounts"
     verbose_name = _("Accounts en rollen")
+
+    def ready(self) -> None:
+        from servicepunt.accounts import checks  # noqa: F401  (registers the deploy checks)

@@ -79,3 +79,20 @@ def user_create(
 def user_role(user: User) -> Role | None:
     names = set(user.groups.values_list("name", flat=True))
     return next((role for role in Role if role.label in names), None)
+
+
+@transaction.atomic
+def user_role_set(*, user: User, role: Role, organisation: Organisation | None = None) -> User:
+    """Give `user` exactly this role (single sign-on does this at every login, from the
+    identity provider's groups): the other role groups are removed."""
+    if role in ORGANISATION_BOUND_ROLES and organisation is None:
+        raise InvalidInput(
+            _("Een partner-medewerker hoort bij één organisatie. Kies een organisatie."), field="organisation"
+        )
+    roles_sync()
+    user.organisation = organisation if role in ORGANISATION_BOUND_ROLES else None
+    user.is_staff = role in ADMIN_SITE_ROLES
+    user.save(update_fields=["organisation", "is_staff"])
+    user.groups.remove(*Group.objects.filter(name__in=[r.label for r in Role if r != role]))
+    user.groups.add(Group.objects.get(name=role.label))
+    return user

@@ -2,12 +2,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from servicepunt.audit.selectors import PAGE_SIZE, access_log
 from servicepunt.core.access import permission_required
+from servicepunt.core.errors import InvalidInput
+from servicepunt.core.validation import control_free
 
 
 @permission_required("audit.view_accesslog")
@@ -22,6 +25,12 @@ def log(request: HttpRequest) -> HttpResponse:
             day = dt.date.fromisoformat(day_text)
         except ValueError:
             error = "datum"
+    try:  # PostgreSQL cannot even compare text with a NUL byte in it
+        control_free(username, field="medewerker")
+        control_free(subject_id, field="kenmerk")
+    except InvalidInput as refused:
+        messages.error(request, f"{refused.field}: {refused.message}")
+        username = subject_id = ""
     entries = access_log(user=request.user, username=username, subject_id=subject_id, day=day)
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(

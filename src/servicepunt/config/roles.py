@@ -42,3 +42,11 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
     # The privacy officer reads the access log, never the cases themselves.
     Role.PRIVACY: CATALOGUE_READ + ("audit.view_accesslog",),
 }
+
+# The roles that see personal data must sign in with a second factor where
+# SERVICEPUNT_2FA_REQUIRED is on (accounts.second_factor): residents, cases and handovers, the
+# access log, and the admin site (appointments with their residents). Team leads see totals
+# only; they may still set one up (/accounts/tweede-stap/instellen/).
+SECOND_FACTOR_ROLES: frozenset[Role] = frozenset(
+    {Role.SERVICEPUNT, Role.WIJKBUREAU, Role.PARTNER, Role.PRIVACY, Role.BEHEERDER}
+)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView
@@ -30,3 +31,6 @@ urlpatterns = [
     path("privacy/toegangslog/", include("servicepunt.audit.urls")),
     path("beheer/", admin.site.urls),
 ]
+
+if settings.SERVICEPUNT_OIDC_ENABLED:  # single sign-on (accounts.oidc), only where a municipality switches it on
+    urlpatterns += [path("oidc/", include("mozilla_django_oidc.urls"))]

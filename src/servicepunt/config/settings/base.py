@@ -3,9 +3,11 @@ variables documented in docs/configuration.md."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from servicepunt.config.settings.env import env_bool, env_list, env_str
@@ -35,6 +37,10 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "django_htmx",
     "axes",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "servicepunt.core",
@@ -54,6 +60,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise, so static files keep their long cache; every other answer is no-store.
+    "servicepunt.core.middleware.NoStoreMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Early, so that whatever answers an /api/ request below it (also Django's 404 and 500) is problem+json.
@@ -61,10 +70,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After the user and messages: an idle session ends with a message on the login page.
+    "servicepunt.accounts.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "servicepunt.accounts.middleware.SecondFactorMiddleware",
 ]
 
 ROOT_URLCONF = "servicepunt.config.urls"
@@ -110,14 +123,41 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Single sign-on with the municipality's identity provider (OpenID Connect), off by default.
+# The groups claim maps to our roles: SERVICEPUNT_OIDC_ROLE_MAPPING is a JSON object
+# {"<group>": "<role>"} or {"<group>": "partner-medewerker:<organisation code>"} (docs/configuration.md).
+SERVICEPUNT_OIDC_ENABLED = env_bool("SERVICEPUNT_OIDC_ENABLED", False)
+OIDC_RP_CLIENT_ID = env_str("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = env_str("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = env_str("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env_str("OIDC_RP_SCOPES", "openid email profile")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+LOGIN_REDIRECT_URL_FAILURE = "/accounts/inloggen/?sso=mislukt"
+SERVICEPUNT_OIDC_USERNAME_CLAIM = env_str("SERVICEPUNT_OIDC_USERNAME_CLAIM", "preferred_username")
+SERVICEPUNT_OIDC_GROUPS_CLAIM = env_str("SERVICEPUNT_OIDC_GROUPS_CLAIM", "groups")
+SERVICEPUNT_OIDC_ROLE_MAPPING: dict[str, str] = json.loads(env_str("SERVICEPUNT_OIDC_ROLE_MAPPING", "{}"))
+if SERVICEPUNT_OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS = [*AUTHENTICATION_BACKENDS, "servicepunt.accounts.oidc.RoleMappingOIDCBackend"]
+
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# Login rate limiting (django-axes): lock a username+IP pair after repeated failures.
-AXES_FAILURE_LIMIT = int(env_str("AXES_FAILURE_LIMIT", "5"))
+# Login rate limiting (django-axes). Two counts, each within the cool-off, and either locks:
+# failures on one account from whatever addresses (guessing one password from many machines)
+# and failures from one address across accounts (spraying passwords over many accounts). The
+# address limit is higher, since a municipality's staff often share one outgoing address
+# (accounts.lockout). A service desk can unlock at once (`servicepunt axes_reset_username`).
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # in this order: accounts.lockout reads it so
+AXES_FAILURE_LIMIT = "servicepunt.accounts.lockout.failure_limit"
+SERVICEPUNT_LOGIN_ACCOUNT_FAILURE_LIMIT = int(env_str("AXES_FAILURE_LIMIT", "5"))
+SERVICEPUNT_LOGIN_ADDRESS_FAILURE_LIMIT = int(env_str("SERVICEPUNT_LOGIN_ADDRESS_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = float(env_str("AXES_COOLOFF_HOURS", "0.25"))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -146,7 +186,41 @@ THEME_STYLESHEET = env_str("SERVICEPUNT_THEME_STYLESHEET", "nlds/voorbeeld/theme
 THEME_CLASS = env_str("SERVICEPUNT_THEME_CLASS", "voorbeeld-theme")
 
 SESSION_COOKIE_HTTPONLY = True
+# The absolute age of a session: after a working day one signs in again, however active.
 SESSION_COOKIE_AGE = int(env_str("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
+# The idle timeout: a session without a request (htmx requests count) for this long ends, and
+# the next request goes to the login page with a message (accounts.middleware).
+SERVICEPUNT_IDLE_TIMEOUT_MINUTES = int(env_str("SERVICEPUNT_IDLE_TIMEOUT_MINUTES", "30"))
+
+# Two-factor authentication (django-otp: an authenticator app (TOTP) and one-time recovery
+# codes). Required for the roles that see personal data (config/roles.py, SECOND_FACTOR_ROLES)
+# and for superusers. Production always requires it; SERVICEPUNT_2FA_EXEMPT_DEMO_ACCOUNTS lets
+# the public demo accounts in without it where demo data is allowed (local development only).
+SERVICEPUNT_2FA_REQUIRED = env_bool("SERVICEPUNT_2FA_REQUIRED", True)
+SERVICEPUNT_2FA_EXEMPT_DEMO_ACCOUNTS = False
+SERVICEPUNT_SECOND_FACTOR_ROLES = "servicepunt.config.roles.SECOND_FACTOR_ROLES"
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Servicepunt")
+OTP_STATIC_THROTTLE_FACTOR = 1
+OTP_TOTP_THROTTLE_FACTOR = 1
+
+# Content-Security-Policy (django-csp): only our own scripts, styles and images; no inline
+# script or style anywhere (htmx's indicator style is in app.css, see base.html's htmx-config);
+# the pages may not be framed, and forms post only to us. SERVICEPUNT_OIDC_* adds the identity
+# provider to form-action when single sign-on is on (see below).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-ancestors": [NONE],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    },
+}
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not from the cookie
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -18,3 +18,6 @@ EMAIL_FILE_PATH = VAR_DIR / "mail"
 SERVICEPUNT_SMS_BACKEND = env_str("SERVICEPUNT_SMS_BACKEND", "servicepunt.appointments.notify.sms.LoggingSmsBackend")
 SERVICEPUNT_SMS_LOGGING_ALLOWED = env_bool("SERVICEPUNT_SMS_LOGGING_ALLOWED", True)
 SERVICEPUNT_ALLOW_DEMO_DATA = env_bool("SERVICEPUNT_ALLOW_DEMO_DATA", True)
+# The public demo accounts sign in without a second factor here (the demo password is public
+# anyway); every other account with a role that sees personal data still needs one.
+SERVICEPUNT_2FA_EXEMPT_DEMO_ACCOUNTS = env_bool("SERVICEPUNT_2FA_EXEMPT_DEMO_ACCOUNTS", True)

@@ -30,3 +30,6 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 # A logging SMS backend never counts as sent here, whatever the environment says; the deploy
 # check (servicepunt check --deploy) names it as an error.
 SERVICEPUNT_SMS_LOGGING_ALLOWED = False
+# The second factor is never off in production, and no demo account is let in without it.
+SERVICEPUNT_2FA_REQUIRED = True
+SERVICEPUNT_2FA_EXEMPT_DEMO_ACCOUNTS = False

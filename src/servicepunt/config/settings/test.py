@@ -18,3 +18,6 @@ MIDDLEWARE = [SCANNED_ONCE if entry.endswith("WhiteNoiseMiddleware") else entry 
 # logging backend of development.
 SERVICEPUNT_SMS_BACKEND = "servicepunt.appointments.tests.sms.RecordingSmsBackend"
 SERVICEPUNT_SMS_LOGGING_ALLOWED = False
+# The tests go through the second factor as production does (core.testing.otp).
+SERVICEPUNT_2FA_REQUIRED = True
+SERVICEPUNT_2FA_EXEMPT_DEMO_ACCOUNTS = False

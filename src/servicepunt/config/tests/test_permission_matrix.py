@@ -61,6 +61,7 @@ from servicepunt.config.tests.matrix_checks import (
     visible_residents,
 )
 from servicepunt.config.tests.matrix_world import ELSEWHERE, PASSWORD, SUBJECT, Ctx, World, world_build
+from servicepunt.core.tests.test_headers import assert_strict_csp
 from servicepunt.handovers.models import Handover
 from servicepunt.infoflits.models import Infoflits, SituationVersion, SuggestionDecision
 
@@ -206,6 +207,9 @@ TABLE: dict[str, Entry] = {
     "core:health": Entry("get", ALL, health_check, anonymous=Anonymous.PUBLIC),
     "accounts:login": Entry("get", ALL, login_check, anonymous=Anonymous.PUBLIC),
     "accounts:logout": Entry("post", ALL, redirects(LOGIN_PATH), anonymous=Anonymous.PUBLIC),
+    # The second step of signing in (the matrix's clients have passed it: conftest).
+    "accounts:second-factor": Entry("get", ALL, h1("Tweede stap: de code uit uw app")),
+    "accounts:second-factor-setup": Entry("get", ALL, h1("Tweede stap instellen")),
     "set_language": Entry(
         "post",
         ALL,
@@ -516,10 +520,18 @@ def _refused(client: Client, name: str, entry: Entry, ctx: Ctx, status: int) -> 
     assert AccessLogEntry.objects.count() == logged, "a refused request wrote an access log line"
 
 
+def _headers_checked(response: HttpResponse) -> None:
+    """Every answer is kept out of caches (personal data), every page has the strict CSP."""
+    assert "no-store" in response["Cache-Control"], response.get("Cache-Control")
+    if response["Content-Type"].startswith("text/html"):
+        assert_strict_csp(response)
+
+
 def _allowed(client: Client, name: str, entry: Entry, ctx: Ctx) -> None:
     before = entry.written(ctx) if entry.written else None
     response = _send(client, name, entry, ctx)
     entry.check(response, ctx)
+    _headers_checked(response)
     if entry.written:
         assert entry.written(ctx) != before, "the action answered but wrote nothing"
 

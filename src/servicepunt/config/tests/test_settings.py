@@ -13,7 +13,7 @@ from servicepunt.config.settings import base
 def test_passwords_are_hashed_with_argon2_and_logins_are_rate_limited() -> None:
     assert base.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
     assert "axes.middleware.AxesMiddleware" in base.MIDDLEWARE
-    assert base.AXES_FAILURE_LIMIT > 0
+    assert base.SERVICEPUNT_LOGIN_ACCOUNT_FAILURE_LIMIT > 0 and base.SERVICEPUNT_LOGIN_ADDRESS_FAILURE_LIMIT > 0
 
 
 # A provider that delivers (the test preset's), standing in for a municipality's real one.
@@ -66,3 +66,29 @@ def test_deploy_check_warns_without_an_sms_provider(settings: Any) -> None:
     assert [message.id for message in notification_backends_check()] == ["servicepunt.W002"]
     settings.SERVICEPUNT_SMS_BACKEND = REAL_SMS_PROVIDER
     assert notification_backends_check() == []
+
+
+def test_production_always_requires_the_second_factor_whatever_the_environment_says() -> None:
+    done = _deploy_check(
+        PRODUCTION_SECRET, SERVICEPUNT_2FA_REQUIRED="false", SERVICEPUNT_2FA_EXEMPT_DEMO_ACCOUNTS="true"
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "servicepunt.E010" not in done.stderr
+
+
+def test_deploy_check_refuses_single_sign_on_without_its_settings() -> None:
+    done = _deploy_check(
+        PRODUCTION_SECRET,
+        SERVICEPUNT_OIDC_ENABLED="true",
+        SERVICEPUNT_OIDC_ROLE_MAPPING='{"sg-servicepunt": "servicepunt-medewerker"}',
+    )
+    assert done.returncode != 0
+    assert "servicepunt.E012" in done.stderr and "OIDC_RP_CLIENT_ID" in done.stderr
+    assert "servicepunt.E013" not in done.stderr
+
+
+def test_the_settings_presets_keep_the_csp_strict_and_the_session_rules() -> None:
+    directives = base.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    assert all("'unsafe-inline'" not in sources for sources in directives.values())
+    assert base.SERVICEPUNT_IDLE_TIMEOUT_MINUTES == 30 and base.SESSION_COOKIE_AGE == 8 * 60 * 60
+    assert base.AXES_LOCKOUT_PARAMETERS == ["username", "ip_address"]

@@ -9,7 +9,10 @@ from collections.abc import Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from django.contrib.auth import get_user_model
+from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
+
+from servicepunt.core.testing.otp import totp_code, totp_device
 
 CHROMIUM = os.environ.get("SERVICEPUNT_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -41,26 +44,55 @@ def browser() -> Iterator[Browser]:
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+# Every page reports a Content-Security-Policy violation to the console: Chromium itself
+# ("Refused to ... because it violates the following Content Security Policy directive") and
+# this script, which the browser runs before any of the page's own.
+_REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"}`
+    + ` at ${event.sourceFile || document.location.pathname}:${event.lineNumber}`);
+});
+"""
+
+
+def _csp_violation(message: ConsoleMessage) -> bool:
+    return "Content Security Policy" in message.text or message.text.startswith("CSP violation")
+
+
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
+    """A fresh browser page. A test whose pages break the Content-Security-Policy fails (as an
+    error at teardown, naming each violation), so every browser test checks the CSP."""
     context = browser.new_context(locale="nl-NL")
+    context.add_init_script(_REPORT_CSP_VIOLATIONS)
+    violations: list[str] = []
     page = context.new_page()
+    page.on(
+        "console", lambda message: violations.append(f"{page.url}: {message.text}") if _csp_violation(message) else None
+    )
     yield page
     context.close()
+    assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
 
 
 DEMO_PASSWORD = "servicepunt-demo-2026"  # noqa: S105 - the public demo password of accounts.demo
 
 
 def login(page: Page, base_url: str, username: str = "medewerker", *, check_axe: bool = True) -> None:
-    """Log in through the login page as a demo account; the login page itself must pass axe
-    (axe needs JavaScript, so a test without it passes check_axe=False)."""
+    """Log in through the login page as a demo account, and through the second step with a code
+    from the account's (new) authenticator app where the role needs one; the login page itself
+    must pass axe (axe needs JavaScript, so a test without it passes check_axe=False)."""
+    device = totp_device(get_user_model().objects.get(username=username))
     page.goto(f"{base_url}/accounts/inloggen/")
     if check_axe:
         assert_accessible(page)
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
     page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: "/accounts/inloggen/" not in url)
+    if "/accounts/tweede-stap/" in page.url:
+        page.get_by_label("Code", exact=True).fill(totp_code(device))
+        page.keyboard.press("Enter")
     expect(page.get_by_role("button", name="Uitloggen")).to_be_visible()
 
 

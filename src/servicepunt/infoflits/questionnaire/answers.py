@@ -5,6 +5,7 @@ An answer of "unknown" (weet niet / wil niet zeggen) removes the field: unknown 
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -77,6 +78,9 @@ def visible_questions(step: Step, situation: Mapping[str, Any]) -> list[Question
     return [q for q in step.questions if condition_holds(q.show_if, situation)]
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
 def _integer(question: Question, raw: str) -> int:
     try:
         value = int(raw.strip())
@@ -108,6 +112,8 @@ def _children(raw: str) -> list[dict[str, Any]]:
 def parse_answer(question: Question, values: list[str], *, amount: AmountReader) -> Any:
     """The Situation value for the submitted form values; None means unknown."""
     raw = values[-1] if values else UNKNOWN
+    if any(_CONTROL.search(value) for value in values):  # e.g. NUL, which PostgreSQL cannot store
+        raise AnswerError(question.field, "gebruik alleen gewone tekens")
     if question.type == "multi":
         chosen = [v for v in values if v != UNKNOWN]
         allowed = {o.value for o in question.options}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -51,3 +52,12 @@ def test_any_answers_give_a_valid_situation_or_a_named_refusal(steps: list[tuple
             assert error.field in fields
             continue
         validate_situation(situation)
+
+
+def test_an_answer_with_a_control_character_is_refused_naming_the_field() -> None:
+    from servicepunt.infoflits.questionnaire.answers import parse_answer
+
+    question = Question(field="benefits_received", type="multi", text={"nl": "Uitkeringen"})
+    with pytest.raises(AnswerError) as refused:
+        parse_answer(question, ["\x00"], amount=lambda field, raw: None)  # type: ignore[arg-type,return-value]
+    assert refused.value.field == "benefits_received"

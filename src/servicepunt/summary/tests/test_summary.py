@@ -107,7 +107,11 @@ def test_the_page_shows_the_next_steps_address_and_what_to_bring(client: Client,
     assert entry_point.phone in page
     assert BRING_NL in page and BRING_EN not in page
     assert "Zij nemen contact met u op." in page  # what was arranged, in plain words
-    assert "window.print()" in page and f"/vraagstukken/{case.uuid}/afspraken.pdf?taal=nl" in page
+    assert (
+        "data-print" in page
+        and "servicepunt/print.js" in page
+        and f"/vraagstukken/{case.uuid}/afspraken.pdf?taal=nl" in page
+    )
     assert "no-store" in response["Cache-Control"]
     assert AccessLogEntry.objects.filter(
         user=employee, subject_id=str(case.resident.uuid), screen="counter.case_summary"
