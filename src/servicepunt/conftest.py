@@ -52,12 +52,12 @@ def django_db_setup(django_db_setup: None, django_db_blocker: pytest.FixtureRequ
 @pytest.fixture
 def make_user(db: None) -> Callable[..., User]:
     from servicepunt.accounts.services import user_create
-    from servicepunt.catalogue.models import Organisation
+    from servicepunt.catalogue.testing import organisation as organisation_by_code
 
     def make(role: Role, username: str | None = None, organisation: str | None = None) -> User:
         org = None
         if role == Role.PARTNER:
-            org = Organisation.objects.get(code=organisation or "juridisch-loket")
+            org = organisation_by_code(organisation or "juridisch-loket")
         return user_create(
             username=username or role.value, password="a-long-test-password", role=role, organisation=org
         )

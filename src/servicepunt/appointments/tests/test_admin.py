@@ -15,7 +15,7 @@ from servicepunt.accounts.roles import Role
 from servicepunt.appointments.admin import AgendaProductFormSet
 from servicepunt.appointments.models import Agenda, AgendaProduct
 from servicepunt.appointments.tests.conftest import AgendaFactory
-from servicepunt.catalogue.models import Product
+from servicepunt.catalogue.testing import product_rows
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
@@ -38,7 +38,7 @@ def test_the_beheerder_manages_agendas_only_with_the_permission(
     beheerder.user_permissions.add(Permission.objects.get(codename="manage_agendas"))
     assert client.get("/beheer/appointments/agenda/").status_code == 200
     page = client.get(f"/beheer/appointments/agenda/{agenda.pk}/change/")
-    assert page.status_code == 200 and Product.objects.get(code="juridisch-loket").name in page.content.decode()
+    assert page.status_code == 200 and product_rows().get(code="juridisch-loket").name in page.content.decode()
     assert client.get("/beheer/appointments/appointment/").status_code == 200
 
 
@@ -47,7 +47,7 @@ def test_a_product_the_entry_point_does_not_offer_is_refused(agenda_factory: Age
     data = {
         "offers-TOTAL_FORMS": "1",
         "offers-INITIAL_FORMS": "0",
-        "offers-0-product": str(Product.objects.get(code="bijstand").pk),
+        "offers-0-product": str(product_rows().get(code="bijstand").pk),
         "offers-0-duration_minutes": "30",
     }
     formset_class = inlineformset_factory(

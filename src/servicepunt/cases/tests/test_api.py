@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 from django.test import Client
 
-from servicepunt.audit.models import AccessLogEntry
+from servicepunt.audit.testing import access_log_rows
 from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import Case
 from servicepunt.cases.services import ResidentInput, case_open, question_resolve, resident_register
@@ -39,7 +39,7 @@ def test_case_detail_has_no_bsn_and_is_logged(api: Client, case: Case) -> None:
     body = api.get(f"/api/v1/cases/{case.uuid}").json()
     assert [q["text"] for q in body["questions"]] == ["Mijn uitkering is gestopt", "Brief van CJIB"]
     assert "bsn" not in str(body).lower()
-    assert AccessLogEntry.objects.filter(screen="api.case", subject_id=str(case.resident.uuid)).exists()
+    assert access_log_rows().filter(screen="api.case", subject_id=str(case.resident.uuid)).exists()
 
 
 def test_close_is_refused_naming_open_questions(api: Client, case: Case, employee: User) -> None:

@@ -4,14 +4,14 @@ case with an open question; rejections and cancellations reopen."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
+from servicepunt.accounts.testing import user_rows
 from servicepunt.cases.closing import RESOLVED, Resolution
 from servicepunt.cases.models import Case, CaseStatus, ClosingReason
 from servicepunt.cases.services import (
@@ -25,6 +25,9 @@ from servicepunt.cases.services import (
     resident_register,
 )
 from servicepunt.core.errors import InvalidInput, ServicepuntError
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 pytestmark = pytest.mark.django_db
 
@@ -94,7 +97,7 @@ ACTIONS = st.lists(
 def test_no_sequence_of_actions_closes_a_case_with_an_open_question(
     make_user: Callable[..., User], actions: list[tuple[str, int, str]]
 ) -> None:
-    user = User.objects.filter(username="servicepunt-medewerker").first() or make_user(Role.SERVICEPUNT)
+    user = user_rows().filter(username="servicepunt-medewerker").first() or make_user(Role.SERVICEPUNT)
     case = _case(user, ["eerste vraag"])
     for action, index, resolution in actions:
         questions = list(case.questions.all())

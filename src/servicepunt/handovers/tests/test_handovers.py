@@ -5,18 +5,19 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
 from django.http import Http404
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
+from servicepunt.accounts.testing import user_rows
 from servicepunt.cases.closing import Resolution
-from servicepunt.cases.models import Question
 from servicepunt.cases.services import ResidentInput, case_open, resident_register
-from servicepunt.catalogue.models import EntryPoint, Organisation
+from servicepunt.cases.testing import question_rows
+from servicepunt.catalogue.testing import entry_point_rows, organisation_rows
 from servicepunt.core.errors import InvalidInput, ServicepuntError
 from servicepunt.handovers.models import Handover
 from servicepunt.handovers.selectors import partner_handover, partner_inbox, partner_new_count
@@ -34,6 +35,9 @@ from servicepunt.handovers.services import (
 )
 from servicepunt.handovers.states import TRANSITIONS, HandoverState
 
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
+
 pytestmark = pytest.mark.django_db
 PARTNER_ORGANISATION = "juridisch-loket"
 
@@ -43,7 +47,7 @@ def _handover(employee: User) -> Handover:
         registered_by=employee, data=ResidentInput(given_name="Anna", surname="Kowalska", phone="0612345678")
     ).resident
     case = case_open(resident=resident, opened_by=employee, questions=["Mijn huurbaas wil mij eruit zetten"])
-    organisation = Organisation.objects.get(code=PARTNER_ORGANISATION)
+    organisation = organisation_rows().get(code=PARTNER_ORGANISATION)
     consent = consent_record(
         resident=resident,
         organisation=organisation,
@@ -53,7 +57,7 @@ def _handover(employee: User) -> Handover:
     )
     return handover_create(
         question=case.questions.get(),
-        entry_point=EntryPoint.objects.filter(organisation=organisation).first(),
+        entry_point=entry_point_rows().filter(organisation=organisation).first(),
         consent=consent,
         summary="Huurbaas wil haar uit huis zetten.",
         created_by=employee,
@@ -63,7 +67,7 @@ def _handover(employee: User) -> Handover:
 def test_no_handover_without_consent_for_that_organisation(make_user: Callable[..., User]) -> None:
     employee = make_user(Role.SERVICEPUNT)
     handover = _handover(employee)
-    other = EntryPoint.objects.exclude(organisation__code=PARTNER_ORGANISATION).first()
+    other = entry_point_rows().exclude(organisation__code=PARTNER_ORGANISATION).first()
     with pytest.raises(InvalidInput) as caught:
         handover_create(
             question=handover.question, entry_point=other, consent=handover.consent, summary="x", created_by=employee
@@ -79,7 +83,7 @@ def test_the_closed_loop_keeps_history_and_resolves_the_question(make_user: Call
     assert partner_new_count(user=partner) == 1
     handover_receive(handover=handover, by=partner)
     handover_accept(handover=handover, by=partner)
-    assert Question.objects.get(pk=handover.question_id).resolution == Resolution.PARTNER_ACCEPTED
+    assert question_rows().get(pk=handover.question_id).resolution == Resolution.PARTNER_ACCEPTED
     handover_plan(handover=handover, by=partner, note="afspraak 2 december")
     handover_complete(handover=handover, by=partner, outcome="helped")
     path = list(handover.transitions.values_list("to_state", "by__username"))
@@ -105,7 +109,7 @@ def test_a_rejection_needs_a_reason_and_reopens_the_question(make_user: Callable
     with pytest.raises(InvalidInput):
         handover_reject(handover=second, by=partner, reason="geen zin")
     handover_reject(handover=second, by=partner, reason="no_capacity")
-    assert Question.objects.get(pk=second.question_id).resolution == Resolution.OPEN
+    assert question_rows().get(pk=second.question_id).resolution == Resolution.OPEN
 
 
 def test_a_partner_sees_only_its_own_handovers_and_nothing_after_consent_is_withdrawn(
@@ -130,7 +134,7 @@ def test_a_partner_sees_only_its_own_handovers_and_nothing_after_consent_is_with
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(list(HandoverState)), max_size=8))
 def test_only_allowed_transitions_ever_happen(make_user: Callable[..., User], targets: list[HandoverState]) -> None:
-    employee = User.objects.filter(username="servicepunt-medewerker").first() or make_user(Role.SERVICEPUNT)
+    employee = user_rows().filter(username="servicepunt-medewerker").first() or make_user(Role.SERVICEPUNT)
     handover = _handover(employee)
     actions = {
         HandoverState.SENT: lambda: handover_send(handover=handover, by=employee),

@@ -10,10 +10,10 @@ import pytest
 from django.test import Client
 
 from servicepunt.accounts.roles import Role
-from servicepunt.audit.models import AccessLogEntry
+from servicepunt.audit.testing import access_log_rows
 from servicepunt.cases.closing import Resolution
 from servicepunt.cases.services import ResidentInput, case_open, resident_register
-from servicepunt.catalogue.models import EntryPoint
+from servicepunt.catalogue.testing import entry_point_rows
 from servicepunt.handovers.models import Handover
 from servicepunt.handovers.services import consent_withdraw, handover_start
 
@@ -32,7 +32,7 @@ def handover(make_user: Callable[..., User]) -> Handover:
     case = case_open(resident=resident, opened_by=employee, questions=["Mijn huurbaas wil mij eruit zetten"])
     return handover_start(
         question=case.questions.get(),
-        entry_point=EntryPoint.objects.filter(organisation__code="juridisch-loket").first(),  # type: ignore[arg-type]
+        entry_point=entry_point_rows().filter(organisation__code="juridisch-loket").first(),  # type: ignore[arg-type]
         what_is_shared="naam, telefoon, vraag",
         consent_method="verbal",
         summary="Huurbaas wil haar uit huis zetten.",
@@ -50,7 +50,7 @@ def partner(make_user: Callable[..., User]) -> Client:
 def test_inbox_counts_new_handovers_and_logs_the_view(partner: Client, handover: Handover) -> None:
     page = partner.get("/overdrachten/").content.decode()
     assert "1 nieuwe overdracht" in page and "Olena Kovalenko" in page
-    assert AccessLogEntry.objects.filter(screen="handovers.inbox", subject_id=str(handover.question.case.resident.uuid))
+    assert access_log_rows().filter(screen="handovers.inbox", subject_id=str(handover.question.case.resident.uuid))
 
 
 def test_detail_shows_the_story_and_contact_but_no_bsn(partner: Client, handover: Handover) -> None:

@@ -11,8 +11,8 @@ from django.test import Client
 
 from servicepunt.accounts.roles import Role
 from servicepunt.cases.services import ResidentInput, case_infoflits_start, case_open, resident_register
-from servicepunt.infoflits.models import Decision
 from servicepunt.infoflits.services import suggestion_decide
+from servicepunt.infoflits.testing import Decision
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
