@@ -4,7 +4,8 @@ context for the tests of the apps above it, which may not import `cases.models`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from servicepunt.cases.models import Case, CaseEvent, CaseStatus, EventKind, Note, Question, Resident, Task
 from servicepunt.cases.services import ResidentInput, case_open, question_link, resident_register
@@ -30,21 +31,22 @@ __all__ = [
 
 def case_for_resident(
     by: User,
-    *,
-    question: str = "Ik heb geen inkomen meer",
+    *questions: str,
     product: Product | None = None,
-    given_name: str = "Amir",
-    surname: str = "Haddad",
-    phone: str = "0612345678",
-    email: str = "",
+    products: Sequence[Product | None] = (),
+    **resident: Any,
 ) -> Case:
-    """A registered resident with one open case and one question, linked to ``product`` when
-    one is given."""
-    data = ResidentInput(given_name=given_name, surname=surname, phone=phone, email=email)
-    resident = resident_register(registered_by=by, data=data).resident
-    case = case_open(resident=resident, opened_by=by, questions=[question])
-    if product is not None:
-        question_link(question=case.questions.get(), product=product, by=by)
+    """A registered resident with one open case holding ``questions`` (one question about income
+    when none is given), registered and opened by ``by``. ``resident`` overrides fields of the
+    `ResidentInput` of a made-up resident (Amir Haddad, phone 0612345678). Question i is linked
+    to ``products[i]`` (None: not linked); ``product`` links the first question."""
+    fields: dict[str, Any] = {"given_name": "Amir", "surname": "Haddad", "phone": "0612345678", **resident}
+    registered = resident_register(registered_by=by, data=ResidentInput(**fields)).resident
+    case = case_open(resident=registered, opened_by=by, questions=list(questions) or ["Ik heb geen inkomen meer"])
+    links = list(products) or [product]
+    for question, linked in zip(case.questions.order_by("created_at", "id"), links, strict=False):
+        if linked is not None:
+            question_link(question=question, product=linked, by=by)
     return case
 
 

@@ -11,7 +11,8 @@ import pytest
 
 from servicepunt.appointments.models import Agenda, AgendaHours, AgendaProduct
 from servicepunt.appointments.selectors import FreeSlot, slot_search
-from servicepunt.cases.services import ResidentInput, case_open, question_link, resident_register
+from servicepunt.cases.services import question_link
+from servicepunt.cases.testing import case_for_resident
 from servicepunt.catalogue.testing import entry_point_rows, product_rows
 
 if TYPE_CHECKING:
@@ -62,10 +63,7 @@ def first_free(product: str, **kwargs: Any) -> FreeSlot:
 
 
 def open_case(employee: User, *questions: str) -> Case:
-    resident = resident_register(
-        registered_by=employee, data=ResidentInput(given_name="Sanne", surname="Visser", phone="0612345678")
-    ).resident
-    return case_open(resident=resident, opened_by=employee, questions=list(questions) or ["Ik heb geen geld meer"])
+    return case_for_resident(employee, *questions or ("Ik heb geen geld meer",), given_name="Sanne", surname="Visser")
 
 
 def linked_question(case: Case, product: str, employee: User) -> Question:

@@ -24,6 +24,7 @@ from servicepunt.cases.services import (
     question_resolve,
     resident_register,
 )
+from servicepunt.cases.testing import case_for_resident
 from servicepunt.core.errors import InvalidInput, ServicepuntError
 
 if TYPE_CHECKING:
@@ -33,10 +34,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _case(user: User, questions: list[str]) -> Case:
-    resident = resident_register(
-        registered_by=user, data=ResidentInput(given_name="Piet", surname="Jansen", phone="0612345678")
-    ).resident
-    return case_open(resident=resident, opened_by=user, questions=questions)
+    return case_for_resident(user, *questions, given_name="Piet", surname="Jansen")
 
 
 def test_closing_is_refused_naming_the_open_questions(make_user: Callable[..., User]) -> None:

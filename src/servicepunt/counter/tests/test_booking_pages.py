@@ -20,9 +20,8 @@ from servicepunt.appointments.resident.links import resident_token
 from servicepunt.appointments.services import Actor, appointment_cancel
 from servicepunt.appointments.testing import appointment_rows, notification_rows
 from servicepunt.cases.closing import Resolution
-from servicepunt.cases.services import ResidentInput, case_open, question_link, resident_register
-from servicepunt.cases.testing import CaseStatus
-from servicepunt.catalogue.testing import product_rows
+from servicepunt.cases.testing import CaseStatus, case_for_resident
+from servicepunt.catalogue.testing import product
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
@@ -34,17 +33,15 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("agendas")]
 
 @pytest.fixture
 def case(employee: User) -> Case:
-    resident = resident_register(
-        registered_by=employee,
-        data=ResidentInput(given_name="Amir", surname="Haddad", email="amir@example.org", contact_preference="email"),
-    ).resident
-    case = case_open(
-        resident=resident, opened_by=employee, questions=["Ik heb geen inkomen meer", "Ik wil weer gaan studeren"]
+    return case_for_resident(
+        employee,
+        "Ik heb geen inkomen meer",
+        "Ik wil weer gaan studeren",
+        products=[product("bijstand"), product("studiefinanciering")],
+        phone="",
+        email="amir@example.org",
+        contact_preference="email",
     )
-    first, second = case.questions.all()
-    question_link(question=first, product=product_rows().get(code="bijstand"), by=employee)
-    question_link(question=second, product=product_rows().get(code="studiefinanciering"), by=employee)
-    return case
 
 
 def _hidden_forms(page: str) -> list[dict[str, list[str]]]:

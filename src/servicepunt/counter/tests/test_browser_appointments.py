@@ -15,9 +15,8 @@ from servicepunt.appointments.demo import agendas_load_demo
 from servicepunt.appointments.resident.links import resident_path, resident_token
 from servicepunt.appointments.testing import arrangement_rows
 from servicepunt.cases.closing import Resolution
-from servicepunt.cases.services import ResidentInput, case_open, question_link, resident_register
-from servicepunt.cases.testing import question_rows
-from servicepunt.catalogue.testing import product_rows
+from servicepunt.cases.testing import case_for_resident, question_rows
+from servicepunt.catalogue.testing import product
 from servicepunt.core.testing.browser import assert_accessible, login
 
 if TYPE_CHECKING:
@@ -31,16 +30,16 @@ STUDY = "Ik wil weer naar school maar weet niet hoe ik dat betaal"
 def open_case() -> Case:
     agendas_load_demo()
     employee = user_rows().get(username="medewerker")
-    resident = resident_register(
-        registered_by=employee,
-        data=ResidentInput(given_name="Yara", surname="Haddad", email="yara@example.org", contact_preference="email"),
-    ).resident
-    case = case_open(resident=resident, opened_by=employee, questions=[INCOME, STUDY])
-    for question, code in zip(
-        case.questions.order_by("created_at", "id"), ("bijstand", "studiefinanciering"), strict=True
-    ):
-        question_link(question=question, product=product_rows().get(code=code), by=employee)
-    return case
+    return case_for_resident(
+        employee,
+        INCOME,
+        STUDY,
+        products=[product("bijstand"), product("studiefinanciering")],
+        given_name="Yara",
+        phone="",
+        email="yara@example.org",
+        contact_preference="email",
+    )
 
 
 def test_combination_appointment_then_resident_cancels_one(
