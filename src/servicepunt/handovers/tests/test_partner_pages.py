@@ -12,27 +12,26 @@ from django.test import Client
 from servicepunt.accounts.roles import Role
 from servicepunt.audit.testing import access_log_rows
 from servicepunt.cases.closing import Resolution
-from servicepunt.cases.services import ResidentInput, case_open, resident_register
-from servicepunt.catalogue.testing import entry_point_rows
+from servicepunt.cases.testing import case_for_resident
+from servicepunt.catalogue.testing import entry_point
 from servicepunt.handovers.models import Handover
 from servicepunt.handovers.services import consent_withdraw, handover_start
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
 
-pytestmark = pytest.mark.django_db
+# On the small test catalogue (see the root conftest): the inbox is not about which partners the
+# real catalogue holds.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("small_catalogue")]
 
 
 @pytest.fixture
 def handover(make_user: Callable[..., User]) -> Handover:
     employee = make_user(Role.SERVICEPUNT)
-    resident = resident_register(
-        registered_by=employee, data=ResidentInput(given_name="Olena", surname="Kovalenko", phone="0612345678")
-    ).resident
-    case = case_open(resident=resident, opened_by=employee, questions=["Mijn huurbaas wil mij eruit zetten"])
+    case = case_for_resident(employee, "Mijn huurbaas wil mij eruit zetten", given_name="Olena", surname="Kovalenko")
     return handover_start(
         question=case.questions.get(),
-        entry_point=entry_point_rows().filter(organisation__code="juridisch-loket").first(),  # type: ignore[arg-type]
+        entry_point=entry_point("test-partner-spreekuur"),
         what_is_shared="naam, telefoon, vraag",
         consent_method="verbal",
         summary="Huurbaas wil haar uit huis zetten.",
