@@ -12,7 +12,8 @@ Which catalogue a test runs on:
   `config/tests` (they walk the demo world).
 - The small test catalogue (`catalogue/testing/data/`, fixture `small_catalogue`): the handovers'
   state machine and the partner's inbox (`handovers/tests/test_handovers.py`,
-  `test_partner_pages.py`) and the proof of the mechanism
+  `test_partner_pages.py`), the agenda hours and the agenda admin
+  (`appointments/tests/test_agenda_hours.py`, `test_admin.py`) and the proof of the mechanism
   (`catalogue/tests/test_small_catalogue.py`). An edit of the real catalogue cannot break them.
   Tests that need no catalogue row at all (most of `cases/tests`) need neither.
 - The small catalogue replaces the real rows inside the test's transaction: use it in `db`
