@@ -1,4 +1,25 @@
-"""Shared fixtures: the bundled catalogue loaded once per test session, and one user per role."""
+"""Shared fixtures: the bundled catalogue loaded once per test session, one user per role, and
+the small test catalogue for the tests that are not about the catalogue's content.
+
+Which catalogue a test runs on:
+- The real catalogue (`catalogue/data/`, loaded once per session below) is what every test sees
+  by default. Tests about its content stay on it: catalogue data validity and loading
+  (`catalogue/tests`), triage quality on real stories and the safety routing to the real urgent
+  services (`triage/tests`; the triage needs file names real products, so triage does not run
+  on the small catalogue), the infoflits rules and suggestions of real products
+  (`infoflits/tests`), the demo agendas and the booking, case and summary pages that name real
+  products (`appointments/tests`, `counter/tests`, `summary/tests`), the whole-site tests in
+  `config/tests` (they walk the demo world).
+- The small test catalogue (`catalogue/testing/data/`, fixture `small_catalogue`): the handovers'
+  state machine and the partner's inbox (`handovers/tests/test_handovers.py`,
+  `test_partner_pages.py`), the agenda hours and the agenda admin
+  (`appointments/tests/test_agenda_hours.py`, `test_admin.py`) and the proof of the mechanism
+  (`catalogue/tests/test_small_catalogue.py`). An edit of the real catalogue cannot break them.
+  Tests that need no catalogue row at all (most of `cases/tests`) need neither.
+- The small catalogue replaces the real rows inside the test's transaction: use it in `db`
+  tests, listed first (`pytest.mark.usefixtures("small_catalogue")`), before rows that refer to
+  the catalogue are made.
+"""
 
 from __future__ import annotations
 
@@ -51,14 +72,26 @@ def django_db_setup(django_db_setup: None, django_db_blocker: pytest.FixtureRequ
 
 
 @pytest.fixture
+def small_catalogue(db: None) -> None:
+    """The small test catalogue instead of the real one, for this test only (its transaction
+    is rolled back after it). Only for tests in a transaction (`db`), not `transactional_db`."""
+    from servicepunt.catalogue.testing import small_catalogue_install
+
+    small_catalogue_install()
+
+
+@pytest.fixture
 def make_user(db: None) -> Callable[..., User]:
     from servicepunt.accounts.services import user_create
-    from servicepunt.catalogue.models import Organisation
+    from servicepunt.catalogue.testing import organisation as organisation_by_code
+    from servicepunt.catalogue.testing import small_catalogue_in_use
 
     def make(role: Role, username: str | None = None, organisation: str | None = None) -> User:
         org = None
         if role == Role.PARTNER:
-            org = Organisation.objects.get(code=organisation or "juridisch-loket")
+            # by default a partner of the real catalogue, or of the small one when a test uses it
+            default = "test-partner" if small_catalogue_in_use() else "juridisch-loket"
+            org = organisation_by_code(organisation or default)
         return user_create(
             username=username or role.value, password="a-long-test-password", role=role, organisation=org
         )

@@ -11,8 +11,9 @@ import pytest
 
 from servicepunt.appointments.models import Agenda, AgendaHours, AgendaProduct
 from servicepunt.appointments.selectors import FreeSlot, slot_search
-from servicepunt.cases.services import ResidentInput, case_open, question_link, resident_register
-from servicepunt.catalogue.models import EntryPoint, Product
+from servicepunt.cases.services import question_link
+from servicepunt.cases.testing import case_for_resident
+from servicepunt.catalogue.testing import entry_point_rows, product_rows
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
@@ -33,7 +34,7 @@ def make_agenda(
     agenda = Agenda.objects.create(
         code=code,
         name=code,
-        entry_point=EntryPoint.objects.get(code=entry_point),
+        entry_point=entry_point_rows().get(code=entry_point),
         desks=desks,
         in_person="in_person" in modes,
         phone="phone" in modes,
@@ -43,7 +44,7 @@ def make_agenda(
     )
     for product_code, minutes in products.items():
         AgendaProduct.objects.create(
-            agenda=agenda, product=Product.objects.get(code=product_code), duration_minutes=minutes
+            agenda=agenda, product=product_rows().get(code=product_code), duration_minutes=minutes
         )
     for weekday in range(7):
         AgendaHours.objects.create(agenda=agenda, weekday=weekday, opens=dt.time(7), closes=dt.time(21))
@@ -56,22 +57,19 @@ def agenda_factory(db: None) -> AgendaFactory:
 
 
 def first_free(product: str, **kwargs: Any) -> FreeSlot:
-    found = slot_search(product=Product.objects.get(code=product), limit=1, **kwargs)
+    found = slot_search(product=product_rows().get(code=product), limit=1, **kwargs)
     assert found, f"no free slot for {product}"
     return found[0]
 
 
 def open_case(employee: User, *questions: str) -> Case:
-    resident = resident_register(
-        registered_by=employee, data=ResidentInput(given_name="Sanne", surname="Visser", phone="0612345678")
-    ).resident
-    return case_open(resident=resident, opened_by=employee, questions=list(questions) or ["Ik heb geen geld meer"])
+    return case_for_resident(employee, *questions or ("Ik heb geen geld meer",), given_name="Sanne", surname="Visser")
 
 
 def linked_question(case: Case, product: str, employee: User) -> Question:
     question = case.questions.first()
     assert question is not None
-    return question_link(question=question, product=Product.objects.get(code=product), by=employee)
+    return question_link(question=question, product=product_rows().get(code=product), by=employee)
 
 
 def combination_agendas(agenda_factory: AgendaFactory, desks: int = 1) -> None:

@@ -12,7 +12,8 @@ from django.db import IntegrityError, transaction
 from servicepunt.appointments.models import AgendaException, AgendaHours, ExceptionKind
 from servicepunt.appointments.tests.conftest import AgendaFactory
 
-pytestmark = pytest.mark.django_db
+# On the small test catalogue (see the root conftest): hours are not about which products exist.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("small_catalogue")]
 
 
 def _messages(error: ValidationError) -> str:
@@ -20,7 +21,7 @@ def _messages(error: ValidationError) -> str:
 
 
 def test_a_weekday_outside_0_to_6_is_refused_in_words(agenda_factory: AgendaFactory) -> None:
-    agenda = agenda_factory("uren", "gemeente-werk-inkomen-balie-stadskantoor", {"bijstand": 45})
+    agenda = agenda_factory("uren", "test-gemeente-balie", {"test-geldhulp": 45})
     with pytest.raises(ValidationError) as refused:
         AgendaHours(agenda=agenda, weekday=9, opens=dt.time(9), closes=dt.time(17)).full_clean()
     assert "weekday" in refused.value.message_dict
@@ -32,7 +33,7 @@ def test_a_weekday_outside_0_to_6_is_refused_in_words(agenda_factory: AgendaFact
 def test_hours_that_close_before_they_open_are_refused(
     agenda_factory: AgendaFactory, opens: dt.time, closes: dt.time
 ) -> None:
-    agenda = agenda_factory("uren", "gemeente-werk-inkomen-balie-stadskantoor", {"bijstand": 45})
+    agenda = agenda_factory("uren", "test-gemeente-balie", {"test-geldhulp": 45})
     hours = AgendaHours(agenda=agenda, weekday=0, opens=opens, closes=closes)
     with pytest.raises(ValidationError) as refused:
         hours.full_clean()
@@ -42,12 +43,12 @@ def test_hours_that_close_before_they_open_are_refused(
 
 
 def test_hours_until_midnight_are_accepted(agenda_factory: AgendaFactory) -> None:
-    agenda = agenda_factory("uren", "gemeente-werk-inkomen-balie-stadskantoor", {"bijstand": 45})
+    agenda = agenda_factory("uren", "test-gemeente-balie", {"test-geldhulp": 45})
     AgendaHours(agenda=agenda, weekday=4, opens=dt.time(18), closes=dt.time(0)).full_clean()
 
 
 def test_extra_hours_that_close_before_they_open_are_refused(agenda_factory: AgendaFactory) -> None:
-    agenda = agenda_factory("uren", "gemeente-werk-inkomen-balie-stadskantoor", {"bijstand": 45})
+    agenda = agenda_factory("uren", "test-gemeente-balie", {"test-geldhulp": 45})
     extra = AgendaException(
         agenda=agenda, date=dt.date(2030, 1, 5), kind=ExceptionKind.EXTRA, opens=dt.time(17), closes=dt.time(9)
     )

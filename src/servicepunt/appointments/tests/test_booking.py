@@ -29,9 +29,9 @@ from servicepunt.appointments.tests.conftest import (
     open_case,
 )
 from servicepunt.cases.closing import Resolution
-from servicepunt.cases.models import Case, CaseStatus, Question
 from servicepunt.cases.services import case_close, question_link
-from servicepunt.catalogue.models import Product
+from servicepunt.cases.testing import CaseStatus, case_rows, question_rows
+from servicepunt.catalogue.testing import product_rows
 from servicepunt.core.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -56,9 +56,9 @@ def test_booking_resolves_the_question_so_the_case_can_close(agenda_factory: Age
     assert appointment.resident_id == case.resident_id and appointment.end - appointment.start == dt.timedelta(
         minutes=45
     )
-    assert Question.objects.get(pk=question.pk).resolution == Resolution.BOOKED
+    assert question_rows().get(pk=question.pk).resolution == Resolution.BOOKED
     case_close(case=case, closed_by=employee, reason="all_arranged")
-    assert Case.objects.get(pk=case.pk).status == CaseStatus.CLOSED
+    assert case_rows().get(pk=case.pk).status == CaseStatus.CLOSED
     assert list(appointments_for_case(case=case)) == [appointment]
     assert [e.kind for e in appointment_history(appointment=appointment)] == ["booked"]
 
@@ -124,7 +124,7 @@ def test_bad_input_names_the_field(agenda_factory: AgendaFactory, employee: User
         ({"start": slot.start, "mode": "video"}, "mode"),
         ({"start": slot.start + dt.timedelta(minutes=5), "mode": "in_person"}, "start"),
         ({"start": dt.datetime.now(dt.UTC) - dt.timedelta(days=1), "mode": "in_person"}, "start"),
-        ({"start": slot.start, "mode": "in_person", "product": Product.objects.get(code="huurtoeslag")}, "product"),
+        ({"start": slot.start, "mode": "in_person", "product": product_rows().get(code="huurtoeslag")}, "product"),
     ]
     for extra, field in cases:
         with pytest.raises(InvalidInput) as caught:
@@ -148,9 +148,9 @@ def test_a_consecutive_combination_is_booked_as_one(agenda_factory: AgendaFactor
     combination_agendas(agenda_factory)
     case = open_case(employee, "Geen geld", "Verhuisd")
     money, moved = case.questions.all()
-    question_link(question=money, product=Product.objects.get(code="bijstand"), by=employee)
-    question_link(question=moved, product=Product.objects.get(code="verhuizing-doorgeven"), by=employee)
-    products = [Product.objects.get(code="bijstand"), Product.objects.get(code="verhuizing-doorgeven")]
+    question_link(question=money, product=product_rows().get(code="bijstand"), by=employee)
+    question_link(question=moved, product=product_rows().get(code="verhuizing-doorgeven"), by=employee)
+    products = [product_rows().get(code="bijstand"), product_rows().get(code="verhuizing-doorgeven")]
     option = combination_search(products=products, kind="consecutive", limit=1)[0]
     questions = {money.product_id: money, moved.product_id: moved}
     parts = [PartChoice(p.agenda, p.product, p.start, questions[p.product.pk]) for p in option.parts]
@@ -158,7 +158,7 @@ def test_a_consecutive_combination_is_booked_as_one(agenda_factory: AgendaFactor
         kind="consecutive", mode="in_person", parts=parts, actor=Actor.staff(employee), idempotency_key="k1"
     )
     assert arrangement.appointments.count() == 2
-    assert set(Question.objects.filter(case=case).values_list("resolution", flat=True)) == {Resolution.BOOKED}
+    assert set(question_rows().filter(case=case).values_list("resolution", flat=True)) == {Resolution.BOOKED}
     assert (
         arrangement_book(
             kind="consecutive", mode="in_person", parts=parts, actor=Actor.staff(employee), idempotency_key="k1"
@@ -174,16 +174,16 @@ def test_a_consecutive_combination_is_booked_as_one(agenda_factory: AgendaFactor
     )
     first.question.refresh_from_db()
     assert first.question.resolution == Resolution.OPEN
-    assert Question.objects.filter(case=case, resolution=Resolution.BOOKED).count() == 1
+    assert question_rows().filter(case=case, resolution=Resolution.BOOKED).count() == 1
     # cancelling the combination ends the rest
     arrangement_cancel(arrangement=arrangement, actor=Actor.staff(employee), reason="dubbel geboekt")
     assert set(arrangement.appointments.values_list("status", flat=True)) == {AppointmentStatus.CANCELLED}
-    assert set(Question.objects.filter(case=case).values_list("resolution", flat=True)) == {Resolution.OPEN}
+    assert set(question_rows().filter(case=case).values_list("resolution", flat=True)) == {Resolution.OPEN}
 
 
 def test_a_combination_is_all_or_nothing_when_one_part_is_full(agenda_factory: AgendaFactory, employee: User) -> None:
     combination_agendas(agenda_factory)
-    products = [Product.objects.get(code="bijstand"), Product.objects.get(code="studiefinanciering")]
+    products = [product_rows().get(code="bijstand"), product_rows().get(code="studiefinanciering")]
     option = combination_search(products=products, kind="joint", mode="video", limit=1)[0]
     duo_part = next(p for p in option.parts if p.product.code == "studiefinanciering")
     appointment_book(
@@ -202,7 +202,7 @@ def test_a_combination_is_all_or_nothing_when_one_part_is_full(agenda_factory: A
 
 def test_a_combination_refuses_parts_that_do_not_fit_together(agenda_factory: AgendaFactory, employee: User) -> None:
     combination_agendas(agenda_factory)
-    products = [Product.objects.get(code="bijstand"), Product.objects.get(code="verhuizing-doorgeven")]
+    products = [product_rows().get(code="bijstand"), product_rows().get(code="verhuizing-doorgeven")]
     option = combination_search(products=products, kind="consecutive", limit=1)[0]
     first, second = option.parts
     far = PartChoice(second.agenda, second.product, second.start + dt.timedelta(hours=2))

@@ -29,12 +29,13 @@ from servicepunt.appointments.tests.conftest import (
     open_case,
 )
 from servicepunt.cases.closing import Resolution
-from servicepunt.cases.models import Question
 from servicepunt.cases.services import QuestionNotBookable, question_link, question_lock_for_booking, question_resolve
-from servicepunt.catalogue.models import Product
+from servicepunt.cases.testing import question_rows
+from servicepunt.catalogue.testing import product_rows
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
+    from servicepunt.cases.models import Question
 
 pytestmark = pytest.mark.django_db
 
@@ -71,11 +72,11 @@ def test_a_question_with_a_planned_appointment_is_not_marked_answered_or_decline
 ) -> None:
     appointment = _book(first_free("bijstand"), employee, question)
     with pytest.raises(QuestionAlreadyBooked) as refused:
-        question_resolve(question=Question.objects.get(pk=question.pk), resolution=resolution, by=employee)
+        question_resolve(question=question_rows().get(pk=question.pk), resolution=resolution, by=employee)
     assert refused.value.field == "resolution" and "annuleer" in refused.value.message
-    assert Question.objects.get(pk=question.pk).resolution == Resolution.BOOKED
+    assert question_rows().get(pk=question.pk).resolution == Resolution.BOOKED
     appointment_cancel(appointment=appointment, actor=Actor.staff(employee), reason="Inwoner belde af")
-    resolved = question_resolve(question=Question.objects.get(pk=question.pk), resolution=resolution, by=employee)
+    resolved = question_resolve(question=question_rows().get(pk=question.pk), resolution=resolution, by=employee)
     assert resolved.resolution == resolution
 
 
@@ -117,14 +118,14 @@ def test_an_answered_or_declined_question_is_not_booked(
 ) -> None:
     question_resolve(question=question, resolution=resolution, by=employee)
     with pytest.raises(QuestionNotBookable) as refused:
-        _book(first_free("bijstand"), employee, Question.objects.get(pk=question.pk))
+        _book(first_free("bijstand"), employee, question_rows().get(pk=question.pk))
     assert refused.value.field == "question" and "Open de vraag dan eerst opnieuw" in refused.value.message
     assert not Appointment.objects.exists()
 
 
 def test_a_stale_question_is_checked_as_it_is_now(question: Question, employee: User) -> None:
     """The page loaded the question while it was open; it was declined since (another tab)."""
-    stale = Question.objects.get(pk=question.pk)
+    stale = question_rows().get(pk=question.pk)
     question_resolve(question=question, resolution=Resolution.DECLINED, by=employee)
     with pytest.raises(QuestionNotBookable):
         _book(first_free("bijstand"), employee, stale)
@@ -134,11 +135,11 @@ def _combination(agenda_factory: AgendaFactory, employee: User) -> tuple[list[Qu
     combination_agendas(agenda_factory, desks=2)
     case = open_case(employee, "Ik heb geen inkomen", "Ik wil studeren")
     questions = list(case.questions.all())
-    products = [Product.objects.get(code=code) for code in ("bijstand", "studiefinanciering")]
+    products = [product_rows().get(code=code) for code in ("bijstand", "studiefinanciering")]
     for q, product in zip(questions, products, strict=True):
         question_link(question=q, product=product, by=employee)
     option = combination_search(products=products, kind="joint", mode="video", limit=1)[0]
-    by_product = {q.product_id: q for q in Question.objects.filter(case=case)}
+    by_product = {q.product_id: q for q in question_rows().filter(case=case)}
     parts = [PartChoice(p.agenda, p.product, p.start, by_product[p.product.pk]) for p in option.parts]
     return questions, parts
 

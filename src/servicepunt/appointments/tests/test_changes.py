@@ -30,8 +30,8 @@ from servicepunt.appointments.tests.conftest import (
     open_case,
 )
 from servicepunt.cases.closing import Resolution
-from servicepunt.cases.models import Question
-from servicepunt.catalogue.models import Product
+from servicepunt.cases.testing import question_rows
+from servicepunt.catalogue.testing import product_rows
 from servicepunt.core.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -54,9 +54,9 @@ def test_cancelling_reopens_the_question(agenda_factory: AgendaFactory, employee
         "question": question,
     }
     second = appointment_book(**book, actor=Actor.staff(employee))
-    assert Question.objects.get(pk=question.pk).resolution == Resolution.BOOKED
+    assert question_rows().get(pk=question.pk).resolution == Resolution.BOOKED
     appointment_cancel(appointment=second, actor=Actor.resident(), reason="kan niet")
-    assert Question.objects.get(pk=question.pk).resolution == Resolution.OPEN
+    assert question_rows().get(pk=question.pk).resolution == Resolution.OPEN
     assert Appointment.objects.get(pk=second.pk).status == AppointmentStatus.CANCELLED
     event = AppointmentEvent.objects.get(appointment=second, kind="cancelled")
     assert (event.actor_kind, event.by.username, event.reason) == ("resident", SELF_SERVICE_USERNAME, "kan niet")
@@ -104,7 +104,7 @@ def test_a_joint_video_combination_shares_one_link_and_can_be_cancelled_whole(
     agenda_factory: AgendaFactory, employee: User
 ) -> None:
     combination_agendas(agenda_factory)
-    products = [Product.objects.get(code="bijstand"), Product.objects.get(code="studiefinanciering")]
+    products = [product_rows().get(code="bijstand"), product_rows().get(code="studiefinanciering")]
     option = combination_search(products=products, kind="joint", limit=1)[0]
     assert option.mode == "video" and option.parts[0].start == option.parts[1].start
     arrangement = arrangement_book(
@@ -126,7 +126,7 @@ def _parts(option: CombinationOption) -> list[PartChoice]:
 
 def test_a_combination_moves_as_a_whole(agenda_factory: AgendaFactory, employee: User) -> None:
     combination_agendas(agenda_factory)
-    products = [Product.objects.get(code="bijstand"), Product.objects.get(code="verhuizing-doorgeven")]
+    products = [product_rows().get(code="bijstand"), product_rows().get(code="verhuizing-doorgeven")]
     first, later = combination_search(products=products, kind="consecutive", limit=20)[::19]
     staff = Actor.staff(employee)
     arrangement = arrangement_book(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from django.db import connection, connections
 
-from servicepunt.accounts.models import User
+from servicepunt.accounts.testing import user_rows
 from servicepunt.appointments.models import Agenda, Appointment, AppointmentStatus, Arrangement
 from servicepunt.appointments.selectors import combination_search, slot_search
 from servicepunt.appointments.services import (
@@ -27,10 +27,12 @@ from servicepunt.appointments.services import (
 )
 from servicepunt.appointments.tests.conftest import make_agenda, open_case
 from servicepunt.cases.services import QuestionNotBookable, question_link
-from servicepunt.catalogue.models import EntryPoint, Location, Organisation, Product
+from servicepunt.catalogue.testing import entry_point_rows, location_rows, organisation_rows, product_rows
 
 if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
     from servicepunt.cases.models import Question
+    from servicepunt.catalogue.models import Product
 
 pytestmark = [
     pytest.mark.postgres,
@@ -48,16 +50,16 @@ def _catalogue() -> dict[str, Product]:
     """A transactional test may start on an emptied database: make the few rows it needs."""
     products = {}
     for code in ("race-gemeente", "race-duo"):
-        organisation, _ = Organisation.objects.get_or_create(code=code, defaults={"name": code, "kind": "gemeente"})
-        location, _ = Location.objects.get_or_create(
+        organisation, _ = organisation_rows().get_or_create(code=code, defaults={"name": code, "kind": "gemeente"})
+        location, _ = location_rows().get_or_create(
             organisation=organisation,
             code="stadskantoor",
             defaults={"name": "Stadskantoor", "postcode": "3521AZ", "house_number": "1"},
         )
-        entry_point, _ = EntryPoint.objects.get_or_create(
+        entry_point, _ = entry_point_rows().get_or_create(
             code=f"{code}-balie", defaults={"organisation": organisation, "location": location, "name_nl": code}
         )
-        product, _ = Product.objects.get_or_create(
+        product, _ = product_rows().get_or_create(
             code=f"{code}-product", defaults={"name": code, "owner": organisation}
         )
         product.entry_points.add(entry_point)
@@ -106,7 +108,7 @@ def _peak(agenda: Agenda, start: dt.datetime) -> int:
 def test_two_desks_are_never_booked_three_times() -> None:
     products = _catalogue()
     agenda = make_agenda("race-desks", "race-gemeente-balie", {"race-gemeente-product": 30}, desks=2)
-    staff = Actor.staff(User.objects.create(username="race-medewerker"))
+    staff = Actor.staff(user_rows().create(username="race-medewerker"))
     slot = slot_search(product=products["race-gemeente"], limit=1)[0]
     outcomes = _race(
         BOOKERS,
@@ -121,7 +123,7 @@ def test_two_desks_are_never_booked_three_times() -> None:
 def test_the_same_idempotency_key_books_once_under_a_race() -> None:
     products = _catalogue()
     agenda = make_agenda("race-key", "race-gemeente-balie", {"race-gemeente-product": 30}, desks=BOOKERS)
-    staff = Actor.staff(User.objects.create(username="race-medewerker"))
+    staff = Actor.staff(user_rows().create(username="race-medewerker"))
     slot = slot_search(product=products["race-gemeente"], limit=1)[0]
     outcomes = _race(
         BOOKERS,
@@ -142,7 +144,7 @@ def test_combinations_racing_single_bookings_are_never_half_booked() -> None:
     products = _catalogue()
     gemeente = make_agenda("race-a", "race-gemeente-balie", {"race-gemeente-product": 30}, modes=("in_person", "video"))
     duo = make_agenda("race-b", "race-duo-balie", {"race-duo-product": 30}, modes=("in_person", "video"))
-    staff = Actor.staff(User.objects.create(username="race-medewerker"))
+    staff = Actor.staff(user_rows().create(username="race-medewerker"))
     options = combination_search(products=list(products.values()), kind="joint", mode="video", limit=3)
     parts_per_option = [[PartChoice(p.agenda, p.product, p.start) for p in option.parts] for option in options]
 
@@ -166,7 +168,7 @@ def test_combinations_racing_single_bookings_are_never_half_booked() -> None:
 def _race_question(code: str) -> tuple[Agenda, User, Question]:
     products = _catalogue()
     agenda = make_agenda(code, "race-gemeente-balie", {"race-gemeente-product": 30}, desks=2)
-    employee = User.objects.create(username="race-medewerker")
+    employee = user_rows().create(username="race-medewerker")
     question = open_case(employee).questions.get()
     question_link(question=question, product=products["race-gemeente"], by=employee)
     return agenda, employee, question
@@ -196,7 +198,7 @@ def test_one_resident_booked_in_two_places_at_once_is_booked_once() -> None:
         make_agenda("race-here", "race-gemeente-balie", {"race-gemeente-product": 30}),
         make_agenda("race-there", "race-duo-balie", {"race-duo-product": 30}),
     ]
-    employee = User.objects.create(username="race-medewerker")
+    employee = user_rows().create(username="race-medewerker")
     resident = open_case(employee).resident
     slots = [slot_search(product=products[code], limit=1)[0] for code in ("race-gemeente", "race-duo")]
     assert slots[0].start < slots[1].end and slots[1].start < slots[0].end  # the two times overlap

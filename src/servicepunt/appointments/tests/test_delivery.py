@@ -10,7 +10,7 @@ import signal
 import smtplib
 from collections.abc import Callable, Iterator
 from io import StringIO
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from unittest import mock
 
 import pytest
@@ -23,7 +23,7 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 from structlog.testing import capture_logs
 
-from servicepunt.accounts.models import User
+from servicepunt.accounts.testing import user_rows
 from servicepunt.appointments.models import Appointment, Notification, NotificationStatus
 from servicepunt.appointments.notify import message_deliver, notification_deliver, retry_delay
 from servicepunt.appointments.notify.sweep import messages_requeue_stale
@@ -32,8 +32,11 @@ from servicepunt.appointments.services import Actor, appointment_cancel
 from servicepunt.appointments.tests.conftest import AgendaFactory
 from servicepunt.appointments.tests.sms import Sms
 from servicepunt.appointments.tests.test_notify_support import book_single, make_resident
-from servicepunt.cases.models import Task
 from servicepunt.cases.selectors import worklist
+from servicepunt.cases.testing import task_rows
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 pytestmark = pytest.mark.django_db
 RunTasks = Callable[..., int]
@@ -166,7 +169,7 @@ def test_resident_cancellation_puts_a_task_in_the_employees_worklist(
     token = resident_token(appointment=appointment)
     url = f"/afspraak/{appointment.uuid}/annuleren/?sleutel={token}"
     assert Client().post(url, {"reden": "I found work"}).status_code == 303
-    task = Task.objects.get()
+    task = task_rows().get()
     assert task.assigned_to == employee and task.kind == "follow_up" and task.done_at is None
     assert task.description.startswith("De inwoner heeft de afspraak van ")  # in Dutch, for staff
     assert task.description.endswith("zelf geannuleerd. Reden: I found work")
@@ -191,7 +194,7 @@ def test_a_committed_booking_is_sent_by_the_db_worker_command(
     from servicepunt.conftest import load_reference_data
 
     load_reference_data()  # a transactional test starts on an emptied database
-    employee = User.objects.create_user(username="boeker", password="a-long-test-password")
+    employee = user_rows().create_user(username="boeker", password="a-long-test-password")
     resident = make_resident(employee)
     with pytest.raises(RuntimeError), transaction.atomic():
         book_single(agenda_factory, employee, resident)

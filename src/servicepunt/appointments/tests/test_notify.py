@@ -21,7 +21,7 @@ from servicepunt.appointments.notify import LoggingSmsBackend, letter_pdf
 from servicepunt.appointments.services import Actor, appointment_reschedule
 from servicepunt.appointments.tests.conftest import AgendaFactory
 from servicepunt.appointments.tests.test_notify_support import book_combination, book_single, make_resident
-from servicepunt.audit.models import AccessLogEntry
+from servicepunt.audit.testing import access_log_rows
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
@@ -145,7 +145,7 @@ def test_staff_letter_page_needs_case_work_and_writes_the_access_log(
     assert "Bijstandsuitkering" in dutch.content.decode()
     pdf = client.get(f"{url}pdf/")
     assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
-    entries = AccessLogEntry.objects.filter(user=employee, subject_id=str(resident.uuid))
+    entries = access_log_rows().filter(user=employee, subject_id=str(resident.uuid))
     assert entries.count() == 3 and {e.purpose for e in entries} == {"afspraakbevestiging"}
     assert client.get("/afspraak/brief/00000000-0000-0000-0000-000000000000/").status_code == 404
 

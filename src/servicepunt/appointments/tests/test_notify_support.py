@@ -12,7 +12,7 @@ from servicepunt.appointments.selectors import combination_search
 from servicepunt.appointments.services import Actor, PartChoice, appointment_book, arrangement_book
 from servicepunt.appointments.tests.conftest import AgendaFactory, combination_agendas, first_free
 from servicepunt.cases.services import ResidentInput, case_open, question_link, resident_register
-from servicepunt.catalogue.models import Product
+from servicepunt.catalogue.testing import product_rows
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
@@ -43,7 +43,7 @@ def case_for(employee: User, resident: Resident, *products: str) -> tuple[Case, 
     case = case_open(resident=resident, opened_by=employee, questions=[f"Vraag over {code}" for code in products])
     questions = list(case.questions.order_by("pk"))
     linked = [
-        question_link(question=question, product=Product.objects.get(code=code), by=employee)
+        question_link(question=question, product=product_rows().get(code=code), by=employee)
         for question, code in zip(questions, products, strict=True)
     ]
     return case, linked

@@ -25,13 +25,14 @@ from servicepunt.appointments.services import (
     appointment_reschedule,
 )
 from servicepunt.appointments.tests.conftest import AgendaFactory, first_free, open_case
-from servicepunt.cases.models import Case, CaseEvent, Resident
 from servicepunt.cases.services import question_link
-from servicepunt.catalogue.models import Product
+from servicepunt.cases.testing import case_event_rows
+from servicepunt.catalogue.testing import product_rows
 from servicepunt.core.errors import InvalidInput
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
+    from servicepunt.cases.models import Case, Resident
 
 pytestmark = pytest.mark.django_db
 STEP = dt.timedelta(minutes=15)
@@ -48,8 +49,8 @@ def two_places(agenda_factory: AgendaFactory) -> tuple[Agenda, Agenda]:
 def _case(employee: User) -> Case:
     case = open_case(employee, "Ik heb geen inkomen", "Ik ga verhuizen")
     first, second = case.questions.all()
-    question_link(question=first, product=Product.objects.get(code="bijstand"), by=employee)
-    question_link(question=second, product=Product.objects.get(code="verhuizing-doorgeven"), by=employee)
+    question_link(question=first, product=product_rows().get(code="bijstand"), by=employee)
+    question_link(question=second, product=product_rows().get(code="verhuizing-doorgeven"), by=employee)
     return case
 
 
@@ -92,7 +93,7 @@ def test_a_confirmed_overlap_is_booked_and_recorded_with_who_and_when(
     booked = _book(burgerzaken, start, employee, question=second, confirm_overlap=True)
     confirmation = AppointmentEvent.objects.get(appointment=booked, kind=EventKind.OVERLAP_CONFIRMED)
     assert confirmation.by == employee and confirmation.at is not None and "werk-inkomen" in confirmation.reason
-    timeline = CaseEvent.objects.get(case=case, kind="appointment_overlap_confirmed")
+    timeline = case_event_rows().get(case=case, kind="appointment_overlap_confirmed")
     assert timeline.by == employee and "werk-inkomen" in timeline.detail
 
 

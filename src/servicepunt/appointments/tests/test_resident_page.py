@@ -24,7 +24,7 @@ from servicepunt.appointments.selectors import appointment_history
 from servicepunt.appointments.tests.conftest import AgendaFactory
 from servicepunt.appointments.tests.test_notify_support import book_combination, book_single, make_resident
 from servicepunt.cases.closing import Resolution
-from servicepunt.cases.models import Question
+from servicepunt.cases.testing import question_rows
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
@@ -106,7 +106,7 @@ def test_cancel_one_part_with_a_confirmation_step_reopens_its_question(
     duo.refresh_from_db()
     assert duo.status == AppointmentStatus.CANCELLED
     assert arrangement.appointments.get(product__code="bijstand").status == AppointmentStatus.BOOKED
-    resolutions = {q.product.code: q.resolution for q in Question.objects.filter(pk__in=[q.pk for q in questions])}  # type: ignore[union-attr]
+    resolutions = {q.product.code: q.resolution for q in question_rows().filter(pk__in=[q.pk for q in questions])}  # type: ignore[union-attr]
     assert resolutions == {"studiefinanciering": Resolution.OPEN, "bijstand": Resolution.BOOKED}
     event = appointment_history(appointment=duo).last()
     assert event is not None and (event.kind, event.actor_kind) == (EventKind.CANCELLED, "resident")

@@ -10,7 +10,7 @@ from django.core import mail
 from django.test import override_settings
 from playwright.sync_api import Page, expect
 
-from servicepunt.accounts.models import User
+from servicepunt.accounts.testing import user_rows
 from servicepunt.appointments.models import AppointmentStatus
 from servicepunt.appointments.resident.links import resident_token
 from servicepunt.appointments.selectors import appointment_history
@@ -27,7 +27,7 @@ def test_resident_cancels_one_part_of_a_combination_from_the_link(
     page: Page, loaded_live_server: object, agenda_factory: AgendaFactory
 ) -> None:
     base_url = str(loaded_live_server)
-    employee = User.objects.get(username="medewerker")
+    employee = user_rows().get(username="medewerker")
     arrangement, questions = book_combination(agenda_factory, employee, make_resident(employee))
     with override_settings(SERVICEPUNT_PUBLIC_URL=base_url):
         tasks_run()  # the booking's confirmation
@@ -66,7 +66,7 @@ def test_resident_moves_an_appointment_and_a_broken_link_is_explained(
     page: Page, loaded_live_server: object, agenda_factory: AgendaFactory
 ) -> None:
     base_url = str(loaded_live_server)
-    employee = User.objects.get(username="medewerker")
+    employee = user_rows().get(username="medewerker")
     appointment = book_single(agenda_factory, employee, make_resident(employee))
     page.goto(f"{base_url}/afspraak/?sleutel={resident_token(appointment=appointment)}")
     page.get_by_role("link", name="Andere tijd kiezen voor Bijstandsuitkering").click()

@@ -19,7 +19,7 @@ from servicepunt.appointments.selectors import agendas_manageable, combination_s
 from servicepunt.appointments.services import Actor, appointment_book
 from servicepunt.appointments.specs import building_key
 from servicepunt.appointments.tests.conftest import AgendaFactory
-from servicepunt.catalogue.models import Location, Product
+from servicepunt.catalogue.testing import location_rows, product_rows
 from servicepunt.core.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -31,11 +31,9 @@ pytestmark = pytest.mark.django_db
 def test_slot_search_filters_by_mode_building_and_dates(agenda_factory: AgendaFactory, employee: User) -> None:
     agenda_factory("stad", "gemeente-burgerzaken-stadskantoor", {"identiteitsbewijs": 15})
     agenda_factory("vleuten", "gemeente-burgerzaken-vleuten-de-meern", {"identiteitsbewijs": 20})
-    product = Product.objects.get(code="identiteitsbewijs")
+    product = product_rows().get(code="identiteitsbewijs")
     assert {s.agenda.code for s in slot_search(product=product, limit=50)} == {"stad", "vleuten"}
-    vleuten = Location.objects.get(
-        organisation__code="gemeente-burgerzaken", code="wijkservicecentrum-vleuten-de-meern"
-    )
+    vleuten = location_rows().get(organisation__code="gemeente-burgerzaken", code="wijkservicecentrum-vleuten-de-meern")
     assert {s.agenda.code for s in slot_search(product=product, location=vleuten)} == {"vleuten"}
     assert slot_search(product=product, mode="video") == []
     later = dt.datetime.now(AMSTERDAM).date() + dt.timedelta(days=10)
@@ -48,7 +46,7 @@ def test_slot_search_filters_by_mode_building_and_dates(agenda_factory: AgendaFa
 
 def test_slot_search_skips_booked_time(agenda_factory: AgendaFactory, employee: User) -> None:
     agenda_factory("stad", "gemeente-burgerzaken-stadskantoor", {"identiteitsbewijs": 15})
-    product = Product.objects.get(code="identiteitsbewijs")
+    product = product_rows().get(code="identiteitsbewijs")
     first = slot_search(product=product, limit=1)[0]
     appointment_book(
         agenda=first.agenda, product=product, start=first.start, mode="in_person", actor=Actor.staff(employee)
@@ -57,11 +55,9 @@ def test_slot_search_skips_booked_time(agenda_factory: AgendaFactory, employee: 
 
 
 def test_the_same_building_is_recognised_across_organisations() -> None:
-    werk_inkomen = Location.objects.get(organisation__code="gemeente-werk-inkomen", code="utrecht-stadskantoor")
-    burgerzaken = Location.objects.get(organisation__code="gemeente-burgerzaken", code="utrecht-stadskantoor")
-    vleuten = Location.objects.get(
-        organisation__code="gemeente-burgerzaken", code="wijkservicecentrum-vleuten-de-meern"
-    )
+    werk_inkomen = location_rows().get(organisation__code="gemeente-werk-inkomen", code="utrecht-stadskantoor")
+    burgerzaken = location_rows().get(organisation__code="gemeente-burgerzaken", code="utrecht-stadskantoor")
+    vleuten = location_rows().get(organisation__code="gemeente-burgerzaken", code="wijkservicecentrum-vleuten-de-meern")
     assert werk_inkomen.pk != burgerzaken.pk and building_key(werk_inkomen) == building_key(burgerzaken)
     assert building_key(vleuten) != building_key(burgerzaken) and building_key(None) is None
 
@@ -73,7 +69,7 @@ def test_demo_agendas_load_idempotently_and_offer_both_kinds_of_combination() ->
     assert "7 demo-agenda's geladen" in out.getvalue()
     assert Agenda.objects.filter(code="werk-inkomen-stadskantoor").get().offers.count() == 4
     bijstand, verhuizing, studiefinanciering = (
-        Product.objects.get(code=code) for code in ("bijstand", "verhuizing-doorgeven", "studiefinanciering")
+        product_rows().get(code=code) for code in ("bijstand", "verhuizing-doorgeven", "studiefinanciering")
     )
     consecutive = combination_search(products=[bijstand, verhuizing], kind="consecutive", limit=1)
     assert {p.agenda.code for p in consecutive[0].parts} == {"werk-inkomen-stadskantoor", "burgerzaken-stadskantoor"}
@@ -83,12 +79,12 @@ def test_demo_agendas_load_idempotently_and_offer_both_kinds_of_combination() ->
 
 
 def test_combination_search_needs_two_different_products() -> None:
-    bijstand = Product.objects.get(code="bijstand")
+    bijstand = product_rows().get(code="bijstand")
     with pytest.raises(InvalidInput) as caught:
         combination_search(products=[bijstand, bijstand], kind="joint")
     assert caught.value.field == "products"
     with pytest.raises(InvalidInput) as caught:
-        combination_search(products=[bijstand, Product.objects.get(code="stadspas")], kind="samen")
+        combination_search(products=[bijstand, product_rows().get(code="stadspas")], kind="samen")
     assert caught.value.field == "kind"
 
 

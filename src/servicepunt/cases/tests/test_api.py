@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 import pytest
 from django.test import Client
 
-from servicepunt.audit.models import AccessLogEntry
+from servicepunt.audit.testing import access_log_rows
 from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import Case
-from servicepunt.cases.services import ResidentInput, case_open, question_resolve, resident_register
+from servicepunt.cases.services import question_resolve
+from servicepunt.cases.testing import case_for_resident
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
@@ -21,11 +22,15 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def case(employee: User) -> Case:
-    resident = resident_register(
-        registered_by=employee,
-        data=ResidentInput(given_name="Mehmet", surname="Yildiz", phone="0687654321", bsn="999990019"),
-    ).resident
-    return case_open(resident=resident, opened_by=employee, questions=["Mijn uitkering is gestopt", "Brief van CJIB"])
+    return case_for_resident(
+        employee,
+        "Mijn uitkering is gestopt",
+        "Brief van CJIB",
+        given_name="Mehmet",
+        surname="Yildiz",
+        phone="0687654321",
+        bsn="999990019",
+    )
 
 
 @pytest.fixture
@@ -39,7 +44,7 @@ def test_case_detail_has_no_bsn_and_is_logged(api: Client, case: Case) -> None:
     body = api.get(f"/api/v1/cases/{case.uuid}").json()
     assert [q["text"] for q in body["questions"]] == ["Mijn uitkering is gestopt", "Brief van CJIB"]
     assert "bsn" not in str(body).lower()
-    assert AccessLogEntry.objects.filter(screen="api.case", subject_id=str(case.resident.uuid)).exists()
+    assert access_log_rows().filter(screen="api.case", subject_id=str(case.resident.uuid)).exists()
 
 
 def test_close_is_refused_naming_open_questions(api: Client, case: Case, employee: User) -> None:

@@ -4,14 +4,14 @@ case with an open question; rejections and cancellations reopen."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
+from servicepunt.accounts.testing import user_rows
 from servicepunt.cases.closing import RESOLVED, Resolution
 from servicepunt.cases.models import Case, CaseStatus, ClosingReason
 from servicepunt.cases.services import (
@@ -24,16 +24,17 @@ from servicepunt.cases.services import (
     question_resolve,
     resident_register,
 )
+from servicepunt.cases.testing import case_for_resident
 from servicepunt.core.errors import InvalidInput, ServicepuntError
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 pytestmark = pytest.mark.django_db
 
 
 def _case(user: User, questions: list[str]) -> Case:
-    resident = resident_register(
-        registered_by=user, data=ResidentInput(given_name="Piet", surname="Jansen", phone="0612345678")
-    ).resident
-    return case_open(resident=resident, opened_by=user, questions=questions)
+    return case_for_resident(user, *questions, given_name="Piet", surname="Jansen")
 
 
 def test_closing_is_refused_naming_the_open_questions(make_user: Callable[..., User]) -> None:
@@ -94,7 +95,7 @@ ACTIONS = st.lists(
 def test_no_sequence_of_actions_closes_a_case_with_an_open_question(
     make_user: Callable[..., User], actions: list[tuple[str, int, str]]
 ) -> None:
-    user = User.objects.filter(username="servicepunt-medewerker").first() or make_user(Role.SERVICEPUNT)
+    user = user_rows().filter(username="servicepunt-medewerker").first() or make_user(Role.SERVICEPUNT)
     case = _case(user, ["eerste vraag"])
     for action, index, resolution in actions:
         questions = list(case.questions.all())

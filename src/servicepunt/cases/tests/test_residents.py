@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 from django.db import connection
 
-from servicepunt.audit.models import AccessLogEntry
+from servicepunt.audit.testing import access_log_rows
 from servicepunt.cases.selectors import bsn_masked, resident_search
 from servicepunt.cases.services import ResidentInput, resident_bsn_reveal, resident_register
 from servicepunt.core.errors import InvalidInput
@@ -94,5 +94,5 @@ def test_revealing_the_bsn_needs_a_purpose_and_is_logged(employee: User) -> None
         )
         == FAKE_BSN
     )
-    entry = AccessLogEntry.objects.get()
+    entry = access_log_rows().get()
     assert (entry.user, entry.subject_type, entry.purpose) == (employee, "resident.bsn", "aanvraag bijzondere bijstand")

@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from servicepunt.accounts.roles import Role
 from servicepunt.cases.models import Case, Task
-from servicepunt.cases.services import ResidentInput, case_open, resident_register, task_create
+from servicepunt.cases.services import task_create
+from servicepunt.cases.testing import case_for_resident
 from servicepunt.core.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -22,10 +23,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _case_of(user: User) -> Case:
-    resident = resident_register(
-        registered_by=user, data=ResidentInput(given_name="Anna", surname="Test", contact_preference="letter")
-    ).resident
-    return case_open(resident=resident, opened_by=user, questions=["Ik heb schulden"])
+    return case_for_resident(
+        user, "Ik heb schulden", given_name="Anna", surname="Test", phone="", contact_preference="letter"
+    )
 
 
 def _task(case: Case, by: User, **changes: object) -> Task:

@@ -12,7 +12,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 
 from servicepunt.accounts.roles import Role
-from servicepunt.cases.models import Case
+from servicepunt.cases.testing import case_rows
 from servicepunt.config.navigation import navigation_for
 from servicepunt.config.tests.matrix_world import Ctx
 from servicepunt.infoflits.presentation import next_step_code
@@ -150,11 +150,11 @@ def schema_check(response: HttpResponse, ctx: Ctx) -> None:
 
 
 def case_started_infoflits(response: HttpResponse, ctx: Ctx) -> None:
-    case = Case.objects.get(pk=ctx.work.case.pk)
+    case = case_rows().get(pk=ctx.work.case.pk)
     assert case.infoflits is not None
     redirects(reverse("infoflits:flow", args=[case.infoflits.uuid]))(response, ctx)
 
 
 def opened_case(response: HttpResponse, ctx: Ctx) -> None:
-    newest = Case.objects.filter(resident=ctx.work.resident).latest("pk")
+    newest = case_rows().filter(resident=ctx.work.resident).latest("pk")
     redirects(reverse("counter:case", args=[newest.uuid]))(response, ctx)

@@ -25,7 +25,7 @@ from servicepunt.cases.services import (
     question_resolve,
     resident_register,
 )
-from servicepunt.catalogue.models import EntryPoint, Organisation, Product
+from servicepunt.catalogue.testing import entry_point_rows, organisation_rows, product_rows
 from servicepunt.handovers.categories import default_valid_until
 from servicepunt.handovers.services import handover_start
 from servicepunt.infoflits.services import infoflits_start
@@ -77,10 +77,10 @@ def work_build(owner: User, surname: str, *, bsn: str, handover_to: str) -> Work
         questions=["Ik heb geen inkomen", "Nog een uitkering?", "Studiefinanciering", "Ik heb juridisch advies nodig"],
     )
     booked, open_question, second, legal = case.questions.order_by("pk")
-    bijstand = Product.objects.get(code="bijstand")
+    bijstand = product_rows().get(code="bijstand")
     for question in (booked, open_question):
         question_link(question=question, product=bijstand, by=owner)
-    question_link(question=second, product=Product.objects.get(code="studiefinanciering"), by=owner)
+    question_link(question=second, product=product_rows().get(code="studiefinanciering"), by=owner)
     first = slot_search(product=bijstand, mode="in_person", limit=1)[0]
     appointment = appointment_book(
         agenda=first.agenda,
@@ -93,7 +93,7 @@ def work_build(owner: User, surname: str, *, bsn: str, handover_to: str) -> Work
     )
     handover = handover_start(
         question=legal,
-        entry_point=EntryPoint.objects.filter(organisation__code=handover_to, active=True).order_by("pk").first(),  # type: ignore[arg-type]
+        entry_point=entry_point_rows().filter(organisation__code=handover_to, active=True).order_by("pk").first(),  # type: ignore[arg-type]
         shared=["question"],
         consent_method="verbal",
         valid_until=default_valid_until(timezone.localdate()),
@@ -120,7 +120,7 @@ def work_build(owner: User, surname: str, *, bsn: str, handover_to: str) -> Work
 
 def world_build() -> World:
     # user_create directly, like the make_user fixture does: that fixture is per test, this world per module.
-    juridisch_loket = Organisation.objects.get(code="juridisch-loket")
+    juridisch_loket = organisation_rows().get(code="juridisch-loket")
     users = {
         role: user_create(
             username=role.value,
@@ -139,10 +139,10 @@ def world_build() -> World:
         Role.WIJKBUREAU: work_build(users[Role.WIJKBUREAU], "Wijkbureau", bsn="123456782", handover_to="buurtteam"),
     }
     latest_end = max(w.appointment.end for w in work.values())
-    bijstand = Product.objects.get(code="bijstand")
+    bijstand = product_rows().get(code="bijstand")
     free = [s for s in slot_search(product=bijstand, mode="in_person", limit=40) if s.start >= latest_end]
     combination = combination_search(
-        products=[bijstand, Product.objects.get(code="studiefinanciering")],
+        products=[bijstand, product_rows().get(code="studiefinanciering")],
         kind="joint",
         mode="video",
         first_day=(latest_end + dt.timedelta(days=1)).date(),

@@ -24,7 +24,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from servicepunt.accounts.models import User
+from servicepunt.accounts.testing import user_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -176,21 +176,21 @@ def _urls(world: dict[str, str]) -> list[str]:
 def world(make_user: object) -> dict[str, str]:
     from servicepunt.accounts.demo import demo_accounts_create
     from servicepunt.appointments.demo import agendas_load_demo
-    from servicepunt.appointments.models import Appointment
+    from servicepunt.appointments.testing import appointment_rows
     from servicepunt.cases.demo import demo_residents_create
-    from servicepunt.cases.models import Case
+    from servicepunt.cases.testing import case_rows
     from servicepunt.handovers.demo import demo_handovers_add
-    from servicepunt.handovers.models import Handover
-    from servicepunt.infoflits.models import Infoflits
+    from servicepunt.handovers.testing import handover_rows
+    from servicepunt.infoflits.testing import infoflits_rows
 
     demo_accounts_create()
     agendas_load_demo()
-    demo_residents_create(count=4, registered_by=User.objects.get(username="medewerker"), extend=[demo_handovers_add])
-    case = Case.objects.filter(status="open").first() or Case.objects.first()
+    demo_residents_create(count=4, registered_by=user_rows().get(username="medewerker"), extend=[demo_handovers_add])
+    case = case_rows().filter(status="open").first() or case_rows().first()
     assert case is not None
-    handover = Handover.objects.first()
-    session = Infoflits.objects.first()
-    appointment = Appointment.objects.first()
+    handover = handover_rows().first()
+    session = infoflits_rows().first()
+    appointment = appointment_rows().first()
     return {
         "vraagstukken": str(case.uuid),
         "inwoners": str(case.resident.uuid),
@@ -207,7 +207,7 @@ def test_no_page_gives_a_server_error_on_malformed_input(world: dict[str, str], 
     rng = random.Random(f"{SEED}-{username}")
     client = Client(raise_request_exception=False)
     if username != "anonymous":
-        client.force_login(User.objects.get(username=username))
+        client.force_login(user_rows().get(username=username))
     walk = Walk()
     for url in _urls(world):
         page = walk.check(client, "get", url)

@@ -30,12 +30,12 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from servicepunt.accounts.roles import Role
 from servicepunt.accounts.services import user_create
-from servicepunt.appointments.models import Appointment, AppointmentStatus, Arrangement
 from servicepunt.appointments.resident.links import PARAMETER
-from servicepunt.audit.models import AccessLogEntry
-from servicepunt.cases.models import Case, Note
+from servicepunt.appointments.testing import AppointmentStatus, appointment_rows, arrangement_rows
+from servicepunt.audit.testing import access_log_rows
 from servicepunt.cases.services import case_infoflits_start
-from servicepunt.catalogue.models import Organisation
+from servicepunt.cases.testing import case_rows, note_rows
+from servicepunt.catalogue.testing import organisation_rows
 from servicepunt.config.tests.matrix_checks import (
     STEP_AFTER_WONEN,
     Check,
@@ -62,8 +62,8 @@ from servicepunt.config.tests.matrix_checks import (
 )
 from servicepunt.config.tests.matrix_world import ELSEWHERE, PASSWORD, SUBJECT, Ctx, World, world_build
 from servicepunt.core.tests.test_headers import assert_strict_csp
-from servicepunt.handovers.models import Handover
-from servicepunt.infoflits.models import Infoflits, SituationVersion, SuggestionDecision
+from servicepunt.handovers.testing import handover_rows
+from servicepunt.infoflits.testing import infoflits_rows, situation_version_rows, suggestion_decision_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -167,7 +167,7 @@ def _key(ctx: Ctx) -> dict[str, Any]:
 
 
 def _booked(ctx: Ctx) -> object:
-    return sorted(Appointment.objects.filter(status=AppointmentStatus.BOOKED).values_list("pk", "start", "agenda"))
+    return sorted(appointment_rows().filter(status=AppointmentStatus.BOOKED).values_list("pk", "start", "agenda"))
 
 
 def _case_page(*also: Text) -> Check:
@@ -265,7 +265,7 @@ TABLE: dict[str, Entry] = {
         hidden=WIJKBUREAU,
         kwargs=lambda c: {"uuid": c.work.infoflits.uuid, "step": "wonen"},
         data=lambda c: {"housing__situation": "rent_social", "housing__rent_arrears": "true"},
-        written=lambda c: SituationVersion.objects.filter(infoflits=c.work.infoflits).count(),
+        written=lambda c: situation_version_rows().filter(infoflits=c.work.infoflits).count(),
     ),
     "infoflits:suggestions": Entry(
         "get",
@@ -281,7 +281,7 @@ TABLE: dict[str, Entry] = {
         hidden=WIJKBUREAU,
         kwargs=_infoflits,
         data=lambda c: {"product": "huurtoeslag", "decision": "offered", "rule": "income.huurtoeslag"},
-        written=lambda c: SuggestionDecision.objects.filter(infoflits=c.work.infoflits).count(),
+        written=lambda c: suggestion_decision_rows().filter(infoflits=c.work.infoflits).count(),
     ),
     "infoflits:versions": Entry(
         "get", CASEWORK, h1("Eerdere versies van de situatie"), hidden=WIJKBUREAU, kwargs=_infoflits
@@ -311,7 +311,7 @@ TABLE: dict[str, Entry] = {
         hidden=WIJKBUREAU,
         kwargs=_resident,
         data=lambda c: {"question": "Nog een vraag"},
-        written=lambda c: Case.objects.filter(resident=c.work.resident).count(),
+        written=lambda c: case_rows().filter(resident=c.work.resident).count(),
     ),
     "counter:resident-bsn": Entry(
         "post",
@@ -320,7 +320,7 @@ TABLE: dict[str, Entry] = {
         hidden=WIJKBUREAU,
         kwargs=_resident,
         data=lambda c: {"purpose": "aanvraag controleren"},
-        written=lambda c: AccessLogEntry.objects.filter(subject_id=str(c.work.resident.uuid)).count(),
+        written=lambda c: access_log_rows().filter(subject_id=str(c.work.resident.uuid)).count(),
     ),
     "counter:case": Entry("get", CASEWORK, _case_page("Ik heb geen inkomen"), hidden=WIJKBUREAU, kwargs=_case),
     "summary:page": Entry("get", CASEWORK, h1("Wat hebben we afgesproken?"), hidden=WIJKBUREAU, kwargs=_case),
@@ -368,7 +368,7 @@ TABLE: dict[str, Entry] = {
         hidden=WIJKBUREAU,
         kwargs=_case,
         data=_combination_body,
-        written=lambda c: Arrangement.objects.count(),
+        written=lambda c: arrangement_rows().count(),
     ),
     "counter:case-infoflits": Entry(
         "post",
@@ -376,7 +376,7 @@ TABLE: dict[str, Entry] = {
         case_started_infoflits,
         hidden=WIJKBUREAU,
         kwargs=_case,
-        written=lambda c: Infoflits.objects.count(),
+        written=lambda c: infoflits_rows().count(),
     ),
     "counter:case-act": Entry(
         "post",
@@ -385,7 +385,7 @@ TABLE: dict[str, Entry] = {
         hidden=WIJKBUREAU,
         kwargs=lambda c: {"uuid": c.work.case.uuid, "action": "notitie"},
         data=lambda c: {"text": "Gebeld"},
-        written=lambda c: Note.objects.filter(case=c.work.case).count(),
+        written=lambda c: note_rows().filter(case=c.work.case).count(),
     ),
     "api:case-detail": Entry(
         "get",
@@ -404,7 +404,7 @@ TABLE: dict[str, Entry] = {
         data=lambda c: {"reason": "all_arranged"},
         json=True,
         anonymous=Anonymous.API,
-        written=lambda c: Case.objects.get(pk=c.work.closable.pk).closed_at,
+        written=lambda c: case_rows().get(pk=c.work.closable.pk).closed_at,
     ),
     "api:resident-search": Entry(
         "get",
@@ -455,7 +455,7 @@ TABLE: dict[str, Entry] = {
         redirects(lambda c: reverse("handovers:detail", args=[c.work.handover.uuid])),
         hidden=PARTNER,
         kwargs=lambda c: {"uuid": c.work.handover.uuid, "action": "accept"},
-        written=lambda c: Handover.objects.get(pk=c.work.handover.pk).state,
+        written=lambda c: handover_rows().get(pk=c.work.handover.pk).state,
     ),
     "api:handover-inbox": Entry(
         "get",
@@ -471,7 +471,7 @@ TABLE: dict[str, Entry] = {
         kwargs=lambda c: {"uuid": c.work.handover.uuid, "action": "accept"},
         json=True,
         anonymous=Anonymous.API,
-        written=lambda c: Handover.objects.get(pk=c.work.handover.pk).state,
+        written=lambda c: handover_rows().get(pk=c.work.handover.pk).state,
     ),
     # --- figures and the access log
     "reporting:overview": Entry("get", frozenset({Role.TEAMLEIDER}), h1("Cijfers")),
@@ -510,14 +510,14 @@ def _send(client: Client, name: str, entry: Entry, ctx: Ctx) -> HttpResponse:
 
 def _refused(client: Client, name: str, entry: Entry, ctx: Ctx, status: int) -> None:
     before = entry.written(ctx) if entry.written else None
-    logged = AccessLogEntry.objects.count()
+    logged = access_log_rows().count()
     response = _send(client, name, entry, ctx)
     assert response.status_code == status, show(response)
     if name.startswith("api:"):
         assert response["Content-Type"] == PROBLEM_JSON
     if entry.written:
         assert entry.written(ctx) == before, "a refused request wrote something"
-    assert AccessLogEntry.objects.count() == logged, "a refused request wrote an access log line"
+    assert access_log_rows().count() == logged, "a refused request wrote an access log line"
 
 
 def _headers_checked(response: HttpResponse) -> None:
@@ -593,7 +593,7 @@ def test_a_partner_of_another_organisation_sees_none_of_these_handovers(world: W
         username="buurtteam-partner",
         password=PASSWORD,
         role=Role.PARTNER,
-        organisation=Organisation.objects.get(code="buurtteam"),
+        organisation=organisation_rows().get(code="buurtteam"),
     )
     client = _client()
     client.force_login(other)

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 import pytest
 from django.test import Client
 
-from servicepunt.appointments.models import Agenda, Appointment
-from servicepunt.catalogue.models import Product
+from servicepunt.appointments.testing import agenda_rows, appointment_rows
+from servicepunt.catalogue.testing import product_rows
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
@@ -30,7 +30,7 @@ def client(employee: User) -> Client:
 
 @pytest.fixture
 def case(employee: User) -> Case:
-    return case_for_resident(employee, product=Product.objects.get(code="bijstand"))
+    return case_for_resident(employee, product=product_rows().get(code="bijstand"))
 
 
 SLOT_QUERIES = [
@@ -57,7 +57,7 @@ def test_the_slot_page_answers_bad_queries_with_a_message(client: Client, case: 
 
 
 def _booking(case: Case) -> dict[str, str]:
-    agenda = Agenda.objects.filter(offers__product__code="bijstand").first()
+    agenda = agenda_rows().filter(offers__product__code="bijstand").first()
     assert agenda is not None
     return {
         "question": str(case.questions.get().uuid),
@@ -89,7 +89,7 @@ def test_booking_answers_bad_posts_with_a_message(client: Client, case: Case) ->
         response = client.post(f"/vraagstukken/{case.uuid}/afspraak/boeken/", {**_booking(case), **change})
         answers[str(change)] = response.status_code
     assert {change: status for change, status in answers.items() if status >= 500} == {}
-    assert not Appointment.objects.exists()
+    assert not appointment_rows().exists()
 
 
 def test_changing_an_appointment_answers_a_bad_reference_with_a_message(client: Client, case: Case) -> None:

@@ -11,14 +11,16 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from servicepunt.appointments.models import Agenda, Appointment, AppointmentStatus
+from servicepunt.appointments.testing import AppointmentStatus, agenda_rows, appointment_rows
 from servicepunt.cases.closing import Resolution
-from servicepunt.cases.models import CaseEvent, Question
 from servicepunt.cases.services import question_link, question_resolve
-from servicepunt.catalogue.models import Product
+from servicepunt.cases.testing import case_event_rows
+from servicepunt.catalogue.testing import product_rows
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
+    from servicepunt.appointments.models import Agenda
+    from servicepunt.cases.models import Question
 
 from servicepunt.cases.testing import case_for_resident
 
@@ -27,7 +29,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("agendas")]
 
 @pytest.fixture
 def question(employee: User) -> Question:
-    return case_for_resident(employee, product=Product.objects.get(code="bijstand")).questions.get()
+    return case_for_resident(employee, product=product_rows().get(code="bijstand")).questions.get()
 
 
 def _first_booking_form(client: Client, question: Question) -> dict[str, str]:
@@ -44,7 +46,7 @@ def test_a_declined_question_shows_why_it_cannot_be_booked(client: Client, quest
     assert page.status_code == 409 and "De inwoner ziet af van deze vraag" in page.content.decode()
     booked = client.post(f"/vraagstukken/{question.case.uuid}/afspraak/boeken/", form, follow=True)
     assert "De inwoner ziet af van deze vraag" in booked.content.decode()
-    assert not Appointment.objects.exists()
+    assert not appointment_rows().exists()
 
 
 def test_the_back_button_after_booking_shows_the_appointment_made(client: Client, question: Question) -> None:
@@ -53,7 +55,7 @@ def test_the_back_button_after_booking_shows_the_appointment_made(client: Client
     again = {**form, "idempotency_key": "another-tab"}
     page = client.post(f"/vraagstukken/{question.case.uuid}/afspraak/boeken/", again, follow=True)
     assert "Voor deze vraag is al een afspraak gemaakt" in page.content.decode()
-    assert Appointment.objects.filter(status=AppointmentStatus.BOOKED).count() == 1
+    assert appointment_rows().filter(status=AppointmentStatus.BOOKED).count() == 1
 
 
 def test_an_overlap_is_shown_and_booked_only_once_confirmed(client: Client, question: Question, employee: User) -> None:
@@ -65,11 +67,11 @@ def test_an_overlap_is_shown_and_booked_only_once_confirmed(client: Client, ques
     text = warning.content.decode()
     assert warning.status_code == 409 and 'name="confirm_overlap"' in text
     assert elsewhere.entry_point.name_nl in text and f"{timezone.localtime(start):%H:%M}" in text
-    assert not Appointment.objects.filter(question=question).exists()
+    assert not appointment_rows().filter(question=question).exists()
     confirmed = client.post(url, {**form, "confirm_overlap": "on"})
     assert confirmed.status_code == 302
-    assert Appointment.objects.get(question=question).status == AppointmentStatus.BOOKED
-    event = CaseEvent.objects.get(case=question.case, kind="appointment_overlap_confirmed")
+    assert appointment_rows().get(question=question).status == AppointmentStatus.BOOKED
+    event = case_event_rows().get(case=question.case, kind="appointment_overlap_confirmed")
     assert event.by == employee
     case_page = client.get(f"/vraagstukken/{question.case.uuid}/").content.decode()
     assert "Afspraak op dezelfde tijd bevestigd" in case_page
@@ -77,9 +79,9 @@ def test_an_overlap_is_shown_and_booked_only_once_confirmed(client: Client, ques
 
 def _clash_elsewhere(start: dt.datetime, busy: set[str], question: Question, employee: User) -> Agenda:
     """An appointment booked earlier at another agenda, at `start`, for the same resident."""
-    elsewhere = Agenda.objects.exclude(pk__in=busy).select_related("entry_point").first()
+    elsewhere = agenda_rows().exclude(pk__in=busy).select_related("entry_point").first()
     assert elsewhere is not None
-    Appointment.objects.create(
+    appointment_rows().create(
         agenda=elsewhere,
         product=elsewhere.offers.first().product,  # type: ignore[union-attr]
         mode="in_person",
@@ -96,7 +98,7 @@ def test_a_combination_over_another_appointment_is_booked_once_confirmed(
 ) -> None:
     case = question.case
     second = case.questions.create(text="Ik wil weer gaan studeren")
-    question_link(question=second, product=Product.objects.get(code="studiefinanciering"), by=employee)
+    question_link(question=second, product=product_rows().get(code="studiefinanciering"), by=employee)
     chosen = [str(question.uuid), str(second.uuid)]
     page = client.get(
         f"/vraagstukken/{case.uuid}/combinatieafspraak/", {"vragen": chosen, "soort": "joint", "mode": "video"}
@@ -110,7 +112,7 @@ def test_a_combination_over_another_appointment_is_booked_once_confirmed(
     url = f"/vraagstukken/{case.uuid}/combinatieafspraak/boeken/"
     warning = client.post(url, option)
     assert warning.status_code == 409 and 'name="confirm_overlap"' in warning.content.decode()
-    assert not Appointment.objects.filter(question__case=case).exists()
+    assert not appointment_rows().filter(question__case=case).exists()
     assert client.post(url, {**option, "confirm_overlap": "on"}).status_code == 302
-    assert Appointment.objects.filter(question__case=case, status=AppointmentStatus.BOOKED).count() == 2
-    assert CaseEvent.objects.filter(case=case, kind="appointment_overlap_confirmed").count() == 1
+    assert appointment_rows().filter(question__case=case, status=AppointmentStatus.BOOKED).count() == 2
+    assert case_event_rows().filter(case=case, kind="appointment_overlap_confirmed").count() == 1

@@ -16,33 +16,32 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from servicepunt.appointments.models import Appointment, Notification
 from servicepunt.appointments.resident.links import resident_token
 from servicepunt.appointments.services import Actor, appointment_cancel
+from servicepunt.appointments.testing import appointment_rows, notification_rows
 from servicepunt.cases.closing import Resolution
-from servicepunt.cases.models import Case, CaseStatus
-from servicepunt.cases.services import ResidentInput, case_open, question_link, resident_register
-from servicepunt.catalogue.models import Product
+from servicepunt.cases.testing import CaseStatus, case_for_resident
+from servicepunt.catalogue.testing import product
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
+    from servicepunt.appointments.models import Appointment
+    from servicepunt.cases.models import Case
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("agendas")]
 
 
 @pytest.fixture
 def case(employee: User) -> Case:
-    resident = resident_register(
-        registered_by=employee,
-        data=ResidentInput(given_name="Amir", surname="Haddad", email="amir@example.org", contact_preference="email"),
-    ).resident
-    case = case_open(
-        resident=resident, opened_by=employee, questions=["Ik heb geen inkomen meer", "Ik wil weer gaan studeren"]
+    return case_for_resident(
+        employee,
+        "Ik heb geen inkomen meer",
+        "Ik wil weer gaan studeren",
+        products=[product("bijstand"), product("studiefinanciering")],
+        phone="",
+        email="amir@example.org",
+        contact_preference="email",
     )
-    first, second = case.questions.all()
-    question_link(question=first, product=Product.objects.get(code="bijstand"), by=employee)
-    question_link(question=second, product=Product.objects.get(code="studiefinanciering"), by=employee)
-    return case
 
 
 def _hidden_forms(page: str) -> list[dict[str, list[str]]]:
@@ -64,7 +63,7 @@ def test_one_appointment_for_a_question(client: Client, case: Case) -> None:
     question.refresh_from_db()
     assert question.resolution == Resolution.BOOKED
     again = client.post(f"/vraagstukken/{case.uuid}/afspraak/boeken/", {k: v[0] for k, v in form.items()})
-    assert again.status_code == 302 and Appointment.objects.count() == 1  # same idempotency key: booked once
+    assert again.status_code == 302 and appointment_rows().count() == 1  # same idempotency key: booked once
 
 
 def test_combination_gemeente_and_duo_then_close_then_cancel_reopens(client: Client, case: Case) -> None:
@@ -76,7 +75,7 @@ def test_combination_gemeente_and_duo_then_close_then_cancel_reopens(client: Cli
     ).content.decode()
     option = _hidden_forms(page)[0]
     assert client.post(f"/vraagstukken/{case.uuid}/combinatieafspraak/boeken/", option).status_code == 302
-    booked = list(Appointment.objects.filter(question__case=case))
+    booked = list(appointment_rows().filter(question__case=case))
     assert len(booked) == 2 and booked[0].start == booked[1].start and booked[0].meeting_url == booked[1].meeting_url
     assert client.post(f"/vraagstukken/{case.uuid}/afsluiten/", {"reason": "all_arranged"}).status_code == 302
     case.refresh_from_db()
@@ -99,7 +98,7 @@ def test_the_summary_shows_the_booked_appointment(client: Client, case: Case) ->
     page = client.get(f"/vraagstukken/{case.uuid}/afspraak/", {"vraag": question.uuid}).content.decode()
     form = _hidden_forms(page)[0]
     client.post(f"/vraagstukken/{case.uuid}/afspraak/boeken/", {k: v[0] for k, v in form.items()})
-    appointment = Appointment.objects.get()
+    appointment = appointment_rows().get()
     summary = client.get(f"/vraagstukken/{case.uuid}/afspraken/").content.decode()
     assert "U heeft een afspraak bij" in summary
     assert appointment.agenda.entry_point.location is None or appointment.agenda.entry_point.location.name in summary
@@ -121,7 +120,7 @@ def test_staff_reschedule_keeps_history_and_the_question_booked(client: Client, 
     question = case.questions.get(product__code="bijstand")
     page = client.get(f"/vraagstukken/{case.uuid}/afspraak/", {"vraag": question.uuid}).content.decode()
     client.post(f"/vraagstukken/{case.uuid}/afspraak/boeken/", {k: v[0] for k, v in _hidden_forms(page)[0].items()})
-    appointment = Appointment.objects.get()
+    appointment = appointment_rows().get()
     case_page = client.get(f"/vraagstukken/{case.uuid}/").content.decode()
     assert "Bevestigingsbrief" in case_page and "verzet=" in case_page
     slots = client.get(
@@ -152,7 +151,7 @@ def _book(client: Client, case: Case, product: str = "bijstand") -> Appointment:
     form = _hidden_forms(page)[0]
     response = client.post(f"/vraagstukken/{case.uuid}/afspraak/boeken/", {k: v[0] for k, v in form.items()})
     assert response.status_code == 302
-    return Appointment.objects.get(question=question)
+    return appointment_rows().get(question=question)
 
 
 def test_smtp_down_booking_succeeds_and_the_case_page_shows_the_failed_confirmation(
@@ -190,7 +189,7 @@ def test_the_case_page_costs_the_same_queries_with_one_message_or_many(
     appointment_cancel(appointment=appointment, actor=Actor.staff(employee), reason="dubbel geboekt")
     _book(client, case, "studiefinanciering")
     run_tasks()
-    assert Notification.objects.filter(appointment__question__case=case).count() == 3
+    assert notification_rows().filter(appointment__question__case=case).count() == 3
     with CaptureQueriesContext(connection) as many:
         page = client.get(f"/vraagstukken/{case.uuid}/").content.decode()
     assert page.count("sp-message--sent") == 3

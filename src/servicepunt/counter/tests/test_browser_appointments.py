@@ -5,19 +5,22 @@ reopens that question. Axe passes on every page."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from servicepunt.accounts.models import User
+from servicepunt.accounts.testing import user_rows
 from servicepunt.appointments.demo import agendas_load_demo
-from servicepunt.appointments.models import Arrangement
 from servicepunt.appointments.resident.links import resident_path, resident_token
+from servicepunt.appointments.testing import arrangement_rows
 from servicepunt.cases.closing import Resolution
-from servicepunt.cases.models import Case, Question
-from servicepunt.cases.services import ResidentInput, case_open, question_link, resident_register
-from servicepunt.catalogue.models import Product
+from servicepunt.cases.testing import case_for_resident, question_rows
+from servicepunt.catalogue.testing import product
 from servicepunt.core.testing.browser import assert_accessible, login
+
+if TYPE_CHECKING:
+    from servicepunt.cases.models import Case
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 INCOME = "Mijn uitkering is gestopt en ik heb geen geld"
@@ -26,17 +29,17 @@ STUDY = "Ik wil weer naar school maar weet niet hoe ik dat betaal"
 
 def open_case() -> Case:
     agendas_load_demo()
-    employee = User.objects.get(username="medewerker")
-    resident = resident_register(
-        registered_by=employee,
-        data=ResidentInput(given_name="Yara", surname="Haddad", email="yara@example.org", contact_preference="email"),
-    ).resident
-    case = case_open(resident=resident, opened_by=employee, questions=[INCOME, STUDY])
-    for question, code in zip(
-        case.questions.order_by("created_at", "id"), ("bijstand", "studiefinanciering"), strict=True
-    ):
-        question_link(question=question, product=Product.objects.get(code=code), by=employee)
-    return case
+    employee = user_rows().get(username="medewerker")
+    return case_for_resident(
+        employee,
+        INCOME,
+        STUDY,
+        products=[product("bijstand"), product("studiefinanciering")],
+        given_name="Yara",
+        phone="",
+        email="yara@example.org",
+        contact_preference="email",
+    )
 
 
 def test_combination_appointment_then_resident_cancels_one(
@@ -61,7 +64,7 @@ def test_combination_appointment_then_resident_cancels_one(
     page.get_by_role("button", name="Vraagstuk afsluiten").click()
     expect(page.locator("#case-status")).to_have_text("Afgesloten")
 
-    arrangement = Arrangement.objects.get()
+    arrangement = arrangement_rows().get()
     resident = browser.new_context(locale="nl-NL").new_page()
     resident.goto(base_url + resident_path(resident_token(arrangement=arrangement)))
     expect(resident.get_by_role("heading", level=1)).to_have_text("Uw afspraken")
@@ -77,8 +80,8 @@ def test_combination_appointment_then_resident_cancels_one(
 
     page.reload()
     expect(page.locator("#case-status")).not_to_have_text("Afgesloten")
-    study = Question.objects.get(case=case, product__code="studiefinanciering")
-    income = Question.objects.get(case=case, product__code="bijstand")
+    study = question_rows().get(case=case, product__code="studiefinanciering")
+    income = question_rows().get(case=case, product__code="bijstand")
     assert (study.resolution, income.resolution) == (Resolution.OPEN, Resolution.BOOKED)
     expect(page.locator("article", has=page.get_by_role("heading", name=STUDY))).to_contain_text("geannuleerd")
     assert_accessible(page)

@@ -13,17 +13,18 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from servicepunt.accounts.roles import Role
-from servicepunt.audit.models import AccessLogEntry
-from servicepunt.cases.models import Case, CaseStatus, Note, Question, Resident, Task
+from servicepunt.audit.testing import access_log_rows
 from servicepunt.cases.selectors import bsn_masked
 from servicepunt.cases.services import NOTE_LENGTH, QUESTION_LENGTH, SHORT_TEXT, question_add, task_create
-from servicepunt.catalogue.models import EntryPoint, Product
-from servicepunt.handovers.models import Handover
-from servicepunt.infoflits.models import Decision
+from servicepunt.cases.testing import CaseStatus, case_rows, note_rows, question_rows, resident_rows, task_rows
+from servicepunt.catalogue.testing import entry_point_rows, product_rows
+from servicepunt.handovers.testing import handover_rows
 from servicepunt.infoflits.services import suggestion_decide
+from servicepunt.infoflits.testing import Decision
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
+    from servicepunt.cases.models import Case
 
 pytestmark = pytest.mark.django_db
 TEST_BSN = "999990019"
@@ -42,7 +43,7 @@ REGISTRATION = {
 def _register(client: Client, **changes: str) -> Case:
     response = client.post("/inwoners/nieuw/", {**REGISTRATION, **changes})
     assert response.status_code == 302, response.content.decode()[:500]
-    return Case.objects.get(uuid=response["Location"].split("/")[-2])
+    return case_rows().get(uuid=response["Location"].split("/")[-2])
 
 
 def test_registering_opens_a_case_with_the_question_in_the_residents_words(client: Client) -> None:
@@ -57,7 +58,7 @@ def test_bad_input_is_refused_naming_the_field_and_nothing_is_saved(client: Clie
     assert response.status_code == 400
     page = response.content.decode()
     assert 'href="#id_phone"' in page or 'href="#id_bsn"' in page
-    assert not Resident.objects.exists()
+    assert not resident_rows().exists()
 
 
 def test_a_possible_duplicate_is_shown_before_registering_again(client: Client) -> None:
@@ -65,9 +66,9 @@ def test_a_possible_duplicate_is_shown_before_registering_again(client: Client) 
     response = client.post("/inwoners/nieuw/", {**REGISTRATION, "given_name": "Anna"})
     assert response.status_code == 200
     assert "Is dit dezelfde persoon?" in response.content.decode()
-    assert Resident.objects.count() == 1
+    assert resident_rows().count() == 1
     confirmed = client.post("/inwoners/nieuw/", {**REGISTRATION, "given_name": "Anna", "not_a_duplicate": "on"})
-    assert confirmed.status_code == 302 and Resident.objects.count() == 2
+    assert confirmed.status_code == 302 and resident_rows().count() == 2
 
 
 def test_search_finds_by_postcode_and_exact_bsn_only(client: Client) -> None:
@@ -84,20 +85,20 @@ def test_bsn_is_masked_and_revealed_only_with_a_logged_purpose(client: Client, e
     for purpose in ("", "kwijt\x00schelding", "x" * 201):  # NUL once reached PostgreSQL (a 500)
         refused = client.post(f"/inwoners/{resident.uuid}/bsn/", {"purpose": purpose})
         assert refused.status_code == 302 and TEST_BSN not in client.get(refused["Location"]).content.decode()
-    assert not AccessLogEntry.objects.filter(subject_type="resident.bsn").exists()
+    assert not access_log_rows().filter(subject_type="resident.bsn").exists()
     shown = client.post(f"/inwoners/{resident.uuid}/bsn/", {"purpose": "aanvraag kwijtschelding"})
     assert TEST_BSN in shown.content.decode()
-    assert AccessLogEntry.objects.filter(
-        user=employee, subject_type="resident.bsn", purpose="aanvraag kwijtschelding"
-    ).exists()
+    assert (
+        access_log_rows().filter(user=employee, subject_type="resident.bsn", purpose="aanvraag kwijtschelding").exists()
+    )
 
 
 def test_viewing_a_case_is_written_to_the_access_log(client: Client, employee: User) -> None:
     case = _register(client)
-    before = AccessLogEntry.objects.count()
+    before = access_log_rows().count()
     client.get(f"/vraagstukken/{case.uuid}/")
-    entry = AccessLogEntry.objects.first()
-    assert AccessLogEntry.objects.count() == before + 1
+    entry = access_log_rows().first()
+    assert access_log_rows().count() == before + 1
     assert entry is not None
     assert (entry.user, entry.subject_id, entry.screen) == (employee, str(case.resident.uuid), "counter.case")
 
@@ -118,7 +119,7 @@ def test_closing_is_refused_naming_the_open_questions_then_allowed(client: Clien
 def test_handover_records_consent_and_sends_with_the_relevant_facts(client: Client) -> None:
     case = _register(client)
     question = case.questions.get()
-    entry_point = EntryPoint.objects.filter(organisation__code="juridisch-loket").first()
+    entry_point = entry_point_rows().filter(organisation__code="juridisch-loket").first()
     assert entry_point is not None
     missing = client.post(
         f"/vraagstukken/{case.uuid}/overdracht/",
@@ -131,7 +132,7 @@ def test_handover_records_consent_and_sends_with_the_relevant_facts(client: Clie
         },
     )
     # No consent method chosen: refused, and the page says which field.
-    assert missing.status_code == 400 and not Handover.objects.exists()
+    assert missing.status_code == 400 and not handover_rows().exists()
     assert "Kies hoe de inwoner toestemming gaf." in missing.content.decode()
     response = client.post(
         f"/vraagstukken/{case.uuid}/overdracht/",
@@ -145,7 +146,7 @@ def test_handover_records_consent_and_sends_with_the_relevant_facts(client: Clie
         },
     )
     assert response.status_code == 302
-    handover = Handover.objects.get()
+    handover = handover_rows().get()
     assert handover.state == "verstuurd" and handover.consent.categories == ["name", "question", "phone"]
     assert handover.contact["preference"] == "phone"
 
@@ -190,7 +191,7 @@ def test_tasks_contact_moments_and_notes(client: Client, employee: User) -> None
     client.post(f"/vraagstukken/{case.uuid}/notitie/", {"text": "Neemt zoon mee als tolk"})
     page = client.get(f"/vraagstukken/{case.uuid}/").content.decode()
     assert "Terugbellen over de brief" in page and "Overvecht" in page and "Neemt zoon mee als tolk" in page
-    task = Task.objects.get()
+    task = task_rows().get()
     client.post(f"/vraagstukken/{case.uuid}/taak-klaar/", {"task": task.pk})
     task.refresh_from_db()
     assert task.done_at is not None
@@ -221,13 +222,13 @@ def test_worklist_shows_my_open_cases_and_overdue_tasks_first(client: Client, em
 
 def test_case_page_queries_do_not_grow_with_the_case(client: Client, employee: User) -> None:
     case = _register(client)
-    product = Product.objects.get(code="huurtoeslag")
+    product = product_rows().get(code="huurtoeslag")
     case.questions.update(product=product)
     with CaptureQueriesContext(connection) as small:
         client.get(f"/vraagstukken/{case.uuid}/")
     for number in range(6):
         question = question_add(case=case, text=f"Vraag {number}", by=employee)
-        Question.objects.filter(pk=question.pk).update(product=product)
+        question_rows().filter(pk=question.pk).update(product=product)
         task_create(
             case=case,
             created_by=employee,
@@ -243,7 +244,7 @@ def test_case_page_queries_do_not_grow_with_the_case(client: Client, employee: U
 
 def test_withdrawing_consent_hides_the_handover_from_the_partner(client: Client) -> None:
     case = _register(client)
-    entry_point = EntryPoint.objects.filter(organisation__code="juridisch-loket").first()
+    entry_point = entry_point_rows().filter(organisation__code="juridisch-loket").first()
     assert entry_point is not None
     client.post(
         f"/vraagstukken/{case.uuid}/overdracht/",
@@ -256,7 +257,7 @@ def test_withdrawing_consent_hides_the_handover_from_the_partner(client: Client)
             "valid_until": "2099-01-01",
         },
     )
-    consent = Handover.objects.get().consent
+    consent = handover_rows().get().consent
     assert (
         client.post(f"/vraagstukken/{case.uuid}/toestemming-intrekken/", {"consent": consent.uuid}).status_code == 302
     )
@@ -277,9 +278,7 @@ def test_search_results_and_worklist_are_written_to_the_access_log(client: Clien
     client.get("/inwoners/", {"name": "Visser"})
     client.get("/werkvoorraad/")
     screens = set(
-        AccessLogEntry.objects.filter(user=employee, subject_id=str(case.resident.uuid)).values_list(
-            "screen", flat=True
-        )
+        access_log_rows().filter(user=employee, subject_id=str(case.resident.uuid)).values_list("screen", flat=True)
     )
     assert {"counter.resident_search", "counter.worklist"} <= screens
 
@@ -328,7 +327,7 @@ def test_case_actions_refuse_bad_input_naming_it_and_save_nothing(
     assert response.status_code == 400
     assert words in response.content.decode()
     assert case.events.count() == events
-    assert not Note.objects.filter(case=case).exists() and not Task.objects.filter(case=case).exists()
+    assert not note_rows().filter(case=case).exists() and not task_rows().filter(case=case).exists()
     assert case.questions.count() == 1
     assert client.post(f"/vraagstukken/{case.uuid}/taak/", TASK).status_code == 302  # the same, right, is kept
-    assert Task.objects.filter(case=case).count() == 1
+    assert task_rows().filter(case=case).count() == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
 from django.http import Http404
@@ -12,12 +13,12 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
+from servicepunt.accounts.testing import user_rows
 from servicepunt.cases.closing import Resolution
-from servicepunt.cases.models import Question
 from servicepunt.cases.services import ResidentInput, case_open, resident_register
-from servicepunt.catalogue.models import EntryPoint, Organisation
+from servicepunt.cases.testing import question_rows
+from servicepunt.catalogue.testing import entry_point_rows, organisation_rows
 from servicepunt.core.errors import InvalidInput, ServicepuntError
 from servicepunt.handovers.categories import default_valid_until
 from servicepunt.handovers.models import Handover
@@ -36,8 +37,13 @@ from servicepunt.handovers.services import (
 )
 from servicepunt.handovers.states import TRANSITIONS, HandoverState
 
-pytestmark = pytest.mark.django_db
-PARTNER_ORGANISATION = "juridisch-loket"
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
+
+# On the small test catalogue (see the root conftest): the state machine is not about which
+# partners the real catalogue holds.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("small_catalogue")]
+PARTNER_ORGANISATION = "test-partner"
 
 
 def _handover(employee: User) -> Handover:
@@ -45,7 +51,7 @@ def _handover(employee: User) -> Handover:
         registered_by=employee, data=ResidentInput(given_name="Anna", surname="Kowalska", phone="0612345678")
     ).resident
     case = case_open(resident=resident, opened_by=employee, questions=["Mijn huurbaas wil mij eruit zetten"])
-    organisation = Organisation.objects.get(code=PARTNER_ORGANISATION)
+    organisation = organisation_rows().get(code=PARTNER_ORGANISATION)
     question = case.questions.get()
     consent = consent_record(
         resident=resident,
@@ -58,7 +64,7 @@ def _handover(employee: User) -> Handover:
     )
     return handover_create(
         question=question,
-        entry_point=EntryPoint.objects.filter(organisation=organisation).first(),
+        entry_point=entry_point_rows().filter(organisation=organisation).first(),
         consent=consent,
         summary="Huurbaas wil haar uit huis zetten.",
         created_by=employee,
@@ -68,7 +74,7 @@ def _handover(employee: User) -> Handover:
 def test_no_handover_without_consent_for_that_organisation(make_user: Callable[..., User]) -> None:
     employee = make_user(Role.SERVICEPUNT)
     handover = _handover(employee)
-    other = EntryPoint.objects.exclude(organisation__code=PARTNER_ORGANISATION).first()
+    other = entry_point_rows().exclude(organisation__code=PARTNER_ORGANISATION).first()
     with pytest.raises(InvalidInput) as caught:
         handover_create(
             question=handover.question, entry_point=other, consent=handover.consent, summary="x", created_by=employee
@@ -84,7 +90,7 @@ def test_the_closed_loop_keeps_history_and_resolves_the_question(make_user: Call
     assert partner_new_count(user=partner) == 1
     handover_receive(handover=handover, by=partner)
     handover_accept(handover=handover, by=partner)
-    assert Question.objects.get(pk=handover.question_id).resolution == Resolution.PARTNER_ACCEPTED
+    assert question_rows().get(pk=handover.question_id).resolution == Resolution.PARTNER_ACCEPTED
     handover_plan(handover=handover, by=partner, note="afspraak 2 december")
     handover_complete(handover=handover, by=partner, outcome="helped")
     path = list(handover.transitions.values_list("to_state", "by__username"))
@@ -110,7 +116,7 @@ def test_a_rejection_needs_a_reason_and_reopens_the_question(make_user: Callable
     with pytest.raises(InvalidInput):
         handover_reject(handover=second, by=partner, reason="geen zin")
     handover_reject(handover=second, by=partner, reason="no_capacity")
-    assert Question.objects.get(pk=second.question_id).resolution == Resolution.OPEN
+    assert question_rows().get(pk=second.question_id).resolution == Resolution.OPEN
 
 
 def test_a_partner_sees_only_its_own_handovers_and_nothing_after_consent_is_withdrawn(
@@ -118,7 +124,7 @@ def test_a_partner_sees_only_its_own_handovers_and_nothing_after_consent_is_with
 ) -> None:
     employee = make_user(Role.SERVICEPUNT)
     partner = make_user(Role.PARTNER, organisation=PARTNER_ORGANISATION)
-    other_partner = make_user(Role.PARTNER, username="buurtteam-partner", organisation="buurtteam")
+    other_partner = make_user(Role.PARTNER, username="buurtteam-partner", organisation="test-buurtwerk")
     handover = _handover(employee)
     assert list(partner_inbox(user=partner)) == []  # a concept is not sent yet
     handover_send(handover=handover, by=employee)
@@ -135,7 +141,7 @@ def test_a_partner_sees_only_its_own_handovers_and_nothing_after_consent_is_with
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(list(HandoverState)), max_size=8))
 def test_only_allowed_transitions_ever_happen(make_user: Callable[..., User], targets: list[HandoverState]) -> None:
-    employee = User.objects.filter(username="servicepunt-medewerker").first() or make_user(Role.SERVICEPUNT)
+    employee = user_rows().filter(username="servicepunt-medewerker").first() or make_user(Role.SERVICEPUNT)
     handover = _handover(employee)
     actions = {
         HandoverState.SENT: lambda: handover_send(handover=handover, by=employee),

@@ -11,10 +11,10 @@ from django.test import Client
 from django.utils import timezone
 
 from servicepunt.accounts.roles import Role
-from servicepunt.audit.models import AccessLogEntry
+from servicepunt.audit.testing import access_log_rows
 from servicepunt.cases.closing import Resolution
-from servicepunt.cases.services import ResidentInput, case_open, resident_register
-from servicepunt.catalogue.models import EntryPoint
+from servicepunt.cases.testing import case_for_resident
+from servicepunt.catalogue.testing import entry_point
 from servicepunt.handovers.categories import default_valid_until
 from servicepunt.handovers.models import Handover
 from servicepunt.handovers.services import consent_withdraw, handover_start
@@ -22,19 +22,18 @@ from servicepunt.handovers.services import consent_withdraw, handover_start
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
 
-pytestmark = pytest.mark.django_db
+# On the small test catalogue (see the root conftest): the inbox is not about which partners the
+# real catalogue holds.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("small_catalogue")]
 
 
 @pytest.fixture
 def handover(make_user: Callable[..., User]) -> Handover:
     employee = make_user(Role.SERVICEPUNT)
-    resident = resident_register(
-        registered_by=employee, data=ResidentInput(given_name="Olena", surname="Kovalenko", phone="0612345678")
-    ).resident
-    case = case_open(resident=resident, opened_by=employee, questions=["Mijn huurbaas wil mij eruit zetten"])
+    case = case_for_resident(employee, "Mijn huurbaas wil mij eruit zetten", given_name="Olena", surname="Kovalenko")
     return handover_start(
         question=case.questions.get(),
-        entry_point=EntryPoint.objects.filter(organisation__code="juridisch-loket").first(),  # type: ignore[arg-type]
+        entry_point=entry_point("test-partner-spreekuur"),
         shared=["question", "phone"],
         consent_method="verbal",
         valid_until=default_valid_until(timezone.localdate()),
@@ -53,7 +52,7 @@ def partner(make_user: Callable[..., User]) -> Client:
 def test_inbox_counts_new_handovers_and_logs_the_view(partner: Client, handover: Handover) -> None:
     page = partner.get("/overdrachten/").content.decode()
     assert "1 nieuwe overdracht" in page and "Olena Kovalenko" in page
-    assert AccessLogEntry.objects.filter(screen="handovers.inbox", subject_id=str(handover.question.case.resident.uuid))
+    assert access_log_rows().filter(screen="handovers.inbox", subject_id=str(handover.question.case.resident.uuid))
 
 
 def test_detail_shows_the_story_and_contact_but_no_bsn(partner: Client, handover: Handover) -> None:

@@ -10,9 +10,10 @@ import pytest
 from django.test import Client
 
 from servicepunt.accounts.roles import Role
-from servicepunt.cases.services import ResidentInput, case_infoflits_start, case_open, resident_register
-from servicepunt.infoflits.models import Decision
+from servicepunt.cases.services import case_infoflits_start
+from servicepunt.cases.testing import case_for_resident
 from servicepunt.infoflits.services import suggestion_decide
+from servicepunt.infoflits.testing import Decision
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
@@ -22,10 +23,9 @@ pytestmark = pytest.mark.django_db
 
 def test_figures_count_extra_products_and_show_no_resident(make_user: Callable[..., User]) -> None:
     employee = make_user(Role.SERVICEPUNT)
-    resident = resident_register(
-        registered_by=employee, data=ResidentInput(given_name="Noor", surname="Zwart", contact_preference="letter")
-    ).resident
-    case = case_open(resident=resident, opened_by=employee, questions=["Ik heb schulden"])
+    case = case_for_resident(
+        employee, "Ik heb schulden", given_name="Noor", surname="Zwart", phone="", contact_preference="letter"
+    )
     infoflits = case_infoflits_start(case=case, by=employee)
     suggestion_decide(infoflits=infoflits, product_code="huurtoeslag", decision=Decision.OFFERED, decided_by=employee)
     suggestion_decide(infoflits=infoflits, product_code="huurtoeslag", decision=Decision.ACCEPTED, decided_by=employee)

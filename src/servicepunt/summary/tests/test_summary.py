@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -17,11 +18,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
-from servicepunt.audit.models import AccessLogEntry
+from servicepunt.accounts.testing import user_rows
+from servicepunt.audit.testing import access_log_rows
 from servicepunt.cases.closing import Resolution
-from servicepunt.cases.models import Case
 from servicepunt.cases.services import (
     ResidentInput,
     case_open,
@@ -30,9 +30,10 @@ from servicepunt.cases.services import (
     question_resolve,
     resident_register,
 )
+from servicepunt.cases.testing import case_rows
 from servicepunt.catalogue.localization import resident_language
-from servicepunt.catalogue.models import EntryPoint, Product
 from servicepunt.catalogue.places import Place
+from servicepunt.catalogue.testing import entry_point_rows, product_rows
 from servicepunt.core.pdf import static_only_fetcher
 from servicepunt.core.testing.browser import assert_accessible, login
 from servicepunt.handovers.categories import default_valid_until
@@ -40,6 +41,11 @@ from servicepunt.handovers.services import handover_start
 from servicepunt.summary import selectors as summary_module
 from servicepunt.summary.items import NextStep, StepKind
 from servicepunt.summary.selectors import case_summary
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
+    from servicepunt.cases.models import Case
+    from servicepunt.catalogue.models import EntryPoint
 
 DEBTS = "Ik heb een brief van de deurwaarder en kan de huur niet betalen"
 BRING_NL = "Bankafschriften van de laatste 3 maanden"
@@ -56,7 +62,8 @@ def client(employee: User) -> Client:
 def _entry_point() -> EntryPoint:
     """An entry point with an address that is not the Servicepunt's own."""
     entry_point = (
-        EntryPoint.objects.filter(active=True, location__isnull=False, phone__gt="")
+        entry_point_rows()
+        .filter(active=True, location__isnull=False, phone__gt="")
         .exclude(organisation__code="servicepunt")
         .select_related("location", "organisation")
         .order_by("code")
@@ -77,7 +84,7 @@ def _case(by: User, *, language: str = "nl", questions: int = 1) -> Case:
     case = case_open(resident=resident, opened_by=by, questions=[DEBTS])
     for number in range(1, questions):
         question_add(case=case, text=f"{DEBTS} ({number})", by=by)
-    product = Product.objects.get(code="schuldhulpverlening")
+    product = product_rows().get(code="schuldhulpverlening")
     for question in case.questions.all():
         question_link(question=question, product=product, by=by)
         handover_start(
@@ -89,7 +96,7 @@ def _case(by: User, *, language: str = "nl", questions: int = 1) -> Case:
             summary=question.text,
             by=by,
         )
-    return Case.objects.select_related("resident").get(pk=case.pk)
+    return case_rows().select_related("resident").get(pk=case.pk)
 
 
 @pytest.mark.django_db
@@ -113,9 +120,11 @@ def test_the_page_shows_the_next_steps_address_and_what_to_bring(client: Client,
         and f"/vraagstukken/{case.uuid}/afspraken.pdf?taal=nl" in page
     )
     assert "no-store" in response["Cache-Control"]
-    assert AccessLogEntry.objects.filter(
-        user=employee, subject_id=str(case.resident.uuid), screen="counter.case_summary"
-    ).exists()
+    assert (
+        access_log_rows()
+        .filter(user=employee, subject_id=str(case.resident.uuid), screen="counter.case_summary")
+        .exists()
+    )
 
 
 @pytest.mark.django_db
@@ -162,7 +171,7 @@ def test_the_pdf_is_a_pdf_with_its_stylesheet_read_from_disk(
     assert "no-store" in response["Cache-Control"]
     assert response["Content-Language"] == "en"
     assert not [record for record in caplog.records if record.name.startswith("weasyprint")], caplog.text
-    assert AccessLogEntry.objects.filter(subject_id=str(case.resident.uuid), screen="counter.case_summary_pdf").exists()
+    assert access_log_rows().filter(subject_id=str(case.resident.uuid), screen="counter.case_summary_pdf").exists()
 
 
 def test_the_pdf_fetcher_reads_static_files_from_disk_and_refuses_everything_else() -> None:
@@ -193,7 +202,7 @@ def test_roles_without_casework_are_refused(make_user: Callable[..., User], empl
     client.force_login(make_user(role))
     for url in (f"/vraagstukken/{case.uuid}/afspraken/", f"/vraagstukken/{case.uuid}/afspraken.pdf"):
         assert client.get(url).status_code == 403
-    assert not AccessLogEntry.objects.exclude(user=employee).exists()
+    assert not access_log_rows().exclude(user=employee).exists()
 
 
 @pytest.mark.django_db
@@ -258,7 +267,7 @@ def test_steps_of_other_contexts_join_their_question_dated_first(
 @pytest.mark.django_db(transaction=True)
 def test_the_summary_page_passes_axe(page: Page, loaded_live_server: object) -> None:
     base_url = str(loaded_live_server)
-    case = _case(User.objects.get(username="medewerker"))
+    case = _case(user_rows().get(username="medewerker"))
     login(page, base_url, check_axe=False)
     page.goto(f"{base_url}/vraagstukken/{case.uuid}/afspraken/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Wat hebben we afgesproken?")

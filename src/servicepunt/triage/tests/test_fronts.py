@@ -75,11 +75,11 @@ def test_urgent_words_put_the_urgent_product_first() -> None:
 
 
 def test_the_index_is_rebuilt_when_the_catalogue_changes() -> None:
-    from servicepunt.catalogue.models import Product, SearchTerm
+    from servicepunt.catalogue.testing import product_rows, search_term_rows
 
     before = triage_index()
     assert triage_index() is before
-    SearchTerm.objects.create(product=Product.objects.get(code="digid"), language="nl", phrase="xylofoonwachtwoord")
+    search_term_rows().create(product=product_rows().get(code="digid"), language="nl", phrase="xylofoonwachtwoord")
     assert triage_index() is not before
     assert triage_search("xylofoonwachtwoord").results[0].product == "digid"
 
