@@ -10,7 +10,6 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from servicepunt.accounts.models import User
-from servicepunt.appointments.demo import agendas_load_demo
 from servicepunt.appointments.models import Arrangement
 from servicepunt.appointments.resident.links import resident_path, resident_token
 from servicepunt.cases.closing import Resolution
@@ -25,7 +24,6 @@ STUDY = "Ik wil weer naar school maar weet niet hoe ik dat betaal"
 
 
 def open_case() -> Case:
-    agendas_load_demo()
     employee = User.objects.get(username="medewerker")
     resident = resident_register(
         registered_by=employee,
@@ -40,7 +38,7 @@ def open_case() -> Case:
 
 
 def test_combination_appointment_then_resident_cancels_one(
-    page: Page, browser: Browser, loaded_live_server: object
+    page: Page, browser: Browser, loaded_live_server: object, demo_agendas: None
 ) -> None:
     base_url = str(loaded_live_server)
     case = open_case()

@@ -7,7 +7,7 @@ along the state machine, consistent with how the question was resolved:
 - open: some handovers wait for the partner (verstuurd, ontvangen), some were afgewezen, which
   reopened the question.
 
-Called by `servicepunt demo` for every batch of `servicepunt.cases.demo` (cases may not import
+Called by `servicepunt demo` for every batch of `servicepunt.demo.residents` (cases may not import
 handovers). Written with bulk_create, in the caller's transaction.
 """
 
@@ -19,9 +19,9 @@ from typing import Any
 
 from servicepunt.accounts.models import User
 from servicepunt.cases.closing import Resolution
-from servicepunt.cases.demo import DemoBatch, between, timestamps_as_given
 from servicepunt.cases.models import CaseEvent, EventKind, Question
 from servicepunt.catalogue.models import EntryPoint, Product
+from servicepunt.demo.residents import DemoBatch, between, timestamps_as_given
 from servicepunt.handovers.categories import CODES, Category, default_valid_until
 from servicepunt.handovers.models import Consent, ConsentMethod, Handover, HandoverTransition, Outcome, RejectionReason
 from servicepunt.handovers.states import HandoverState

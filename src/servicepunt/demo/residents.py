@@ -7,7 +7,7 @@ against situation.schema.json, tasks (some overdue), notes and a closing under t
 Everything is written with bulk_create in batches, so 100,000 residents take minutes.
 
 The layers above add their part per batch through `extend` (the warm handovers in
-`servicepunt.handovers.demo`): cases may not import them. A question resolved as
+`servicepunt.demo.handovers`): cases may not import them. A question resolved as
 `partner_accepted` expects such a handover; `servicepunt demo` always adds them.
 """
 
@@ -137,6 +137,7 @@ TEST_BSN_PREFIX = "9999"
 BATCH = 2000
 DEMO_TEAM = Role.SERVICEPUNT.value
 CASE_WINDOW_DAYS = 540
+DEMO_EMPLOYEE = "medewerker"  # the account of servicepunt.demo.accounts who registers them
 
 
 # --- Infoflits situations: a few households, each valid against situation.schema.json -------
@@ -627,6 +628,12 @@ DEMO_MODELS: tuple[type[models.Model], ...] = (
     Note,
     CaseEvent,
 )
+
+
+def demo_residents_count() -> int:
+    """How many residents the demo employee registered: `servicepunt demo --residents N` adds
+    only the ones missing up to N, so running it twice makes no duplicates."""
+    return Resident.objects.filter(registered_by__username=DEMO_EMPLOYEE).count()
 
 
 @transaction.atomic

@@ -112,12 +112,29 @@ def test_demo_work_has_tasks_some_overdue_contact_moments_and_notes(demo: str) -
     assert Case.objects.filter(opened_at__lt=timezone.now() - dt.timedelta(days=60)).exists()
 
 
-def test_demo_keeps_bsns_unique_over_runs_and_leaves_timestamps_alone(demo: str) -> None:
-    call_command("demo", "--residents", "5", stdout=StringIO())
+def test_demo_runs_twice_without_duplicates_and_tops_up_to_n(demo: str) -> None:
+    counts = (Resident.objects.count(), Case.objects.count(), Handover.objects.count(), User.objects.count())
+    again = StringIO()
+    call_command("demo", "--residents", str(RESIDENTS), stdout=again)
+    assert "er komen er geen bij" in again.getvalue() and "servicepunt-demo-2026" in again.getvalue()
+    assert (Resident.objects.count(), Case.objects.count(), Handover.objects.count(), User.objects.count()) == counts
+    call_command("demo", "--residents", str(RESIDENTS + 5), stdout=StringIO())
+    assert Resident.objects.count() == RESIDENTS + 5
     digests = list(Resident.objects.exclude(bsn_digest="").values_list("bsn_digest", flat=True))
     assert len(digests) == len(set(digests))
+
+
+def test_demo_leaves_the_clock_of_the_services_alone(demo: str) -> None:
     case = Case.objects.create(resident=Resident.objects.first(), opened_by=User.objects.get(username="medewerker"))
     assert timezone.now() - case.opened_at < dt.timedelta(minutes=1)
+
+
+def test_demo_refuses_with_pending_migrations(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("servicepunt.demo.management.commands.demo._migrations_pending", lambda: True)
+    with pytest.raises(CommandError) as refused:
+        call_command("demo", "--residents", "3", stdout=StringIO())
+    assert refused.value.returncode == 2 and "servicepunt migrate" in str(refused.value)
+    assert not Resident.objects.exists() and not User.objects.exists()
 
 
 def test_demo_refuses_where_demo_data_is_switched_off(settings: object) -> None:
