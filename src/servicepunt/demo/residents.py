@@ -28,7 +28,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from servicepunt.accounts.roles import Role
-from servicepunt.cases.closing import RESOLVED, Resolution
+from servicepunt.cases.closing import QuestionState, Resolution, may_close
 from servicepunt.cases.identifiers import bsn_digest, bsn_encrypt
 from servicepunt.cases.models import (
     Case,
@@ -46,6 +46,7 @@ from servicepunt.cases.models import (
     Task,
     TaskKind,
 )
+from servicepunt.cases.services import case_status_for
 from servicepunt.catalogue.models import LifeDomain, Product
 from servicepunt.core.errors import InvalidInput
 from servicepunt.infoflits.engine import validate_situation
@@ -476,22 +477,23 @@ class _Builder:
     def _status(
         self, case: Case, questions: list[Question], settled: list[dt.datetime], events: list[tuple[Any, ...]]
     ) -> None:
-        """The status the services would have set; a case whose questions are all resolved is
-        mostly closed (the closing rule allows it)."""
-        resolutions = {Resolution(q.resolution) for q in questions}
-        if resolutions <= RESOLVED and self.rng.random() < 0.75:
+        """The status by the real rules: a case whose questions may close under the closing rule
+        (`cases.closing.may_close`) is mostly closed; otherwise the status rule of the services
+        (`cases.services.case_status_for`) decides."""
+        resolutions = [Resolution(q.resolution) for q in questions]
+        if may_close(QuestionState(q.text, r) for q, r in zip(questions, resolutions, strict=True)) and (
+            self.rng.random() < 0.75
+        ):
             case.status = CaseStatus.CLOSED
             case.closed_at = between(self.rng, max(settled), min(self.now, max(settled) + dt.timedelta(days=3)))
             case.closing_reason = (
                 ClosingReason.RESIDENT_WITHDREW
-                if resolutions == {Resolution.DECLINED}
+                if set(resolutions) == {Resolution.DECLINED}
                 else self.rng.choices((ClosingReason.ALL_ARRANGED, ClosingReason.OTHER), (95, 5))[0]
             )
             events.append((case.closed_at, "case_closed", case.closing_reason))
-        elif resolutions <= RESOLVED and Resolution.PARTNER_ACCEPTED in resolutions:
-            case.status = CaseStatus.AWAITING_APPOINTMENT
-        elif resolutions - {Resolution.OPEN}:
-            case.status = CaseStatus.IN_PROGRESS
+        else:
+            case.status = case_status_for(CaseStatus.OPEN, resolutions)
 
     def _infoflits(self, case: Case, questions: list[Question], events: list[tuple[Any, ...]]) -> None:
         rng, by = self.rng, self.by

@@ -15,22 +15,14 @@ from servicepunt.accounts.roles import Role
 from servicepunt.cases.closing import RESOLVED, Resolution
 from servicepunt.cases.identifiers import bsn_decrypt
 from servicepunt.cases.models import Case, CaseStatus, ContactMoment, Note, Question, Resident, Task
+from servicepunt.cases.services import case_status_for
 from servicepunt.handovers.models import Handover
-from servicepunt.handovers.states import HandoverState, may_move
+from servicepunt.handovers.states import HandoverState, may_move, resolution_after
 from servicepunt.infoflits.engine import validate_situation
 from servicepunt.infoflits.models import SituationVersion
 
 pytestmark = pytest.mark.django_db
 RESIDENTS = 40
-# How the question of a handover must stand, per state of the handover.
-RESOLUTION_OF_STATE = {
-    HandoverState.SENT: {Resolution.OPEN},
-    HandoverState.RECEIVED: {Resolution.OPEN},
-    HandoverState.REJECTED: {Resolution.OPEN},
-    HandoverState.ACCEPTED: {Resolution.PARTNER_ACCEPTED},
-    HandoverState.PLANNED: {Resolution.BOOKED},
-    HandoverState.COMPLETED: {Resolution.BOOKED},
-}
 
 
 @pytest.fixture
@@ -84,17 +76,24 @@ def test_demo_handovers_match_how_their_question_was_resolved(demo: str) -> None
     assert {HandoverState.ACCEPTED, HandoverState.REJECTED} <= states
     for handover in handovers:
         question = handover.question
-        assert Resolution(question.resolution) in RESOLUTION_OF_STATE[HandoverState(handover.state)]
         assert question.product is not None and handover.entry_point in question.product.entry_points.all()
         assert handover.organisation_id == handover.entry_point.organisation_id == handover.consent.organisation_id
         assert handover.consent.resident_id == question.case.resident_id
         moves = [(HandoverState(t.from_state), HandoverState(t.to_state)) for t in handover.transitions.all()]
         assert moves[0][0] == HandoverState.CONCEPT and moves[-1][1] == HandoverState(handover.state)
         assert all(may_move(a, b) for a, b in moves)
+        # The question stands as the services' rule leaves it after these moves.
+        assert Resolution(question.resolution) == resolution_after(b for _, b in moves)
         assert [t.at for t in handover.transitions.all()] == sorted(t.at for t in handover.transitions.all())
     accepted = Question.objects.filter(resolution=Resolution.PARTNER_ACCEPTED)
     assert accepted.exists()
-    assert not accepted.exclude(handovers__state=HandoverState.ACCEPTED).exists()
+    assert not accepted.filter(handovers__isnull=True).exists()
+
+
+def test_demo_case_status_is_the_status_rule_of_the_services(demo: str) -> None:
+    for case in Case.objects.exclude(status=CaseStatus.CLOSED).prefetch_related("questions"):
+        assert case.status == case_status_for(CaseStatus.OPEN, [q.resolution for q in case.questions.all()])
+    assert Case.objects.filter(status=CaseStatus.AWAITING_APPOINTMENT).exists()
 
 
 def test_demo_work_has_tasks_some_overdue_contact_moments_and_notes(demo: str) -> None:
