@@ -8,7 +8,8 @@ along the state machine, consistent with how the question was resolved:
   reopened the question.
 
 Called by `servicepunt demo` for every batch of `servicepunt.demo.residents` (cases may not import
-handovers). Written with bulk_create, in the caller's transaction.
+handovers). Written with bulk_create, in the caller's transaction, with the times of the history
+(the time fields default to now, so given times are kept; see `servicepunt.demo.residents`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from servicepunt.accounts.models import User
 from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import CaseEvent, EventKind, Question
 from servicepunt.catalogue.models import EntryPoint, Product
-from servicepunt.demo.residents import DemoBatch, between, timestamps_as_given
+from servicepunt.demo.residents import DemoBatch, between
 from servicepunt.handovers.categories import CODES, Category, default_valid_until
 from servicepunt.handovers.models import Consent, ConsentMethod, Handover, HandoverTransition, Outcome, RejectionReason
 from servicepunt.handovers.states import RESOLVES, TRANSITIONS, HandoverState, resolution_after
@@ -219,7 +220,6 @@ class _Builder:
 def demo_handovers_add(batch: DemoBatch) -> int:
     """Add the warm handovers of one saved batch of demo cases; the number made."""
     builder = _Builder(batch)
-    with timestamps_as_given(Consent, Handover, HandoverTransition, CaseEvent):
-        for question in batch.questions:
-            builder.question(question)
-        return builder.save()
+    for question in batch.questions:
+        builder.question(question)
+    return builder.save()

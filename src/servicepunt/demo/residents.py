@@ -6,9 +6,16 @@ a timeline, contact moments, and in a realistic share an infoflits whose situati
 against situation.schema.json, tasks (some overdue), notes and a closing under the closing rule.
 Everything is written with bulk_create in batches, so 100,000 residents take minutes.
 
-The layers above add their part per batch through `extend` (the warm handovers in
-`servicepunt.demo.handovers`): cases may not import them. A question resolved as
-`partner_accepted` expects such a handover; `servicepunt demo` always adds them.
+The rules are the real ones, not copies: the case status is `cases.services.case_status_for`
+(the rule the services apply), closing follows `cases.closing.may_close`, and the handovers
+(`servicepunt.demo.handovers`, added per batch through `extend`) follow the state machine and
+`handovers.states.resolution_after`.
+
+Times: the history spans months, so each row carries the moment it happened. The time fields
+(`opened_at`, `created_at`, `at`, …) default to `timezone.now` instead of `auto_now_add`: a
+service that gives no time gets now, as before, and a writer that gives one (this module, a
+future import of old records) keeps it. Nothing is switched off process-wide any more (the old
+`timestamps_as_given` changed the model fields for the whole process while the demo ran).
 """
 
 from __future__ import annotations
@@ -16,14 +23,13 @@ from __future__ import annotations
 import datetime as dt
 import random
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
@@ -270,26 +276,6 @@ def households_checked() -> tuple[Household, ...]:
 
 
 # --- Helpers -------------------------------------------------------------------------------
-
-
-@contextmanager
-def timestamps_as_given(*model_classes: type[models.Model]) -> Iterator[None]:
-    """Let bulk_create keep the creation times the demo sets (a history over months) instead of
-    stamping every row with now (auto_now_add). It changes the model fields for the whole process
-    until the block ends, so it is for demo generation only, never in a serving process."""
-    stamped = [
-        f
-        for model in model_classes
-        for f in model._meta.concrete_fields
-        if isinstance(f, models.DateField) and f.auto_now_add
-    ]
-    for f in stamped:
-        f.auto_now_add = False
-    try:
-        yield
-    finally:
-        for f in stamped:
-            f.auto_now_add = True
 
 
 def between(rng: random.Random, start: dt.datetime, end: dt.datetime) -> dt.datetime:
@@ -619,19 +605,6 @@ class _Builder:
         )
 
 
-DEMO_MODELS: tuple[type[models.Model], ...] = (
-    Resident,
-    Infoflits,
-    SituationVersion,
-    SuggestionDecision,
-    Case,
-    Question,
-    Task,
-    Note,
-    CaseEvent,
-)
-
-
 def demo_residents_count() -> int:
     """How many residents the demo employee registered: `servicepunt demo --residents N` adds
     only the ones missing up to N, so running it twice makes no duplicates."""
@@ -661,13 +634,12 @@ def demo_residents_create(
     most = max(1, 2 * cases_per_resident - 1)
     now = timezone.now()
     created = 0
-    with timestamps_as_given(*DEMO_MODELS):
-        while created < count:
-            builder = _Builder(rng, registered_by, now, products)
-            for _ in range(min(BATCH, count - created)):
-                builder.resident(bsns, key, rng.randint(1, most))
-            batch = builder.save()
-            for add in extend:
-                add(batch)
-            created += len(builder.residents)
+    while created < count:
+        builder = _Builder(rng, registered_by, now, products)
+        for _ in range(min(BATCH, count - created)):
+            builder.resident(bsns, key, rng.randint(1, most))
+        batch = builder.save()
+        for add in extend:
+            add(batch)
+        created += len(builder.residents)
     return created

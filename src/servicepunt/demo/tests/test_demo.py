@@ -126,6 +126,10 @@ def test_demo_runs_twice_without_duplicates_and_tops_up_to_n(demo: str) -> None:
 def test_demo_leaves_the_clock_of_the_services_alone(demo: str) -> None:
     case = Case.objects.create(resident=Resident.objects.first(), opened_by=User.objects.get(username="medewerker"))
     assert timezone.now() - case.opened_at < dt.timedelta(minutes=1)
+    # ...while the demo's own rows keep the times of their history.
+    week_ago = timezone.now() - dt.timedelta(days=7)
+    assert Handover.objects.filter(created_at__lt=week_ago).exists()
+    assert Resident.objects.filter(registered_at__lt=week_ago).exists()
 
 
 def test_demo_refuses_with_pending_migrations(monkeypatch: pytest.MonkeyPatch) -> None:
