@@ -16,18 +16,21 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from servicepunt.accounts.models import User
+from servicepunt.accounts.selectors import partner_staff_by_organisation
 from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import CaseEvent, EventKind, Question
-from servicepunt.catalogue.models import EntryPoint, Product
+from servicepunt.catalogue.selectors import products_any
 from servicepunt.demo.residents import DemoBatch, between
 from servicepunt.handovers.categories import CODES, Category, default_valid_until
 from servicepunt.handovers.models import Consent, ConsentMethod, Handover, HandoverTransition, Outcome, RejectionReason
 from servicepunt.handovers.states import RESOLVES, TRANSITIONS, HandoverState, resolution_after
 from servicepunt.infoflits.questionnaire.answers import get_path
 from servicepunt.infoflits.selectors import questionnaire
+
+if TYPE_CHECKING:
+    from servicepunt.catalogue.models import EntryPoint
 
 # What the demo residents agreed to share: always the name and the question, mostly the phone.
 SHARED_SOMETIMES = (
@@ -118,11 +121,9 @@ class _Builder:
         self.batch, self.rng = batch, batch.rng
         product_ids = {q.product_id for q in batch.questions if q.product_id}
         self.entry_points: dict[int, list[EntryPoint]] = {}
-        for product in Product.objects.filter(pk__in=product_ids).prefetch_related("entry_points"):
+        for product in products_any().filter(pk__in=product_ids).prefetch_related("entry_points"):
             self.entry_points[product.pk] = [ep for ep in product.entry_points.all() if ep.active]
-        self.partner_staff = {
-            user.organisation_id: user for user in User.objects.filter(organisation__isnull=False, is_active=True)
-        }
+        self.partner_staff = partner_staff_by_organisation()
         self.consents: list[Consent] = []
         self.handovers: list[Handover] = []
         self.transitions: list[HandoverTransition] = []

@@ -53,13 +53,15 @@ from servicepunt.cases.models import (
     TaskKind,
 )
 from servicepunt.cases.services import case_status_for
-from servicepunt.catalogue.models import LifeDomain, Product
+from servicepunt.catalogue.selectors import domain_list, products_choosable
 from servicepunt.core.errors import InvalidInput
+from servicepunt.demo.accounts import DEMO_EMPLOYEE
 from servicepunt.infoflits.engine import validate_situation
 from servicepunt.infoflits.models import Decision, Infoflits, SituationVersion, SuggestionDecision
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
+    from servicepunt.catalogue.models import Product
 
 # Names as plain text, to keep the lists readable (SIM905 would put one name per line).
 GIVEN_NAMES = tuple(
@@ -144,7 +146,6 @@ TEST_BSN_PREFIX = "9999"
 BATCH = 2000
 DEMO_TEAM = Role.SERVICEPUNT.value
 CASE_WINDOW_DAYS = 540
-DEMO_EMPLOYEE = "medewerker"  # the account of servicepunt.demo.accounts who registers them
 
 
 # --- Infoflits situations: a few households, each valid against situation.schema.json -------
@@ -318,9 +319,9 @@ def _products() -> dict[str, Product]:
     codes = {code for _, code in QUESTIONS} | {code for h in HOUSEHOLDS for code in h.extras}
     return {
         product.code: product
-        for product in Product.objects.filter(code__in=codes, active=True).prefetch_related(
-            Prefetch("domains", queryset=LifeDomain.objects.order_by("position", "code"))
-        )
+        for product in products_choosable()
+        .filter(code__in=codes)
+        .prefetch_related(Prefetch("domains", queryset=domain_list().order_by("position", "code")))
     }
 
 
