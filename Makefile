@@ -38,12 +38,11 @@ debs: ## Install the Debian packages the run needs, when absent
 DEBS ?= $(RUN_DEBS)
 install: debs .venv/.installed ## Install Python and front-end dependencies, compile translations
 
-run: install ## Migrate, load catalogue and demo accounts, serve on http://127.0.0.1:8000
+run: install ## Migrate, load catalogue, demo accounts and agendas, serve on http://127.0.0.1:8000
 	$(SP) migrate --no-input
 	$(SP) catalogue load-upl src/servicepunt/catalogue/data/upl/UPL-actueel.csv
 	$(SP) catalogue load
 	$(SP) demo
-	$(SP) appointments load-demo
 	@echo "Servicepunt draait op http://$(HOST):$(PORT)/ met één taakwerker (stoppen: Ctrl+C)"
 	@# One task worker beside the web server (it sends the e-mail and SMS); the trap stops it
 	@# however the server ends. A background job ignores Ctrl+C here, so the trap sends SIGTERM,

@@ -6,7 +6,7 @@ Last line: search_p95_ms=… case_page_p95_ms=… case_page_queries=…
 
 DATABASE_URL selects the database (default postgres://postgres@127.0.0.1:5432/servicepunt_bench_cases,
 created when missing). The script migrates it, loads the catalogue and the demo accounts and
-makes demo residents (`servicepunt.cases.demo`, 3 cases each on average, with handovers) up to N;
+makes demo residents (`servicepunt.demo.residents`, 3 cases each on average, with handovers) up to N;
 a database that already holds N residents is reused, so re-runs are quick. Migration cases 0004
 adds pg_trgm indexes for the name search: CREATE EXTENSION needs a role that may create it
 (pg_trgm is a trusted extension from PostgreSQL 13: the database owner suffices).
@@ -76,14 +76,14 @@ def _prepare(residents: int) -> Any:
     from django.core.management import call_command
     from django.db import connection
 
-    from servicepunt.accounts.demo import demo_accounts_create
     from servicepunt.accounts.models import User
     from servicepunt.accounts.services import roles_sync
-    from servicepunt.cases.demo import demo_residents_create
     from servicepunt.cases.models import Resident
     from servicepunt.catalogue.models import Product
     from servicepunt.catalogue.services import catalogue_load, upl_load
-    from servicepunt.handovers.demo import demo_handovers_add
+    from servicepunt.demo.accounts import demo_accounts_create
+    from servicepunt.demo.handovers import demo_handovers_add
+    from servicepunt.demo.residents import demo_residents_create
 
     call_command("migrate", verbosity=0)
     if not Product.objects.exists():

@@ -123,9 +123,24 @@ def sms_outbox() -> list[object]:
 
 
 @pytest.fixture
+def reference_data(transactional_db: None) -> None:
+    """The catalogue again, for a transactional test (it starts on an emptied database)."""
+    load_reference_data()
+
+
+@pytest.fixture
+def demo_agendas(db: None) -> None:
+    """The demo agendas of `servicepunt demo`, for the booking pages (tests of the floor the demo
+    app shares may not import it)."""
+    from servicepunt.demo.agendas import agendas_load_demo
+
+    agendas_load_demo()
+
+
+@pytest.fixture
 def loaded_live_server(live_server: object, transactional_db: None) -> object:
     """A live server whose (flushed) database holds the catalogue and the demo accounts."""
-    from servicepunt.accounts.demo import demo_accounts_create
+    from servicepunt.demo.accounts import demo_accounts_create
 
     load_reference_data()
     demo_accounts_create()

@@ -5,6 +5,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -15,7 +16,7 @@ class Infoflits(models.Model):
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("gestart door")
     )
-    started_at = models.DateTimeField(_("gestart op"), auto_now_add=True)
+    started_at = models.DateTimeField(_("gestart op"), default=timezone.now, editable=False)
     reference_date = models.DateField(
         _("peildatum"), default=dt.date.today, help_text=_("De regels gebruiken de bedragen en grenzen van deze datum.")
     )
@@ -44,7 +45,7 @@ class SituationVersion(models.Model):
         _("zelfredzaamheid"), default=dict, help_text=_("Per leefdomein een score van 1 tot en met 5 (ZRM).")
     )
     saved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    saved_at = models.DateTimeField(_("opgeslagen op"), auto_now_add=True)
+    saved_at = models.DateTimeField(_("opgeslagen op"), default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["infoflits", "-number"]
@@ -76,7 +77,7 @@ class SuggestionDecision(models.Model):
         _("gevraagd"), default=False, help_text=_("De inwoner vroeg zelf om dit product (geen extra product).")
     )
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    decided_at = models.DateTimeField(_("besloten op"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("besloten op"), default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["infoflits", "product", "-decided_at", "-id"]

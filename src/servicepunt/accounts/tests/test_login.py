@@ -5,10 +5,9 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 
-from servicepunt.accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, demo_accounts_create
 from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
-from servicepunt.accounts.services import user_create, user_role
+from servicepunt.accounts.services import user_create
 from servicepunt.core.errors import InvalidInput
 
 pytestmark = pytest.mark.django_db
@@ -41,13 +40,3 @@ def test_a_partner_account_must_belong_to_an_organisation() -> None:
     with pytest.raises(InvalidInput) as caught:
         user_create(username="p", password="a-long-test-password", role=Role.PARTNER)
     assert caught.value.field == "organisation"
-
-
-def test_demo_accounts_exist_for_every_role_and_can_log_in() -> None:
-    demo_accounts_create()
-    assert {account.role for account in DEMO_ACCOUNTS} == set(Role)
-    for account in DEMO_ACCOUNTS:
-        user = User.objects.get(username=account.username)
-        assert user_role(user) == account.role
-        assert user.check_password(DEMO_PASSWORD)
-    assert User.objects.get(username="partner").organisation is not None

@@ -189,11 +189,8 @@ def signals_kept() -> Iterator[None]:
 
 @pytest.mark.django_db(transaction=True)
 def test_a_committed_booking_is_sent_by_the_db_worker_command(
-    agenda_factory: AgendaFactory, signals_kept: None
+    reference_data: None, agenda_factory: AgendaFactory, signals_kept: None
 ) -> None:
-    from servicepunt.conftest import load_reference_data
-
-    load_reference_data()  # a transactional test starts on an emptied database
     employee = user_rows().create_user(username="boeker", password="a-long-test-password")
     resident = make_resident(employee)
     with pytest.raises(RuntimeError), transaction.atomic():

@@ -1,20 +1,16 @@
-"""Slot search through the database (mode, building, dates), the demo agendas, and who may
-manage which agendas."""
+"""Slot search through the database (mode, building, dates) and who may manage which agendas.
+The demo agendas are tested in `servicepunt.demo.tests.test_agendas`."""
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pytest
-from django.core.management import call_command
 
 from servicepunt.accounts.roles import Role
-from servicepunt.appointments.demo import agendas_load_demo
 from servicepunt.appointments.engine import AMSTERDAM
-from servicepunt.appointments.models import Agenda
 from servicepunt.appointments.selectors import agendas_manageable, combination_search, slot_search
 from servicepunt.appointments.services import Actor, appointment_book
 from servicepunt.appointments.specs import building_key
@@ -60,22 +56,6 @@ def test_the_same_building_is_recognised_across_organisations() -> None:
     vleuten = location_rows().get(organisation__code="gemeente-burgerzaken", code="wijkservicecentrum-vleuten-de-meern")
     assert werk_inkomen.pk != burgerzaken.pk and building_key(werk_inkomen) == building_key(burgerzaken)
     assert building_key(vleuten) != building_key(burgerzaken) and building_key(None) is None
-
-
-def test_demo_agendas_load_idempotently_and_offer_both_kinds_of_combination() -> None:
-    agendas_load_demo()
-    out = io.StringIO()
-    call_command("appointments", "load-demo", stdout=out)
-    assert "7 demo-agenda's geladen" in out.getvalue()
-    assert Agenda.objects.filter(code="werk-inkomen-stadskantoor").get().offers.count() == 4
-    bijstand, verhuizing, studiefinanciering = (
-        product_rows().get(code=code) for code in ("bijstand", "verhuizing-doorgeven", "studiefinanciering")
-    )
-    consecutive = combination_search(products=[bijstand, verhuizing], kind="consecutive", limit=1)
-    assert {p.agenda.code for p in consecutive[0].parts} == {"werk-inkomen-stadskantoor", "burgerzaken-stadskantoor"}
-    joint = combination_search(products=[bijstand, studiefinanciering], kind="joint", limit=1)
-    assert {p.agenda.code for p in joint[0].parts} == {"werk-inkomen-stadskantoor", "duo-servicekantoor"}
-    assert joint[0].mode == "video"
 
 
 def test_combination_search_needs_two_different_products() -> None:

@@ -4,6 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from servicepunt.cases.closing import Resolution
@@ -42,7 +43,7 @@ class Case(models.Model):
         _("reden van afsluiten"), max_length=20, choices=ClosingReason.choices, blank=True
     )
     opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    opened_at = models.DateTimeField(_("geopend op"), auto_now_add=True)
+    opened_at = models.DateTimeField(_("geopend op"), default=timezone.now, editable=False)
     closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
     infoflits = models.OneToOneField(
         "infoflits.Infoflits", on_delete=models.PROTECT, null=True, blank=True, related_name="case"
@@ -83,7 +84,7 @@ class Question(models.Model):
         default=Resolution.OPEN,
         choices=[(r.value, label) for r, label in RESOLUTION_LABELS.items()],
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -130,7 +131,7 @@ class CaseEvent(models.Model):
     """The timeline of a case: everything that happened, by whom and when. Append-only."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
-    at = models.DateTimeField(auto_now_add=True)
+    at = models.DateTimeField(default=timezone.now, editable=False)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(_("soort"), max_length=40, choices=EventKind.choices)
     detail = models.CharField(_("toelichting"), max_length=300, blank=True)

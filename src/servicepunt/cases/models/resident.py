@@ -4,6 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -51,7 +52,7 @@ class Resident(models.Model):
         help_text=_("Keyed hash, alleen om exact op BSN te zoeken."),
     )
     registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    registered_at = models.DateTimeField(_("geregistreerd op"), auto_now_add=True)
+    registered_at = models.DateTimeField(_("geregistreerd op"), default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["surname", "given_name"]

@@ -3,7 +3,7 @@ closing rule, reopen. Every change is written to the case's timeline in the same
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
 import structlog
@@ -62,18 +62,22 @@ def _reference(question: Question) -> str:
     return text if len(text) <= REFERENCE_LENGTH else text[: REFERENCE_LENGTH - 1] + "…"
 
 
+def case_status_for(current: str, resolutions: Collection[str]) -> str:
+    """The status rule: 'in behandeling' once any question is handled; 'wacht op afspraak' when
+    everything is handled and a partner still has to book. A closed case stays closed. Pure, so
+    the demo data follows the same rule (`servicepunt.demo.residents`)."""
+    if current == CaseStatus.CLOSED:
+        return CaseStatus.CLOSED
+    found = set(resolutions)
+    if found and found <= RESOLVED and Resolution.PARTNER_ACCEPTED in found:
+        return CaseStatus.AWAITING_APPOINTMENT
+    if found - {Resolution.OPEN} or current != CaseStatus.OPEN:
+        return CaseStatus.IN_PROGRESS
+    return CaseStatus.OPEN
+
+
 def _refresh_status(case: Case) -> None:
-    """'In behandeling' once any question is handled; 'wacht op afspraak' when everything is
-    handled and a partner still has to book. A closed case is left alone."""
-    if case.status == CaseStatus.CLOSED:
-        return
-    resolutions = set(case.questions.values_list("resolution", flat=True))
-    if resolutions and resolutions <= RESOLVED and Resolution.PARTNER_ACCEPTED in resolutions:
-        status = CaseStatus.AWAITING_APPOINTMENT
-    elif resolutions - {Resolution.OPEN} or case.status != CaseStatus.OPEN:
-        status = CaseStatus.IN_PROGRESS
-    else:
-        status = CaseStatus.OPEN
+    status = case_status_for(case.status, list(case.questions.values_list("resolution", flat=True)))
     if status != case.status:
         case.status = status
         case.save(update_fields=["status"])

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "servicepunt.counter",
     "servicepunt.reporting",
     "servicepunt.summary",
+    "servicepunt.demo",
 ]
 
 MIDDLEWARE = [

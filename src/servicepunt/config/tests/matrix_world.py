@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from servicepunt.accounts.roles import Role
 from servicepunt.accounts.services import user_create
-from servicepunt.appointments.demo import agendas_load_demo
 from servicepunt.appointments.resident.links import resident_token
 from servicepunt.appointments.selectors import CombinationOption, FreeSlot, combination_search, slot_search
 from servicepunt.appointments.services import Actor, appointment_book
@@ -26,6 +25,7 @@ from servicepunt.cases.services import (
     resident_register,
 )
 from servicepunt.catalogue.testing import entry_point_rows, organisation_rows, product_rows
+from servicepunt.demo.agendas import agendas_load_demo
 from servicepunt.handovers.categories import default_valid_until
 from servicepunt.handovers.services import handover_start
 from servicepunt.infoflits.services import infoflits_start

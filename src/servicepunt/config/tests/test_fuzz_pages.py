@@ -174,12 +174,12 @@ def _urls(world: dict[str, str]) -> list[str]:
 
 @pytest.fixture
 def world(make_user: object) -> dict[str, str]:
-    from servicepunt.accounts.demo import demo_accounts_create
-    from servicepunt.appointments.demo import agendas_load_demo
     from servicepunt.appointments.testing import appointment_rows
-    from servicepunt.cases.demo import demo_residents_create
     from servicepunt.cases.testing import case_rows
-    from servicepunt.handovers.demo import demo_handovers_add
+    from servicepunt.demo.accounts import demo_accounts_create
+    from servicepunt.demo.agendas import agendas_load_demo
+    from servicepunt.demo.handovers import demo_handovers_add
+    from servicepunt.demo.residents import demo_residents_create
     from servicepunt.handovers.testing import handover_rows
     from servicepunt.infoflits.testing import infoflits_rows
 

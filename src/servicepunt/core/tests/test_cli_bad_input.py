@@ -52,7 +52,7 @@ def test_a_missing_catalogue_folder_is_refused(tmp_path: Path) -> None:
 def test_a_demo_agenda_file_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
     file = tmp_path / "agendas.yaml"
     file.write_bytes(b"agendas: [\xff]")
-    assert _refused("appointments", "load-demo", "--file", str(file)).startswith("file: ")
+    assert _refused("demo", "--agendas", str(file)).startswith("file: ")
 
 
 @pytest.mark.parametrize("data", [b"", NOT_UTF8, DEEP.encode(), b'{"person": {"age": 1' + b"0" * 5000 + b"}}", b"{bad"])

@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING
 import pytest
 from django.test import Client
 
-from servicepunt.appointments.demo import agendas_load_demo
-
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
 
@@ -22,5 +20,5 @@ def client(employee: User) -> Client:
 
 
 @pytest.fixture
-def agendas(db: None) -> None:
-    agendas_load_demo()
+def agendas(demo_agendas: None) -> None:
+    """The demo agendas (the root fixture `demo_agendas`)."""

@@ -11,7 +11,6 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from servicepunt.accounts.testing import user_rows
-from servicepunt.appointments.demo import agendas_load_demo
 from servicepunt.appointments.resident.links import resident_path, resident_token
 from servicepunt.appointments.testing import arrangement_rows
 from servicepunt.cases.closing import Resolution
@@ -28,7 +27,6 @@ STUDY = "Ik wil weer naar school maar weet niet hoe ik dat betaal"
 
 
 def open_case() -> Case:
-    agendas_load_demo()
     employee = user_rows().get(username="medewerker")
     return case_for_resident(
         employee,
@@ -43,7 +41,7 @@ def open_case() -> Case:
 
 
 def test_combination_appointment_then_resident_cancels_one(
-    page: Page, browser: Browser, loaded_live_server: object
+    page: Page, browser: Browser, loaded_live_server: object, demo_agendas: None
 ) -> None:
     base_url = str(loaded_live_server)
     case = open_case()

@@ -5,6 +5,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from servicepunt.handovers.categories import CODES, Category
@@ -48,7 +49,7 @@ class Consent(models.Model):
     )
     method = models.CharField(_("hoe gegeven"), max_length=20, choices=ConsentMethod.choices)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    given_at = models.DateTimeField(_("gegeven op"), auto_now_add=True)
+    given_at = models.DateTimeField(_("gegeven op"), default=timezone.now, editable=False)
     valid_until = models.DateField(_("geldig tot en met"))
     withdrawn_at = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
     withdrawn_by = models.ForeignKey(

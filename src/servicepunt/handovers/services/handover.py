@@ -18,7 +18,7 @@ from servicepunt.handovers.categories import Category
 from servicepunt.handovers.facts import facts_of_domains, zrm_scores_of
 from servicepunt.handovers.models import Consent, Handover, HandoverTransition, Outcome, RejectionReason
 from servicepunt.handovers.services.consent import consent_record
-from servicepunt.handovers.states import HandoverState, may_move
+from servicepunt.handovers.states import RESOLVES, HandoverState, may_move
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -120,7 +120,7 @@ def handover_accept(*, handover: Handover, by: User) -> Handover:
     handover = _move(handover, HandoverState.ACCEPTED, by)
     question_resolve(
         question=handover.question,
-        resolution=Resolution.PARTNER_ACCEPTED,
+        resolution=RESOLVES[HandoverState.ACCEPTED],
         by=by,
         detail=f"geaccepteerd door {handover.organisation.name}",
     )
@@ -135,7 +135,7 @@ def handover_reject(*, handover: Handover, by: User, reason: str, note: str = ""
     handover = _move(handover, HandoverState.REJECTED, by, note)
     handover.rejection_reason = reason
     handover.save(update_fields=["rejection_reason"])
-    question_reopen(question=handover.question, by=by, reason=f"overdracht afgewezen: {reason}")
+    question_reopen(question=handover.question, by=by, reason=f"overdracht afgewezen: {reason}")  # states.REOPENS
     return handover
 
 
@@ -143,7 +143,9 @@ def handover_reject(*, handover: Handover, by: User, reason: str, note: str = ""
 def handover_plan(*, handover: Handover, by: User, note: str = "") -> Handover:
     _partner_may_act(handover, by)
     handover = _move(handover, HandoverState.PLANNED, by, note)
-    question_resolve(question=handover.question, resolution=Resolution.BOOKED, by=by, detail=note or "afspraak gepland")
+    question_resolve(
+        question=handover.question, resolution=RESOLVES[HandoverState.PLANNED], by=by, detail=note or "afspraak gepland"
+    )
     return handover
 
 

@@ -1,20 +1,26 @@
-"""Demo accounts, one per role, for a newcomer's first run. Never in production."""
+"""Demo accounts, one per role, for a newcomer's first run. Never in production. Through the
+services and selectors of accounts and catalogue only (no model of theirs is imported)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
 
-from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
+from servicepunt.accounts.selectors import user_by_username
 from servicepunt.accounts.services import roles_sync, user_create
-from servicepunt.catalogue.models import Organisation
+from servicepunt.catalogue.selectors import organisation_list
 from servicepunt.core.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 DEMO_PASSWORD = "servicepunt-demo-2026"
 DEMO_PARTNER_ORGANISATION = "juridisch-loket"
+DEMO_EMPLOYEE = "medewerker"  # registers the demo residents
 
 
 @dataclass(frozen=True)
@@ -41,9 +47,9 @@ def demo_accounts_create() -> list[DemoAccount]:
     if not getattr(settings, "SERVICEPUNT_ALLOW_DEMO_DATA", False):
         raise InvalidInput("Demo-accounts zijn uitgeschakeld in deze omgeving.", field="SERVICEPUNT_ALLOW_DEMO_DATA")
     roles_sync()
-    partner_organisation = Organisation.objects.filter(code=DEMO_PARTNER_ORGANISATION).first()
+    partner_organisation = organisation_list().filter(code=DEMO_PARTNER_ORGANISATION).first()
     for account in DEMO_ACCOUNTS:
-        if User.objects.filter(username=account.username).exists():
+        if user_by_username(account.username) is not None:
             continue
         organisation = partner_organisation if account.role == Role.PARTNER else None
         if account.role == Role.PARTNER and organisation is None:
@@ -64,4 +70,7 @@ def demo_accounts_create() -> list[DemoAccount]:
 
 def demo_employee() -> User:
     """The demo Servicepunt employee (made by `demo_accounts_create`), who registers the demo residents."""
-    return User.objects.get(username="medewerker")
+    employee = user_by_username(DEMO_EMPLOYEE)
+    if employee is None:
+        raise InvalidInput("Maak eerst de demo-accounts aan (servicepunt demo).", field="registered_by")
+    return employee

@@ -23,7 +23,7 @@ from servicepunt.appointments.models import (
     LiberationDayChoice,
     ModeChoice,
 )
-from servicepunt.catalogue.models import EntryPoint, Product
+from servicepunt.catalogue.selectors import entry_points_choosable, products_any
 from servicepunt.core.errors import InvalidInput
 
 DEMO_PATH = Path(__file__).resolve().parent / "data" / "demo-agendas.yaml"
@@ -51,7 +51,7 @@ def _choice(value: Any, allowed: list[str], where: str) -> str:
 
 
 def _agenda(block: Mapping[str, Any], where: str) -> Agenda:
-    entry_point = EntryPoint.objects.filter(code=block.get("entry_point")).first()
+    entry_point = entry_points_choosable().filter(code=block.get("entry_point")).first()
     if entry_point is None:
         raise _fail(where, f"loket '{block.get('entry_point')}' bestaat niet in de catalogus")
     modes = set(block.get("modes") or [])
@@ -80,7 +80,7 @@ def _rules(agenda: Agenda, block: Mapping[str, Any], where: str) -> None:
     agenda.hours.all().delete()
     agenda.exceptions.all().delete()
     for code, minutes in (block.get("products") or {}).items():
-        product = Product.objects.filter(code=code).first()
+        product = products_any().filter(code=code).first()
         if product is None or not product.entry_points.filter(pk=agenda.entry_point_id).exists():
             raise _fail(where, f"product '{code}' bestaat niet of wordt niet aangeboden bij dit loket")
         AgendaProduct.objects.create(agenda=agenda, product=product, duration_minutes=int(minutes))

@@ -7,26 +7,30 @@ along the state machine, consistent with how the question was resolved:
 - open: some handovers wait for the partner (verstuurd, ontvangen), some were afgewezen, which
   reopened the question.
 
-Called by `servicepunt demo` for every batch of `servicepunt.cases.demo` (cases may not import
-handovers). Written with bulk_create, in the caller's transaction.
+Called by `servicepunt demo` for every batch of `servicepunt.demo.residents` (cases may not import
+handovers). Written with bulk_create, in the caller's transaction, with the times of the history
+(the time fields default to now, so given times are kept; see `servicepunt.demo.residents`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from servicepunt.accounts.models import User
+from servicepunt.accounts.selectors import partner_staff_by_organisation
 from servicepunt.cases.closing import Resolution
-from servicepunt.cases.demo import DemoBatch, between, timestamps_as_given
 from servicepunt.cases.models import CaseEvent, EventKind, Question
-from servicepunt.catalogue.models import EntryPoint, Product
+from servicepunt.catalogue.selectors import products_any
+from servicepunt.demo.residents import DemoBatch, between
 from servicepunt.handovers.categories import CODES, Category, default_valid_until
 from servicepunt.handovers.models import Consent, ConsentMethod, Handover, HandoverTransition, Outcome, RejectionReason
-from servicepunt.handovers.states import HandoverState
+from servicepunt.handovers.states import RESOLVES, TRANSITIONS, HandoverState, resolution_after
 from servicepunt.infoflits.questionnaire.answers import get_path
 from servicepunt.infoflits.selectors import questionnaire
+
+if TYPE_CHECKING:
+    from servicepunt.catalogue.models import EntryPoint
 
 # What the demo residents agreed to share: always the name and the question, mostly the phone.
 SHARED_SOMETIMES = (
@@ -53,31 +57,46 @@ S, R, A, P, C, X = (
 )
 
 
+# How often a question of each resolution came through a handover; the rest was settled at the
+# counter (answered, booked there, declined) or has no handover yet.
+HANDED_OVER = {Resolution.PARTNER_ACCEPTED: 1.0, Resolution.BOOKED: 0.5, Resolution.OPEN: 0.22}
+WALKS = 200
+
+
+def _walk(rng: random.Random) -> list[HandoverState]:
+    """A random history along the real state machine (handovers.states.TRANSITIONS): the states
+    after concept, sent first, stopping at an end state or at random."""
+    path: list[HandoverState] = []
+    state = HandoverState.CONCEPT
+    while TRANSITIONS[state] and (not path or rng.random() < 0.75):
+        state = rng.choice(sorted(TRANSITIONS[state]))
+        path.append(state)
+    return path
+
+
 def _path(rng: random.Random, resolution: Resolution) -> list[HandoverState]:
-    """The states a handover went through after concept, or [] when the question has none."""
-    received = [R] if rng.random() < 0.6 else []
-    if resolution == Resolution.PARTNER_ACCEPTED:
-        return [S, *received, A]
-    if resolution == Resolution.BOOKED and rng.random() < 0.5:
-        return [S, *received, A, P] + ([C] if rng.random() < 0.4 else [])
-    if resolution == Resolution.OPEN:
-        chance = rng.random()
-        if chance < 0.12:
-            return [S, *received, X]
-        if chance < 0.22:
-            return [S, *received]
+    """The states a handover went through after concept, or [] when the question has none: a
+    walk on the state machine whose outcome under the services' rule
+    (handovers.states.resolution_after) is how the question was resolved. Not a copy of the
+    rule: a walk that would leave the question otherwise is thrown away."""
+    if rng.random() >= HANDED_OVER.get(resolution, 0.0):
+        return []
+    for _ in range(WALKS):
+        path = _walk(rng)
+        if resolution_after(path) == resolution:
+            return path
     return []
 
 
 def _times(
     rng: random.Random, path: list[HandoverState], start: dt.datetime, settled: dt.datetime | None, end: dt.datetime
 ) -> list[dt.datetime]:
-    """When each state was reached, in order: accepting or planning at the moment the question
-    was resolved, completing after it."""
-    resolving = A if P not in path else P
-    if settled is None or resolving not in path:
+    """When each state was reached, in order: the last state that resolved the question (by
+    handovers.states.RESOLVES) at the moment the question was resolved, later ones after it."""
+    resolving = [state for state in path if state in RESOLVES]
+    if settled is None or not resolving:
         return sorted(between(rng, start, end) for _ in path)
-    before = path.index(resolving)
+    before = len(path) - 1 - path[::-1].index(resolving[-1])
     times = sorted(between(rng, start, settled) for _ in range(before)) + [settled]
     times += sorted(between(rng, settled, end) for _ in path[before + 1 :])
     return times
@@ -102,11 +121,9 @@ class _Builder:
         self.batch, self.rng = batch, batch.rng
         product_ids = {q.product_id for q in batch.questions if q.product_id}
         self.entry_points: dict[int, list[EntryPoint]] = {}
-        for product in Product.objects.filter(pk__in=product_ids).prefetch_related("entry_points"):
+        for product in products_any().filter(pk__in=product_ids).prefetch_related("entry_points"):
             self.entry_points[product.pk] = [ep for ep in product.entry_points.all() if ep.active]
-        self.partner_staff = {
-            user.organisation_id: user for user in User.objects.filter(organisation__isnull=False, is_active=True)
-        }
+        self.partner_staff = partner_staff_by_organisation()
         self.consents: list[Consent] = []
         self.handovers: list[Handover] = []
         self.transitions: list[HandoverTransition] = []
@@ -204,7 +221,6 @@ class _Builder:
 def demo_handovers_add(batch: DemoBatch) -> int:
     """Add the warm handovers of one saved batch of demo cases; the number made."""
     builder = _Builder(batch)
-    with timestamps_as_given(Consent, Handover, HandoverTransition, CaseEvent):
-        for question in batch.questions:
-            builder.question(question)
-        return builder.save()
+    for question in batch.questions:
+        builder.question(question)
+    return builder.save()

@@ -6,9 +6,16 @@ a timeline, contact moments, and in a realistic share an infoflits whose situati
 against situation.schema.json, tasks (some overdue), notes and a closing under the closing rule.
 Everything is written with bulk_create in batches, so 100,000 residents take minutes.
 
-The layers above add their part per batch through `extend` (the warm handovers in
-`servicepunt.handovers.demo`): cases may not import them. A question resolved as
-`partner_accepted` expects such a handover; `servicepunt demo` always adds them.
+The rules are the real ones, not copies: the case status is `cases.services.case_status_for`
+(the rule the services apply), closing follows `cases.closing.may_close`, and the handovers
+(`servicepunt.demo.handovers`, added per batch through `extend`) follow the state machine and
+`handovers.states.resolution_after`.
+
+Times: the history spans months, so each row carries the moment it happened. The time fields
+(`opened_at`, `created_at`, `at`, …) default to `timezone.now` instead of `auto_now_add`: a
+service that gives no time gets now, as before, and a writer that gives one (this module, a
+future import of old records) keeps it. Nothing is switched off process-wide any more (the old
+`timestamps_as_given` changed the model fields for the whole process while the demo ran).
 """
 
 from __future__ import annotations
@@ -16,19 +23,18 @@ from __future__ import annotations
 import datetime as dt
 import random
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
 from servicepunt.accounts.roles import Role
-from servicepunt.cases.closing import RESOLVED, Resolution
+from servicepunt.cases.closing import QuestionState, Resolution, may_close
 from servicepunt.cases.identifiers import bsn_digest, bsn_encrypt
 from servicepunt.cases.models import (
     Case,
@@ -46,13 +52,16 @@ from servicepunt.cases.models import (
     Task,
     TaskKind,
 )
-from servicepunt.catalogue.models import LifeDomain, Product
+from servicepunt.cases.services import case_status_for
+from servicepunt.catalogue.selectors import domain_list, products_choosable
 from servicepunt.core.errors import InvalidInput
+from servicepunt.demo.accounts import DEMO_EMPLOYEE
 from servicepunt.infoflits.engine import validate_situation
 from servicepunt.infoflits.models import Decision, Infoflits, SituationVersion, SuggestionDecision
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
+    from servicepunt.catalogue.models import Product
 
 # Names as plain text, to keep the lists readable (SIM905 would put one name per line).
 GIVEN_NAMES = tuple(
@@ -270,26 +279,6 @@ def households_checked() -> tuple[Household, ...]:
 # --- Helpers -------------------------------------------------------------------------------
 
 
-@contextmanager
-def timestamps_as_given(*model_classes: type[models.Model]) -> Iterator[None]:
-    """Let bulk_create keep the creation times the demo sets (a history over months) instead of
-    stamping every row with now (auto_now_add). It changes the model fields for the whole process
-    until the block ends, so it is for demo generation only, never in a serving process."""
-    stamped = [
-        f
-        for model in model_classes
-        for f in model._meta.concrete_fields
-        if isinstance(f, models.DateField) and f.auto_now_add
-    ]
-    for f in stamped:
-        f.auto_now_add = False
-    try:
-        yield
-    finally:
-        for f in stamped:
-            f.auto_now_add = True
-
-
 def between(rng: random.Random, start: dt.datetime, end: dt.datetime) -> dt.datetime:
     """A random moment from start to end (start itself when end is not later)."""
     return start + max(end - start, dt.timedelta(0)) * rng.random()
@@ -330,9 +319,9 @@ def _products() -> dict[str, Product]:
     codes = {code for _, code in QUESTIONS} | {code for h in HOUSEHOLDS for code in h.extras}
     return {
         product.code: product
-        for product in Product.objects.filter(code__in=codes, active=True).prefetch_related(
-            Prefetch("domains", queryset=LifeDomain.objects.order_by("position", "code"))
-        )
+        for product in products_choosable()
+        .filter(code__in=codes)
+        .prefetch_related(Prefetch("domains", queryset=domain_list().order_by("position", "code")))
     }
 
 
@@ -475,22 +464,23 @@ class _Builder:
     def _status(
         self, case: Case, questions: list[Question], settled: list[dt.datetime], events: list[tuple[Any, ...]]
     ) -> None:
-        """The status the services would have set; a case whose questions are all resolved is
-        mostly closed (the closing rule allows it)."""
-        resolutions = {Resolution(q.resolution) for q in questions}
-        if resolutions <= RESOLVED and self.rng.random() < 0.75:
+        """The status by the real rules: a case whose questions may close under the closing rule
+        (`cases.closing.may_close`) is mostly closed; otherwise the status rule of the services
+        (`cases.services.case_status_for`) decides."""
+        resolutions = [Resolution(q.resolution) for q in questions]
+        if may_close(QuestionState(q.text, r) for q, r in zip(questions, resolutions, strict=True)) and (
+            self.rng.random() < 0.75
+        ):
             case.status = CaseStatus.CLOSED
             case.closed_at = between(self.rng, max(settled), min(self.now, max(settled) + dt.timedelta(days=3)))
             case.closing_reason = (
                 ClosingReason.RESIDENT_WITHDREW
-                if resolutions == {Resolution.DECLINED}
+                if set(resolutions) == {Resolution.DECLINED}
                 else self.rng.choices((ClosingReason.ALL_ARRANGED, ClosingReason.OTHER), (95, 5))[0]
             )
             events.append((case.closed_at, "case_closed", case.closing_reason))
-        elif resolutions <= RESOLVED and Resolution.PARTNER_ACCEPTED in resolutions:
-            case.status = CaseStatus.AWAITING_APPOINTMENT
-        elif resolutions - {Resolution.OPEN}:
-            case.status = CaseStatus.IN_PROGRESS
+        else:
+            case.status = case_status_for(CaseStatus.OPEN, resolutions)
 
     def _infoflits(self, case: Case, questions: list[Question], events: list[tuple[Any, ...]]) -> None:
         rng, by = self.rng, self.by
@@ -616,17 +606,10 @@ class _Builder:
         )
 
 
-DEMO_MODELS: tuple[type[models.Model], ...] = (
-    Resident,
-    Infoflits,
-    SituationVersion,
-    SuggestionDecision,
-    Case,
-    Question,
-    Task,
-    Note,
-    CaseEvent,
-)
+def demo_residents_count() -> int:
+    """How many residents the demo employee registered: `servicepunt demo --residents N` adds
+    only the ones missing up to N, so running it twice makes no duplicates."""
+    return Resident.objects.filter(registered_by__username=DEMO_EMPLOYEE).count()
 
 
 @transaction.atomic
@@ -652,13 +635,12 @@ def demo_residents_create(
     most = max(1, 2 * cases_per_resident - 1)
     now = timezone.now()
     created = 0
-    with timestamps_as_given(*DEMO_MODELS):
-        while created < count:
-            builder = _Builder(rng, registered_by, now, products)
-            for _ in range(min(BATCH, count - created)):
-                builder.resident(bsns, key, rng.randint(1, most))
-            batch = builder.save()
-            for add in extend:
-                add(batch)
-            created += len(builder.residents)
+    while created < count:
+        builder = _Builder(rng, registered_by, now, products)
+        for _ in range(min(BATCH, count - created)):
+            builder.resident(bsns, key, rng.randint(1, most))
+        batch = builder.save()
+        for add in extend:
+            add(batch)
+        created += len(builder.residents)
     return created

@@ -15,22 +15,14 @@ from servicepunt.accounts.roles import Role
 from servicepunt.cases.closing import RESOLVED, Resolution
 from servicepunt.cases.identifiers import bsn_decrypt
 from servicepunt.cases.models import Case, CaseStatus, ContactMoment, Note, Question, Resident, Task
+from servicepunt.cases.services import case_status_for
 from servicepunt.handovers.models import Handover
-from servicepunt.handovers.states import HandoverState, may_move
+from servicepunt.handovers.states import HandoverState, may_move, resolution_after
 from servicepunt.infoflits.engine import validate_situation
 from servicepunt.infoflits.models import SituationVersion
 
 pytestmark = pytest.mark.django_db
 RESIDENTS = 40
-# How the question of a handover must stand, per state of the handover.
-RESOLUTION_OF_STATE = {
-    HandoverState.SENT: {Resolution.OPEN},
-    HandoverState.RECEIVED: {Resolution.OPEN},
-    HandoverState.REJECTED: {Resolution.OPEN},
-    HandoverState.ACCEPTED: {Resolution.PARTNER_ACCEPTED},
-    HandoverState.PLANNED: {Resolution.BOOKED},
-    HandoverState.COMPLETED: {Resolution.BOOKED},
-}
 
 
 @pytest.fixture
@@ -84,17 +76,24 @@ def test_demo_handovers_match_how_their_question_was_resolved(demo: str) -> None
     assert {HandoverState.ACCEPTED, HandoverState.REJECTED} <= states
     for handover in handovers:
         question = handover.question
-        assert Resolution(question.resolution) in RESOLUTION_OF_STATE[HandoverState(handover.state)]
         assert question.product is not None and handover.entry_point in question.product.entry_points.all()
         assert handover.organisation_id == handover.entry_point.organisation_id == handover.consent.organisation_id
         assert handover.consent.resident_id == question.case.resident_id
         moves = [(HandoverState(t.from_state), HandoverState(t.to_state)) for t in handover.transitions.all()]
         assert moves[0][0] == HandoverState.CONCEPT and moves[-1][1] == HandoverState(handover.state)
         assert all(may_move(a, b) for a, b in moves)
+        # The question stands as the services' rule leaves it after these moves.
+        assert Resolution(question.resolution) == resolution_after(b for _, b in moves)
         assert [t.at for t in handover.transitions.all()] == sorted(t.at for t in handover.transitions.all())
     accepted = Question.objects.filter(resolution=Resolution.PARTNER_ACCEPTED)
     assert accepted.exists()
-    assert not accepted.exclude(handovers__state=HandoverState.ACCEPTED).exists()
+    assert not accepted.filter(handovers__isnull=True).exists()
+
+
+def test_demo_case_status_is_the_status_rule_of_the_services(demo: str) -> None:
+    for case in Case.objects.exclude(status=CaseStatus.CLOSED).prefetch_related("questions"):
+        assert case.status == case_status_for(CaseStatus.OPEN, [q.resolution for q in case.questions.all()])
+    assert Case.objects.filter(status=CaseStatus.AWAITING_APPOINTMENT).exists()
 
 
 def test_demo_work_has_tasks_some_overdue_contact_moments_and_notes(demo: str) -> None:
@@ -112,12 +111,33 @@ def test_demo_work_has_tasks_some_overdue_contact_moments_and_notes(demo: str) -
     assert Case.objects.filter(opened_at__lt=timezone.now() - dt.timedelta(days=60)).exists()
 
 
-def test_demo_keeps_bsns_unique_over_runs_and_leaves_timestamps_alone(demo: str) -> None:
-    call_command("demo", "--residents", "5", stdout=StringIO())
+def test_demo_runs_twice_without_duplicates_and_tops_up_to_n(demo: str) -> None:
+    counts = (Resident.objects.count(), Case.objects.count(), Handover.objects.count(), User.objects.count())
+    again = StringIO()
+    call_command("demo", "--residents", str(RESIDENTS), stdout=again)
+    assert "er komen er geen bij" in again.getvalue() and "servicepunt-demo-2026" in again.getvalue()
+    assert (Resident.objects.count(), Case.objects.count(), Handover.objects.count(), User.objects.count()) == counts
+    call_command("demo", "--residents", str(RESIDENTS + 5), stdout=StringIO())
+    assert Resident.objects.count() == RESIDENTS + 5
     digests = list(Resident.objects.exclude(bsn_digest="").values_list("bsn_digest", flat=True))
     assert len(digests) == len(set(digests))
+
+
+def test_demo_leaves_the_clock_of_the_services_alone(demo: str) -> None:
     case = Case.objects.create(resident=Resident.objects.first(), opened_by=User.objects.get(username="medewerker"))
     assert timezone.now() - case.opened_at < dt.timedelta(minutes=1)
+    # ...while the demo's own rows keep the times of their history.
+    week_ago = timezone.now() - dt.timedelta(days=7)
+    assert Handover.objects.filter(created_at__lt=week_ago).exists()
+    assert Resident.objects.filter(registered_at__lt=week_ago).exists()
+
+
+def test_demo_refuses_with_pending_migrations(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("servicepunt.demo.management.commands.demo._migrations_pending", lambda: True)
+    with pytest.raises(CommandError) as refused:
+        call_command("demo", "--residents", "3", stdout=StringIO())
+    assert refused.value.returncode == 2 and "servicepunt migrate" in str(refused.value)
+    assert not Resident.objects.exists() and not User.objects.exists()
 
 
 def test_demo_refuses_where_demo_data_is_switched_off(settings: object) -> None:
