@@ -294,7 +294,7 @@ TABLE: dict[str, Entry] = {
     # My work: my own cases only, also for Servicepunt staff.
     "counter:worklist": Entry("get", CASEWORK, lacks(h1("Mijn werkvoorraad", mine), not_mine)),
     "counter:resident-search": Entry(
-        "get", CASEWORK, visible_residents(h1("Inwoner zoeken")), query=lambda c: {"name": "Jan"}
+        "post", CASEWORK, visible_residents(h1("Inwoner zoeken")), data=lambda c: {"name": "Jan"}
     ),
     "counter:resident-register": Entry("get", CASEWORK, h1("Inwoner registreren")),
     "counter:resident": Entry(
@@ -403,10 +403,11 @@ TABLE: dict[str, Entry] = {
         written=lambda c: Case.objects.get(pk=c.work.closable.pk).closed_at,
     ),
     "api:resident-search": Entry(
-        "get",
+        "post",
         CASEWORK,
         visible_residents(api(lambda d, c: True)),
-        query=lambda c: {"name": "Jan"},
+        data=lambda c: {"name": "Jan"},
+        json=True,
         anonymous=Anonymous.API,
     ),
     # --- the resident's own page: the signed key is the access, whoever holds it
