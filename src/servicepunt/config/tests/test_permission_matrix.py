@@ -31,7 +31,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from servicepunt.accounts.roles import Role
 from servicepunt.accounts.services import user_create
 from servicepunt.appointments.models import Appointment, AppointmentStatus, Arrangement
-from servicepunt.appointments.resident.links import PARAMETER
+from servicepunt.appointments.resident.links import LinkRefused, resident_access
 from servicepunt.audit.models import AccessLogEntry
 from servicepunt.cases.models import Case, Note
 from servicepunt.cases.services import case_infoflits_start
@@ -162,7 +162,19 @@ def _appointment(ctx: Ctx) -> dict[str, Any]:
 
 
 def _key(ctx: Ctx) -> dict[str, Any]:
-    return {PARAMETER: ctx.work.token}
+    return {"token": ctx.work.token}
+
+
+def _keyed_appointment(ctx: Ctx) -> dict[str, Any]:
+    return {"token": ctx.work.token, "uuid": ctx.work.appointment.uuid}
+
+
+def _link_works(ctx: Ctx) -> bool:
+    try:
+        resident_access(ctx.work.token)
+    except LinkRefused:
+        return False
+    return True
 
 
 def _booked(ctx: Ctx) -> object:
@@ -354,6 +366,9 @@ TABLE: dict[str, Entry] = {
         data=lambda c: {"appointment": c.work.appointment.uuid, "reason": "inwoner kan niet"},
         written=_booked,
     ),
+    "counter:case-renew-link": Entry(
+        "post", CASEWORK, redirects(case_path), hidden=WIJKBUREAU, kwargs=_case, written=_link_works
+    ),
     "counter:case-combination": Entry(
         "get", CASEWORK, h1("Combinatieafspraak", "Studiefinanciering"), hidden=WIJKBUREAU, kwargs=_case
     ),
@@ -412,18 +427,17 @@ TABLE: dict[str, Entry] = {
     ),
     # --- the resident's own page: the signed key is the access, whoever holds it
     "resident_appointments:page": Entry(
-        "get", ALL, h1("Uw afspraken", "Bijstandsuitkering"), anonymous=Anonymous.PUBLIC, query=_key
+        "get", ALL, h1("Uw afspraken", "Bijstandsuitkering"), anonymous=Anonymous.PUBLIC, kwargs=_key
     ),
     "resident_appointments:cancel": Entry(
         "get",
         ALL,
         h1("Wilt u deze afspraak annuleren?"),
         anonymous=Anonymous.PUBLIC,
-        kwargs=_appointment,
-        query=_key,
+        kwargs=_keyed_appointment,
     ),
     "resident_appointments:reschedule": Entry(
-        "get", ALL, h1("Andere tijd kiezen"), anonymous=Anonymous.PUBLIC, kwargs=_appointment, query=_key
+        "get", ALL, h1("Andere tijd kiezen"), anonymous=Anonymous.PUBLIC, kwargs=_keyed_appointment
     ),
     # --- the confirmation letter: case work, for residents the employee may see
     "resident_appointments:letter": Entry(
