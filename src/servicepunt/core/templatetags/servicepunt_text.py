@@ -3,8 +3,10 @@
 A name or a note may hold Unicode bidirectional controls (U+202E RIGHT-TO-LEFT OVERRIDE and
 friends) or simply be Arabic next to Dutch. `isolated` puts it in a `<bdi>` element, whose
 direction is found from its own content and which cannot change the order of the text around
-it; inside it the explicit embeddings and overrides are closed by the first-strong isolate
-characters (U+2068 … U+2069) as well, so a PDF renderer or a copy into plain text is safe too.
+it: an override inside ends where the element ends (HTML: `bdi { unicode-bidi: isolate }`).
+Where no markup can go (`<title>`, plain text) `isolated_text` uses the isolate characters
+U+2068 … U+2069 instead, and the PDFs get them inside each `<bdi>` (core.pdf), since WeasyPrint
+does not support `unicode-bidi: isolate`.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ def isolated(value: object) -> SafeString:
     text = "" if value is None else str(value)
     if not text:
         return mark_safe("")
-    return mark_safe(f"<bdi>{conditional_escape(bidi_isolate_text(text))}</bdi>")  # noqa: S308 - escaped above
+    return mark_safe(f"<bdi>{conditional_escape(text)}</bdi>")  # noqa: S308 - escaped above
 
 
 @register.filter
