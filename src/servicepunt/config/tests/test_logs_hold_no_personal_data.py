@@ -110,7 +110,9 @@ def everything_logged(capfd: pytest.CaptureFixture[str]) -> Iterator[Callable[[]
         logger.setLevel(logging.DEBUG)
         for handler in logger.handlers:
             if isinstance(handler, logging.StreamHandler) and not isinstance(handler, logging.FileHandler):
-                streams.append((handler, handler.setStream(buffer)))
+                # Not setStream: it flushes the old stream, which may be a closed capture file.
+                streams.append((handler, handler.stream))
+                handler.stream = buffer
     assert streams, "no configured log handler found"
 
     def logged() -> str:
@@ -122,7 +124,7 @@ def everything_logged(capfd: pytest.CaptureFixture[str]) -> Iterator[Callable[[]
         yield logged
     finally:
         for handler, stream in streams:
-            handler.setStream(stream)
+            handler.stream = stream
         for logger, level in levels:
             logger.setLevel(level)
 
