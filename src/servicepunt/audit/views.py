@@ -32,9 +32,17 @@ def log(request: HttpRequest) -> HttpResponse:
         messages.error(request, f"{refused.field}: {refused.message}")
         username = subject_id = ""
     entries = access_log(user=request.user, username=username, subject_id=subject_id, day=day)
+    status = 200
+    try:  # a control character (NUL) cannot be searched for; PostgreSQL would refuse it (a 500)
+        control_free(username, field="medewerker")
+        control_free(subject_id, field="kenmerk")
+    except InvalidInput as refused:
+        messages.error(request, refused.message)
+        entries, username, subject_id, status = entries.none(), "", "", 400
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(
         request,
         "audit/log.html",
         {"page": page, "username": username, "subject_id": subject_id, "day": day_text, "error": error},
+        status=status,
     )

@@ -15,6 +15,7 @@ urlpatterns = [
     path("vraagstukken/<uuid:uuid>/afspraak/boeken/", appointments.book, name="case-book"),
     path("vraagstukken/<uuid:uuid>/afspraak/verzetten/", appointments.reschedule, name="case-reschedule"),
     path("vraagstukken/<uuid:uuid>/afspraak/annuleren/", appointments.cancel, name="case-cancel-appointment"),
+    path("vraagstukken/<uuid:uuid>/afspraak/nieuwe-link/", appointments.renew_link, name="case-renew-link"),
     path("vraagstukken/<uuid:uuid>/combinatieafspraak/", appointments.combination_page, name="case-combination"),
     path(
         "vraagstukken/<uuid:uuid>/combinatieafspraak/boeken/",

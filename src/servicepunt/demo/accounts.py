@@ -39,6 +39,9 @@ DEMO_ACCOUNTS = (
     DemoAccount("beheerder", Role.BEHEERDER, "Fatma", "Yilmaz"),
     DemoAccount("privacy", Role.PRIVACY, "Pieter", "Smit"),
 )
+# Named by the setting SERVICEPUNT_DEMO_USERNAMES, so accounts can exempt them from the second
+# factor in local development without importing the demo.
+DEMO_USERNAMES = frozenset(account.username for account in DEMO_ACCOUNTS)
 
 
 @transaction.atomic

@@ -24,6 +24,7 @@ from servicepunt.appointments.models.notification import (
     NotificationKind,
     NotificationStatus,
 )
+from servicepunt.appointments.models.resident_link import ResidentLink
 
 __all__ = [
     "ActorKind",
@@ -46,4 +47,5 @@ __all__ = [
     "NotificationChannel",
     "NotificationKind",
     "NotificationStatus",
+    "ResidentLink",
 ]

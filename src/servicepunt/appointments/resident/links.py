@@ -1,34 +1,40 @@
-"""The resident's link: a signed, expiring key to the page where they see, cancel or move their
+"""The resident's link: a random key to the page where they see, cancel or move their
 appointments, without logging in.
 
 The key names the resident and what the page shows: the appointments of one case (when the
 appointment answers a question), of one combination (without a question), or one appointment.
-It is signed with a salt of its own (TimestampSigner), holds only public uuids (scope letter,
-resident, subject: short enough for an SMS), and expires after
-SERVICEPUNT_RESIDENT_LINK_DAYS days. It travels in the query string, so Django's own warnings
-(which print the path only) never contain it."""
+It is 32 random characters (secrets.token_urlsafe: short enough for an SMS) in the *path*
+(/afspraak/<key>/), expires after SERVICEPUNT_RESIDENT_LINK_DAYS days and can be revoked by
+staff (`resident_links_revoke`, `resident_link_renew`). Only its SHA-256 is stored
+(`ResidentLink.key_hash`), so a copy of the database opens no page, and the log handler's filter
+(core.logging.RedactAddresses) takes it out of every log line."""
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
+import hashlib
+import secrets
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
-from django.core import signing
+from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from servicepunt.appointments.models import Appointment, Arrangement
+from servicepunt.appointments.models import Appointment, Arrangement, ResidentLink
 from servicepunt.cases.models import Resident
 from servicepunt.core.errors import InvalidInput
 
-SALT = "servicepunt.appointments.resident-link"
-PARAMETER = "sleutel"
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
+
+KEY_BYTES = 24  # 32 characters of [A-Za-z0-9_-]
 
 
 class Scope(enum.StrEnum):
@@ -70,8 +76,8 @@ class ResidentAccess:
         ).order_by("start", "id")
 
 
-def _signer() -> signing.TimestampSigner:
-    return signing.TimestampSigner(salt=SALT)
+def key_hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
 
 
 def link_lifetime() -> dt.timedelta:
@@ -97,14 +103,23 @@ def _scope_of(appointment: Appointment | None, arrangement: Arrangement | None) 
 
 
 def resident_token(*, appointment: Appointment | None = None, arrangement: Arrangement | None = None) -> str:
+    """A new key for the resident of `appointment` or `arrangement` (stored as its hash only)."""
     resident, scope, subject = _scope_of(appointment, arrangement)
-    return _signer().sign(f"{scope.value}{resident.uuid.hex}{subject.hex}")
+    key = secrets.token_urlsafe(KEY_BYTES)
+    ResidentLink.objects.create(
+        key_hash=key_hash(key),
+        resident=resident,
+        scope=scope.value,
+        subject=subject,
+        expires_at=timezone.now() + link_lifetime(),
+    )
+    return key
 
 
 def resident_path(token: str, view: str = "page", *args: Any, **query: str) -> str:
-    """A path on the resident page with the key in the query string (and e.g. taal=en)."""
-    query_string = urlencode({PARAMETER: token, **query}, safe=":", quote_via=quote)
-    return f"{reverse(f'resident_appointments:{view}', args=args)}?{query_string}"
+    """A path on the resident page with the key in the path (and e.g. ?taal=en)."""
+    path = reverse(f"resident_appointments:{view}", args=[token, *args])
+    return f"{path}?{urlencode(query, quote_via=quote)}" if query else path
 
 
 def resident_link(*, appointment: Appointment | None = None, arrangement: Arrangement | None = None) -> str:
@@ -114,20 +129,19 @@ def resident_link(*, appointment: Appointment | None = None, arrangement: Arrang
     return f"{str(settings.SERVICEPUNT_PUBLIC_URL).rstrip('/')}{resident_path(token)}"
 
 
-def resident_access(token: str, *, max_age: dt.timedelta | None = None) -> ResidentAccess:
-    """The access a key gives, or LinkRefused when it is expired, broken or no longer leads to a
-    resident."""
-    try:
-        value = _signer().unsign(token, max_age=max_age or link_lifetime())
-    except signing.SignatureExpired as error:
-        raise LinkRefused(expired=True) from error
-    except signing.BadSignature as error:
-        raise LinkRefused(expired=False) from error
-    try:
-        scope, resident_id, subject = Scope(value[0]), uuid.UUID(hex=value[1:33]), uuid.UUID(hex=value[33:])
-    except (IndexError, ValueError) as error:
-        raise LinkRefused(expired=False) from error
-    resident = Resident.objects.filter(uuid=resident_id).first()
-    if resident is None:
+def resident_access(token: str, *, now: dt.datetime | None = None) -> ResidentAccess:
+    """The access a key gives, or LinkRefused when it is unknown (broken), expired or revoked."""
+    link = ResidentLink.objects.select_related("resident").filter(key_hash=key_hash(token)).first() if token else None
+    if link is None:
+        raise LinkRefused(expired=False)
+    if link.revoked_at is not None or link.expires_at <= (now or timezone.now()):
         raise LinkRefused(expired=True)
-    return ResidentAccess(resident=resident, scope=scope, subject=subject)
+    return ResidentAccess(resident=link.resident, scope=Scope(link.scope), subject=link.subject)
+
+
+@transaction.atomic
+def resident_links_revoke(*, resident: Resident, by: User) -> int:
+    """Revoke every link of this resident that still works; the number revoked."""
+    return ResidentLink.objects.filter(resident=resident, revoked_at__isnull=True).update(
+        revoked_at=timezone.now(), revoked_by=by
+    )

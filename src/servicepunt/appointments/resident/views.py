@@ -1,7 +1,7 @@
 """The resident's own appointments page: see them, cancel one (after a confirmation step), or
-choose another free time. No login: the signed link is the key. The page is never cached,
-indexed or referred to, and writes nothing personal to logs (the key is in the query string,
-which Django's warnings leave out, and a refusal is logged without it)."""
+choose another free time. No login: the link's key (in the path) is the access. The page is never
+cached, indexed or referred to, and writes nothing personal to logs (the log handler's filter
+takes the key out of every line, and a refusal is logged without it)."""
 
 from __future__ import annotations
 
@@ -26,7 +26,6 @@ from servicepunt.appointments.notify.content import (
     servicepunt_contact,
 )
 from servicepunt.appointments.resident.links import (
-    PARAMETER,
     LinkRefused,
     ResidentAccess,
     resident_access,
@@ -59,9 +58,8 @@ class Item:
 class Page:
     """The key and language of this request, and the addresses that keep both."""
 
-    def __init__(self, request: HttpRequest, access: ResidentAccess | None, language: str) -> None:
-        self.request, self.access, self.language = request, access, language
-        self.token = request.GET.get(PARAMETER, "")
+    def __init__(self, request: HttpRequest, access: ResidentAccess | None, language: str, token: str) -> None:
+        self.request, self.access, self.language, self.token = request, access, language, token
         self.chosen_language = request.GET.get(LANGUAGE_PARAMETER, "") in written_languages()
 
     def url(self, view: str = "page", *args: Any, language: str | None = None) -> str:
@@ -106,11 +104,11 @@ def _render(
     return _private(response, page.language, referrer)
 
 
-def _refused(request: HttpRequest, *, expired: bool) -> HttpResponse:
-    """403 for a broken key, 410 for an expired one, with how to reach the Servicepunt."""
+def _refused(request: HttpRequest, token: str, *, expired: bool) -> HttpResponse:
+    """403 for a broken key, 410 for an expired or revoked one, with how to reach the Servicepunt."""
     asked = request.GET.get(LANGUAGE_PARAMETER, "")
     language = asked if asked in written_languages() else resident_language(translation.get_language())
-    page = Page(request, None, language)
+    page = Page(request, None, language, token)
     with translation.override(language):
         return _render(page, "appointments/resident/refused.html", {"expired": expired}, 410 if expired else 403)
 
@@ -120,16 +118,16 @@ def resident_view(view: View) -> View:
     and answer with the private headers."""
 
     @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapped(request: HttpRequest, token: str, *args: Any, **kwargs: Any) -> HttpResponse:
         try:
-            access = resident_access(request.GET.get(PARAMETER, ""))
+            access = resident_access(token)
         except LinkRefused as refused:
             log.info("resident_link_refused", expired=refused.expired)
-            return _refused(request, expired=refused.expired)
+            return _refused(request, token, expired=refused.expired)
         asked = request.GET.get(LANGUAGE_PARAMETER, "")
         language = asked if asked in written_languages() else resident_language(access.resident.preferred_language)
         with translation.override(language):
-            return view(Page(request, access, language), *args, **kwargs)
+            return view(Page(request, access, language, token), *args, **kwargs)
 
     return wrapped
 

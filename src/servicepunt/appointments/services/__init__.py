@@ -12,6 +12,7 @@ from servicepunt.appointments.services.changes import (
 from servicepunt.appointments.services.common import PartChoice, question_free_check
 from servicepunt.appointments.services.overlap import ResidentDoubleBooked
 from servicepunt.appointments.services.problems import QuestionAlreadyBooked, SlotUnavailable
+from servicepunt.appointments.services.resident_link import resident_link_renew
 
 __all__ = [
     "SELF_SERVICE_USERNAME",
@@ -28,5 +29,6 @@ __all__ = [
     "arrangement_cancel",
     "arrangement_reschedule",
     "question_free_check",
+    "resident_link_renew",
     "self_service_user",
 ]

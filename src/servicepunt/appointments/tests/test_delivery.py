@@ -167,7 +167,7 @@ def test_resident_cancellation_puts_a_task_in_the_employees_worklist(
 ) -> None:
     appointment = book_single(agenda_factory, employee, make_resident(employee, language="en"))
     token = resident_token(appointment=appointment)
-    url = f"/afspraak/{appointment.uuid}/annuleren/?sleutel={token}"
+    url = f"/afspraak/{token}/{appointment.uuid}/annuleren/"
     assert Client().post(url, {"reden": "I found work"}).status_code == 303
     task = task_rows().get()
     assert task.assigned_to == employee and task.kind == "follow_up" and task.done_at is None

@@ -1,25 +1,25 @@
-"""The resident's page behind the signed link: it shows the appointments of the case (both parts
-of a combination), refuses tampered (403) and expired (410) links kindly, cancels with a
+"""The resident's page behind the link's key (in the path): it shows the appointments of the case (both
+parts of a combination), refuses unknown (403), expired and revoked (410) links kindly, cancels with a
 confirmation step (the question reopens), moves a single appointment to another free time
 (history kept, a new confirmation sent), follows the resident's language with a switch, and
 keeps the key out of logs and caches."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
-import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
-from unittest import mock
 
 import pytest
 from django.core import mail
 from django.test import Client
+from django.utils import timezone
 from structlog.testing import capture_logs
 
-from servicepunt.appointments.models import Appointment, AppointmentStatus, EventKind
-from servicepunt.appointments.resident.links import resident_link, resident_token
+from servicepunt.appointments.models import Appointment, AppointmentStatus, EventKind, ResidentLink
+from servicepunt.appointments.resident.links import key_hash, resident_link, resident_links_revoke, resident_token
 from servicepunt.appointments.selectors import appointment_history
 from servicepunt.appointments.tests.conftest import AgendaFactory
 from servicepunt.appointments.tests.test_notify_support import book_combination, book_single, make_resident
@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from servicepunt.accounts.models import User
 
 pytestmark = pytest.mark.django_db
-DAY = 24 * 60 * 60
 
 
 def _path(link: str) -> str:
@@ -47,7 +46,7 @@ def test_the_link_shows_both_parts_of_the_combination_privately(agenda_factory: 
     resident = make_resident(employee)
     arrangement, _questions = book_combination(agenda_factory, employee, resident)
     link = resident_link(arrangement=arrangement)
-    assert link.startswith("http://127.0.0.1:8000/afspraak/?sleutel=")
+    assert link.startswith("http://127.0.0.1:8000/afspraak/") and "?" not in link
     response = Client().get(_path(link))
     page = response.content.decode()
     assert response.status_code == 200
@@ -66,7 +65,7 @@ def test_language_follows_the_resident_and_the_switch(agenda_factory: AgendaFact
     assert '<html lang="en"' in english and "Social assistance benefit" in english
     assert "Your passport, ID card or residence document" in english
     assert 'hreflang="nl"' in english
-    dutch = Client().get(f"{path}&taal=nl").content.decode()
+    dutch = Client().get(f"{path}?taal=nl").content.decode()
     assert '<html lang="nl"' in dutch and "Bijstandsuitkering" in dutch
     assert "taal=nl" in dutch  # the chosen language stays in the page's links
 
@@ -75,16 +74,16 @@ def test_tampered_and_expired_links_are_refused_kindly(agenda_factory: AgendaFac
     appointment = book_single(agenda_factory, employee, make_resident(employee))
     token = resident_token(appointment=appointment)
     client = Client()
-    tampered = client.get("/afspraak/", {"sleutel": token[:-2] + ("AA" if not token.endswith("AA") else "BB")})
+    tampered = client.get(f"/afspraak/{token[:-2]}{'AA' if not token.endswith('AA') else 'BB'}/")
     assert tampered.status_code == 403 and "Deze link werkt niet" in tampered.content.decode()
     assert "14 030" in tampered.content.decode() and tampered["Cache-Control"] == "no-store"
-    assert client.get("/afspraak/").status_code == 403  # no key at all
-    with mock.patch("django.core.signing.time.time", return_value=time.time() - 61 * DAY):
-        old = resident_token(appointment=appointment)
-    expired = client.get("/afspraak/", {"sleutel": old})
+    assert client.get("/afspraak/").status_code == 404  # no key at all
+    old = resident_token(appointment=appointment)
+    ResidentLink.objects.filter(key_hash=key_hash(old)).update(expires_at=timezone.now() - dt.timedelta(seconds=1))
+    expired = client.get(f"/afspraak/{old}/")
     assert expired.status_code == 410 and "Deze link is verlopen" in expired.content.decode()
     assert "14 030" in expired.content.decode()
-    assert client.get("/afspraak/", {"sleutel": old, "taal": "en"})["Content-Language"] == "en"
+    assert client.get(f"/afspraak/{old}/", {"taal": "en"})["Content-Language"] == "en"
 
 
 def test_cancel_one_part_with_a_confirmation_step_reopens_its_question(
@@ -95,14 +94,14 @@ def test_cancel_one_part_with_a_confirmation_step_reopens_its_question(
     duo = arrangement.appointments.get(product__code="studiefinanciering")
     token = resident_token(arrangement=arrangement)
     client = Client(enforce_csrf_checks=True)
-    cancel_url = f"/afspraak/{duo.uuid}/annuleren/?sleutel={token}"
+    cancel_url = f"/afspraak/{token}/{duo.uuid}/annuleren/"
     step = client.get(cancel_url)
     assert step.status_code == 200 and "Wilt u deze afspraak annuleren?" in step.content.decode()
     assert step["Referrer-Policy"] == "same-origin"  # a no-referrer POST would carry "Origin: null"
     assert "Uw andere afspraken blijven staan" in step.content.decode()
     assert client.post(cancel_url).status_code == 403  # no CSRF token
     done = client.post(cancel_url, {"csrfmiddlewaretoken": _csrf(step.content.decode())})
-    assert done.status_code == 303 and done["Location"] == f"/afspraak/?sleutel={token}"
+    assert done.status_code == 303 and done["Location"] == f"/afspraak/{token}/"
     duo.refresh_from_db()
     assert duo.status == AppointmentStatus.CANCELLED
     assert arrangement.appointments.get(product__code="bijstand").status == AppointmentStatus.BOOKED
@@ -123,7 +122,7 @@ def test_reschedule_moves_a_single_appointment_and_confirms_again(
     mail.outbox.clear()  # the booking's confirmation
     token = resident_token(appointment=appointment)
     client = Client()
-    url = f"/afspraak/{appointment.uuid}/verzetten/?sleutel={token}"
+    url = f"/afspraak/{token}/{appointment.uuid}/verzetten/"
     choose = client.get(url).content.decode()
     values = re.findall(r'name="tijd" id="[^"]+" value="([^"]+)"', choose)
     assert values, "no free times offered"
@@ -143,7 +142,7 @@ def test_a_combination_part_is_moved_by_calling_the_servicepunt(agenda_factory: 
     arrangement, _questions = book_combination(agenda_factory, employee, make_resident(employee))
     part = arrangement.appointments.first()
     assert part is not None
-    page = Client().get(f"/afspraak/{part.uuid}/verzetten/?sleutel={resident_token(arrangement=arrangement)}")
+    page = Client().get(f"/afspraak/{resident_token(arrangement=arrangement)}/{part.uuid}/verzetten/")
     assert page.status_code == 200
     assert "Bel het Servicepunt: 14 030" in page.content.decode() and 'name="tijd"' not in page.content.decode()
 
@@ -159,7 +158,7 @@ def test_another_residents_appointment_is_not_found(agenda_factory: AgendaFactor
         resident=make_resident(employee, surname="Jansen"),
         booked_by=employee,
     )
-    response = Client().get(f"/afspraak/{other.uuid}/annuleren/?sleutel={resident_token(appointment=mine)}")
+    response = Client().get(f"/afspraak/{resident_token(appointment=mine)}/{other.uuid}/annuleren/")
     assert response.status_code == 404 and "Afspraak niet gevonden" in response.content.decode()
 
 
@@ -171,11 +170,29 @@ def test_the_key_and_personal_data_stay_out_of_the_logs(
     client = Client()
     caplog.set_level(logging.DEBUG)
     with capture_logs() as logs:
-        client.get("/afspraak/", {"sleutel": token})
-        client.get("/afspraak/", {"sleutel": token + "x"})
-        client.get(f"/afspraak/{appointment.uuid}/annuleren/", {"sleutel": token + "x"})
-        client.get("/afspraak/00000000-0000-0000-0000-000000000000/annuleren/", {"sleutel": token})
+        client.get(f"/afspraak/{token}/")
+        client.get(f"/afspraak/{token}x/")
+        client.get(f"/afspraak/{token}x/{appointment.uuid}/annuleren/")
+        client.get(f"/afspraak/{token}/00000000-0000-0000-0000-000000000000/annuleren/")
     written = repr(logs) + caplog.text
     assert [entry["event"] for entry in logs][:2] == ["resident_page_viewed", "resident_link_refused"]
     assert token not in written and token[:20] not in written
     assert "Visser" not in written and "example.org" not in written
+
+
+def test_the_key_is_stored_only_as_its_hash(agenda_factory: AgendaFactory, employee: User) -> None:
+    appointment = book_single(agenda_factory, employee, make_resident(employee))
+    token = resident_token(appointment=appointment)
+    link = ResidentLink.objects.get()
+    assert link.key_hash == key_hash(token) and token not in repr(list(ResidentLink.objects.values()))
+
+
+def test_a_revoked_link_is_refused_and_a_new_one_works(agenda_factory: AgendaFactory, employee: User) -> None:
+    resident = make_resident(employee)
+    appointment = book_single(agenda_factory, employee, resident)
+    old = resident_token(appointment=appointment)
+    assert Client().get(f"/afspraak/{old}/").status_code == 200
+    assert resident_links_revoke(resident=resident, by=employee) == 1
+    refused = Client().get(f"/afspraak/{old}/")
+    assert refused.status_code == 410 and "Deze link is verlopen" in refused.content.decode()
+    assert Client().get(f"/afspraak/{resident_token(appointment=appointment)}/").status_code == 200

@@ -68,7 +68,7 @@ def test_resident_moves_an_appointment_and_a_broken_link_is_explained(
     base_url = str(loaded_live_server)
     employee = user_rows().get(username="medewerker")
     appointment = book_single(agenda_factory, employee, make_resident(employee))
-    page.goto(f"{base_url}/afspraak/?sleutel={resident_token(appointment=appointment)}")
+    page.goto(f"{base_url}/afspraak/{resident_token(appointment=appointment)}/")
     page.get_by_role("link", name="Andere tijd kiezen voor Bijstandsuitkering").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Andere tijd kiezen")
     page.get_by_role("button", name="Deze tijd kiezen").click()
@@ -80,6 +80,6 @@ def test_resident_moves_an_appointment_and_a_broken_link_is_explained(
     appointment.refresh_from_db()
     assert [e.kind for e in appointment_history(appointment=appointment)] == ["booked", "rescheduled"]
 
-    page.goto(f"{base_url}/afspraak/?sleutel=kapot")
+    page.goto(f"{base_url}/afspraak/kapot/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Deze link werkt niet")
     assert_accessible(page)

@@ -29,6 +29,20 @@ class ResidentSerializer(serializers.ModelSerializer[Resident]):
         ]
 
 
+class ResidentSearchSerializer(serializers.Serializer[Any]):
+    """The criteria of a resident search, sent in the body so that no name, birth date, phone
+    number or BSN ends up in a URL or a server log. At least one is needed."""
+
+    name = serializers.CharField(
+        required=False, allow_blank=True, max_length=100, help_text="Voornaam of achternaam (delen)."
+    )
+    date_of_birth = serializers.DateField(required=False, allow_null=True, help_text="JJJJ-MM-DD")
+    phone = serializers.CharField(required=False, allow_blank=True, max_length=30, help_text="Telefoonnummer")
+    postcode = serializers.CharField(required=False, allow_blank=True, max_length=7, help_text="Postcode")
+    house_number = serializers.CharField(required=False, allow_blank=True, max_length=10, help_text="Huisnummer")
+    bsn = serializers.CharField(required=False, allow_blank=True, max_length=11, help_text="BSN, alleen exact")
+
+
 class QuestionSerializer(serializers.ModelSerializer[Question]):
     # A question need not be tied to a product or a domain (yet): then the code is null.
     product = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)

@@ -5,5 +5,5 @@ from servicepunt.cases.api.views import CaseCloseView, CaseDetailView, ResidentS
 urlpatterns = [
     path("cases/<uuid:uuid>", CaseDetailView.as_view(), name="case-detail"),
     path("cases/<uuid:uuid>/close", CaseCloseView.as_view(), name="case-close"),
-    path("residents", ResidentSearchView.as_view(), name="resident-search"),
+    path("residents/search", ResidentSearchView.as_view(), name="resident-search"),
 ]

@@ -57,6 +57,13 @@ class Resident(models.Model):
     class Meta:
         ordering = ["surname", "given_name"]
         indexes = [models.Index(fields=["postcode", "house_number"], name="resident_address")]
+        constraints = [
+            # One BSN is one resident (cases.services.resident_register refuses a second one with
+            # the same words; this index decides when two registrations race).
+            models.UniqueConstraint(
+                fields=["bsn_digest"], condition=~models.Q(bsn_digest=""), name="one_resident_per_bsn"
+            )
+        ]
         verbose_name = _("inwoner")
         verbose_name_plural = _("inwoners")
 

@@ -17,6 +17,7 @@ from servicepunt.cases.services.case import (
     question_resolve,
 )
 from servicepunt.cases.services.resident import (
+    BsnAlreadyRegistered,
     Registration,
     ResidentInput,
     resident_bsn_reveal,
@@ -44,6 +45,7 @@ __all__ = [
     "QUESTION_LENGTH",
     "SHORT_TEXT",
     "TASK_TEAMS",
+    "BsnAlreadyRegistered",
     "CaseNotClosable",
     "QuestionNotBookable",
     "Registration",

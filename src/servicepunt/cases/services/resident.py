@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any
 
 import structlog
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from servicepunt.audit.services import PURPOSE_LENGTH, access_record
+from servicepunt.audit.services import PURPOSE_LENGTH, access_record, access_record_many
 from servicepunt.cases.identifiers import (
     IdentifierError,
     bsn_decrypt,
@@ -24,9 +24,9 @@ from servicepunt.cases.identifiers import (
     postcode_normalise,
 )
 from servicepunt.cases.models import Case, ContactPreference, Resident
-from servicepunt.cases.selectors import possible_duplicates
+from servicepunt.cases.selectors import possible_duplicates, residents_visible
 from servicepunt.cases.services.case import case_open
-from servicepunt.core.errors import InvalidInput
+from servicepunt.core.errors import InvalidInput, ServicepuntError
 from servicepunt.core.validation import date_checked, text_checked
 
 if TYPE_CHECKING:
@@ -52,6 +52,27 @@ class ResidentInput:
     needs_interpreter: bool = False
     reads_with_difficulty: bool = False
     bsn: str = ""
+
+
+# The name of the partial unique index on the BSN digest (cases.models.Resident).
+ONE_RESIDENT_PER_BSN = "one_resident_per_bsn"
+DUPLICATE_CHECK_PURPOSE = "dubbele registratie voorkomen"
+
+
+class BsnAlreadyRegistered(ServicepuntError):
+    """One BSN is one resident. `existing` is the resident with this BSN when the employee may see
+    them (the page links to them), else None: the refusal then names no one."""
+
+    status = 409
+    code = "bsn-already-registered"
+
+    def __init__(self, existing: Resident | None) -> None:
+        if existing is not None:
+            message = _("er is al een inwoner met dit BSN; open die inwoner in plaats van een nieuwe te registreren")
+        else:
+            message = _("dit BSN kunt u niet registreren; neem contact op met het Servicepunt")
+        super().__init__(message, field="bsn")
+        self.existing = existing
 
 
 @dataclass
@@ -99,21 +120,62 @@ def _checked(data: ResidentInput) -> dict[str, Any]:
     }
 
 
-def resident_duplicates_check(data: ResidentInput) -> list[Resident]:
-    """Validate a registration and return the residents who may be the same person, without
-    saving anything: the employee looks before deciding to register someone new."""
-    return possible_duplicates(_checked(data))
+def resident_duplicates_check(*, user: User, data: ResidentInput, screen: str) -> list[Resident]:
+    """Validate a registration and return the residents who may be the same person *and whom this
+    user may see*, without saving anything: the employee looks before registering someone new.
+
+    The residents this user may not see change nothing in the answer, so the check tells nobody
+    whether someone is a Servicepunt client; the page tells such users to contact the Servicepunt
+    whatever the check found. Every candidate the check read, seen or not, is written to the
+    access log under that resident, so the privacy officer sees who looked for whom."""
+    candidates = possible_duplicates(_checked(data))
+    if candidates:
+        access_record_many(
+            user=user,
+            subject_type="resident",
+            subject_ids=[str(resident.uuid) for resident in candidates],
+            screen=screen,
+            purpose=DUPLICATE_CHECK_PURPOSE,
+        )
+    visible = set(residents_visible(user).filter(pk__in=[r.pk for r in candidates]).values_list("pk", flat=True))
+    return [resident for resident in candidates if resident.pk in visible]
 
 
-@transaction.atomic
+def _bsn_refusal(*, user: User, bsn_digest_value: str) -> BsnAlreadyRegistered:
+    existing = Resident.objects.filter(bsn_digest=bsn_digest_value).first()
+    if existing is None:  # pragma: no cover - only after a concurrent erasure
+        return BsnAlreadyRegistered(None)
+    access_record(
+        user=user,
+        subject_type="resident",
+        subject_id=str(existing.uuid),
+        screen="cases.resident_register",
+        purpose=DUPLICATE_CHECK_PURPOSE,
+    )
+    may_see = residents_visible(user).filter(pk=existing.pk).exists()
+    return BsnAlreadyRegistered(existing if may_see else None)
+
+
 def resident_register(*, registered_by: User, data: ResidentInput) -> Registration:
-    """Register a resident. Possible duplicates are returned to be shown, not refused: the
-    employee decides whether it is the same person."""
+    """Register a resident. One BSN is one resident: a BSN that is already registered is refused
+    (BsnAlreadyRegistered, also when two registrations race: the unique index decides). Other
+    possible duplicates are returned to be shown, not refused: the employee decides whether it is
+    the same person."""
     values = _checked(data)
-    duplicates = possible_duplicates(values)
-    resident = Resident(registered_by=registered_by, **values)
-    resident.full_clean()
-    resident.save()
+    try:
+        with transaction.atomic():
+            if values["bsn_digest"] and Resident.objects.filter(bsn_digest=values["bsn_digest"]).exists():
+                raise BsnAlreadyRegistered(None)
+            duplicates = possible_duplicates(values)
+            resident = Resident(registered_by=registered_by, **values)
+            resident.full_clean(validate_constraints=False)
+            resident.save()
+    except BsnAlreadyRegistered:
+        raise _bsn_refusal(user=registered_by, bsn_digest_value=values["bsn_digest"]) from None
+    except IntegrityError as error:
+        if ONE_RESIDENT_PER_BSN not in str(error):
+            raise
+        raise _bsn_refusal(user=registered_by, bsn_digest_value=values["bsn_digest"]) from None
     log.info("resident_registered", resident=str(resident.uuid), possible_duplicates=len(duplicates))
     return Registration(resident=resident, possible_duplicates=duplicates)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from django.http import HttpResponse
 from django.test import Client
 
 from servicepunt.audit.testing import access_log_rows
@@ -59,9 +60,23 @@ def test_close_is_refused_naming_open_questions(api: Client, case: Case, employe
     assert closed.json()["status"] == "afgesloten"
 
 
+def _search(api: Client, body: dict[str, object]) -> HttpResponse:
+    return api.post("/api/v1/residents/search", body, content_type="application/json")
+
+
 def test_resident_search_by_exact_bsn_and_field_named_errors(api: Client, case: Case) -> None:
-    assert [r["full_name"] for r in api.get("/api/v1/residents", {"bsn": "999990019"}).json()] == ["Mehmet Yildiz"]
-    invalid = api.get("/api/v1/residents", {"bsn": "123456789"})
+    assert [r["full_name"] for r in _search(api, {"bsn": "999990019"}).json()] == ["Mehmet Yildiz"]
+    invalid = _search(api, {"bsn": "123456789"})
     assert invalid.status_code == 400 and invalid.json()["invalid_params"][0]["name"] == "bsn"
-    empty = api.get("/api/v1/residents")
+    empty = _search(api, {})
     assert empty.status_code == 400 and empty.json()["invalid_params"][0]["name"] == "name"
+    bad_date = _search(api, {"date_of_birth": "gisteren"})
+    assert bad_date.status_code == 400 and bad_date.json()["invalid_params"][0]["name"] == "date_of_birth"
+
+
+def test_resident_search_takes_no_personal_data_in_the_url(api: Client, case: Case) -> None:
+    """The criteria go in the body: the old `GET residents?bsn=` is gone, not a second way in."""
+    for query in ({"bsn": "999990019"}, {"name": "Yildiz"}):
+        response = api.get("/api/v1/residents", query)
+        assert response.status_code == 404 and b"Yildiz" not in response.content
+    assert api.get("/api/v1/residents/search", {"name": "Yildiz"}).status_code == 405

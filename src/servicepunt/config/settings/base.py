@@ -200,6 +200,8 @@ SERVICEPUNT_IDLE_TIMEOUT_MINUTES = int(env_str("SERVICEPUNT_IDLE_TIMEOUT_MINUTES
 SERVICEPUNT_2FA_REQUIRED = env_bool("SERVICEPUNT_2FA_REQUIRED", True)
 SERVICEPUNT_2FA_EXEMPT_DEMO_ACCOUNTS = False
 SERVICEPUNT_SECOND_FACTOR_ROLES = "servicepunt.config.roles.SECOND_FACTOR_ROLES"
+# The public demo logins (exempt from the second factor only where demo data is allowed).
+SERVICEPUNT_DEMO_USERNAMES = "servicepunt.demo.accounts.DEMO_USERNAMES"
 OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Servicepunt")
 OTP_STATIC_THROTTLE_FACTOR = 1
 OTP_TOTP_THROTTLE_FACTOR = 1
@@ -245,12 +247,22 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
 }
 
+# Every log line goes through one handler whose filter takes query strings and resident link keys
+# out (core.logging.RedactAddresses). Django's own loggers (request warnings, runserver's request
+# lines) are pointed at it too: their defaults would print full addresses, and mail_admins would
+# send the request (with its data) by e-mail.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact": {"()": "servicepunt.core.logging.RedactAddresses"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        # No handlers of their own (Django's defaults are dropped): their lines go to the root's.
+        "django": {"handlers": [], "level": env_str("LOG_LEVEL", "INFO"), "propagate": True},
+        "django.server": {"handlers": [], "level": env_str("LOG_LEVEL", "INFO"), "propagate": True},
+    },
 }
 
 # Appointments: the video provider (a self-hosted Jitsi-compatible server by default; the room

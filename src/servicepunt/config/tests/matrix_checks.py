@@ -22,7 +22,8 @@ Text = str | Callable[[Ctx], str]
 
 
 def _text(response: HttpResponse) -> str:
-    return response.content.decode()
+    """The page, without the bidi isolation around names and typed text (`|isolated`)."""
+    return re.sub("</?bdi>|[\u2068\u2069]", "", response.content.decode())
 
 
 def show(response: HttpResponse) -> str:

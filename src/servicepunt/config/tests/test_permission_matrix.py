@@ -30,7 +30,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from servicepunt.accounts.roles import Role
 from servicepunt.accounts.services import user_create
-from servicepunt.appointments.resident.links import PARAMETER
+from servicepunt.appointments.resident.links import LinkRefused, resident_access
 from servicepunt.appointments.testing import AppointmentStatus, appointment_rows, arrangement_rows
 from servicepunt.audit.testing import access_log_rows
 from servicepunt.cases.services import case_infoflits_start
@@ -163,7 +163,19 @@ def _appointment(ctx: Ctx) -> dict[str, Any]:
 
 
 def _key(ctx: Ctx) -> dict[str, Any]:
-    return {PARAMETER: ctx.work.token}
+    return {"token": ctx.work.token}
+
+
+def _keyed_appointment(ctx: Ctx) -> dict[str, Any]:
+    return {"token": ctx.work.token, "uuid": ctx.work.appointment.uuid}
+
+
+def _link_works(ctx: Ctx) -> bool:
+    try:
+        resident_access(ctx.work.token)
+    except LinkRefused:
+        return False
+    return True
 
 
 def _booked(ctx: Ctx) -> object:
@@ -298,7 +310,7 @@ TABLE: dict[str, Entry] = {
     # My work: my own cases only, also for Servicepunt staff.
     "counter:worklist": Entry("get", CASEWORK, lacks(h1("Mijn werkvoorraad", mine), not_mine)),
     "counter:resident-search": Entry(
-        "get", CASEWORK, visible_residents(h1("Inwoner zoeken")), query=lambda c: {"name": "Jan"}
+        "post", CASEWORK, visible_residents(h1("Inwoner zoeken")), data=lambda c: {"name": "Jan"}
     ),
     "counter:resident-register": Entry("get", CASEWORK, h1("Inwoner registreren")),
     "counter:resident": Entry(
@@ -358,6 +370,9 @@ TABLE: dict[str, Entry] = {
         data=lambda c: {"appointment": c.work.appointment.uuid, "reason": "inwoner kan niet"},
         written=_booked,
     ),
+    "counter:case-renew-link": Entry(
+        "post", CASEWORK, redirects(case_path), hidden=WIJKBUREAU, kwargs=_case, written=_link_works
+    ),
     "counter:case-combination": Entry(
         "get", CASEWORK, h1("Combinatieafspraak", "Studiefinanciering"), hidden=WIJKBUREAU, kwargs=_case
     ),
@@ -407,26 +422,26 @@ TABLE: dict[str, Entry] = {
         written=lambda c: case_rows().get(pk=c.work.closable.pk).closed_at,
     ),
     "api:resident-search": Entry(
-        "get",
+        "post",
         CASEWORK,
         visible_residents(api(lambda d, c: True)),
-        query=lambda c: {"name": "Jan"},
+        data=lambda c: {"name": "Jan"},
+        json=True,
         anonymous=Anonymous.API,
     ),
     # --- the resident's own page: the signed key is the access, whoever holds it
     "resident_appointments:page": Entry(
-        "get", ALL, h1("Uw afspraken", "Bijstandsuitkering"), anonymous=Anonymous.PUBLIC, query=_key
+        "get", ALL, h1("Uw afspraken", "Bijstandsuitkering"), anonymous=Anonymous.PUBLIC, kwargs=_key
     ),
     "resident_appointments:cancel": Entry(
         "get",
         ALL,
         h1("Wilt u deze afspraak annuleren?"),
         anonymous=Anonymous.PUBLIC,
-        kwargs=_appointment,
-        query=_key,
+        kwargs=_keyed_appointment,
     ),
     "resident_appointments:reschedule": Entry(
-        "get", ALL, h1("Andere tijd kiezen"), anonymous=Anonymous.PUBLIC, kwargs=_appointment, query=_key
+        "get", ALL, h1("Andere tijd kiezen"), anonymous=Anonymous.PUBLIC, kwargs=_keyed_appointment
     ),
     # --- the confirmation letter: case work, for residents the employee may see
     "resident_appointments:letter": Entry(

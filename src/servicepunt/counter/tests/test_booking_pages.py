@@ -199,7 +199,7 @@ def test_the_case_page_costs_the_same_queries_with_one_message_or_many(
 def test_a_resident_cancellation_appears_in_mijn_werkvoorraad(client: Client, case: Case, employee: User) -> None:
     appointment = _book(client, case)
     token = resident_token(appointment=appointment)
-    response = Client().post(f"/afspraak/{appointment.uuid}/annuleren/?sleutel={token}", {"reden": "ik ben ziek"})
+    response = Client().post(f"/afspraak/{token}/{appointment.uuid}/annuleren/", {"reden": "ik ben ziek"})
     assert response.status_code == 303
     page = client.get("/werkvoorraad/").content.decode()
     assert "zelf geannuleerd. Reden: ik ben ziek" in page and "Haddad" in page

@@ -273,3 +273,19 @@ def reschedule(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
     else:
         messages.success(request, _("Afspraak verzet. De inwoner krijgt een nieuwe bevestiging."))
     return redirect("counter:case", uuid=case.uuid)
+
+
+@require_POST
+@permission_required(WORK)
+def renew_link(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
+    """Revoke the resident's links and send each coming appointment's confirmation again with a
+    new one (e.g. when a message reached the wrong person)."""
+    case = selectors.case_get(user=request.user, uuid=uuid, screen="counter.resident_link_renew")
+    queued = booking.resident_link_renew(resident=case.resident, by=request.user)
+    if queued:
+        messages.success(request, _("De oude link werkt niet meer. De inwoner krijgt een bericht met een nieuwe link."))
+    else:
+        messages.success(
+            request, _("De oude link werkt niet meer. Er zijn geen komende afspraken, dus er is geen nieuw bericht.")
+        )
+    return redirect("counter:case", uuid=case.uuid)

@@ -25,7 +25,9 @@ WORK = "cases.work_cases"
 
 @permission_required(WORK)
 def search(request: AuthenticatedRequest) -> HttpResponse:
-    form = ResidentSearchForm(request.GET or None)
+    """Search residents. The criteria are POSTed, never read from the query string: a name, birth
+    date, phone number or BSN must not end up in a URL, the browser history or a server log."""
+    form = ResidentSearchForm(request.POST if request.method == "POST" else None)
     results = None
     if form.has_criteria():
         try:
@@ -53,27 +55,25 @@ def _form_field(form: ResidentForm, field: str | None) -> str | None:
 
 @permission_required(WORK)
 def register(request: AuthenticatedRequest) -> HttpResponse:
+    """Register a resident. The duplicate check shows only residents this user may see; the page
+    says to contact the Servicepunt whatever it found, so it reveals no one else (see
+    `cases.services.resident_duplicates_check`)."""
     form = ResidentForm(request.POST or None)
-    duplicates = []
+    context: dict[str, object] = {"form": form, "may_see_all": request.user.has_perm("cases.view_all_cases")}
     if request.method == "POST" and form.is_valid():
         data = form.resident_input()
         try:
-            duplicates = services.resident_duplicates_check(data)
-            visible = set(selectors.residents_visible(request.user).values_list("pk", flat=True))
-            shown = [resident for resident in duplicates if resident.pk in visible]
+            duplicates = services.resident_duplicates_check(
+                user=request.user, data=data, screen="counter.resident_register"
+            )
             if duplicates and not form.cleaned_data["not_a_duplicate"]:
-                access_record_many(
-                    user=request.user,
-                    subject_type="resident",
-                    subject_ids=[str(resident.uuid) for resident in shown],
-                    screen="counter.resident_register",
-                    purpose="dubbele registratie voorkomen",
-                )
-                context = {"form": form, "duplicates": shown, "hidden_duplicates": len(duplicates) - len(shown)}
-                return render(request, "counter/resident_register.html", context)
+                return render(request, "counter/resident_register.html", {**context, "duplicates": duplicates})
             registration = services.resident_register_with_case(
                 registered_by=request.user, data=data, question=form.cleaned_data["question"]
             )
+        except services.BsnAlreadyRegistered as error:
+            form.add_error("bsn", error.message)
+            context["bsn_owner"] = error.existing
         except InvalidInput as error:
             form.add_error(_form_field(form, error.field), error.message)
         else:
@@ -81,7 +81,7 @@ def register(request: AuthenticatedRequest) -> HttpResponse:
             messages.success(request, _("Inwoner geregistreerd en vraagstuk geopend."))
             return redirect("counter:case", uuid=registration.case.uuid)
     status = 400 if request.method == "POST" else 200
-    return render(request, "counter/resident_register.html", {"form": form}, status=status)
+    return render(request, "counter/resident_register.html", context, status=status)
 
 
 def _resident_page(request: AuthenticatedRequest, resident: Resident, **extra: str) -> HttpResponse:
