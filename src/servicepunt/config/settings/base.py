@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "servicepunt.counter",
     "servicepunt.reporting",
     "servicepunt.summary",
+    "servicepunt.privacy",
 ]
 
 MIDDLEWARE = [
