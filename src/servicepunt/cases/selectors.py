@@ -29,6 +29,7 @@ from servicepunt.core.errors import InvalidInput
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
+    from servicepunt.infoflits.models import Infoflits
 
 SIMILAR_NAME = 85
 SEARCH_LIMIT = 50
@@ -208,3 +209,10 @@ def case_figures(*, since: dt.datetime, today: dt.date) -> dict[str, Any]:
         "questions": Question.objects.filter(case__in=cases).count(),
         "tasks_overdue": Task.objects.filter(done_at__isnull=True, due__lt=today).count(),
     }
+
+
+def resident_of_infoflits(infoflits: Infoflits) -> str | None:
+    """The resident (public id) whose case holds this infoflits: the access log files every view
+    of an infoflits under that resident."""
+    resident = Case.objects.filter(infoflits=infoflits).values_list("resident__uuid", flat=True).first()
+    return str(resident) if resident else None

@@ -4,6 +4,7 @@ lookups, the current situation and its suggestions."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -62,6 +63,26 @@ def infoflits_recent(*, user: User) -> list[Infoflits]:
 
 ACCESS_PURPOSE = "infoflits afnemen"
 
+# Whose infoflits this is: cases knows (an infoflits belongs to a case, and so to a resident) and
+# registers a lookup here at start-up, since infoflits may not import cases. Every view of an
+# infoflits is logged under its resident, so the privacy officer finds it by the person.
+ResidentOf = Callable[[Infoflits], str | None]
+_resident_lookups: list[ResidentOf] = []
+
+
+def infoflits_resident_lookup_register(lookup: ResidentOf) -> None:
+    if lookup not in _resident_lookups:
+        _resident_lookups.append(lookup)
+
+
+def infoflits_resident(infoflits: Infoflits) -> str | None:
+    """The public id (uuid) of the resident this infoflits is about, or None when it is not
+    (yet) part of a case."""
+    for lookup in _resident_lookups:
+        if resident := lookup(infoflits):
+            return resident
+    return None
+
 
 def infoflits_get(*, user: User, uuid: str, screen: str) -> Infoflits:
     """The infoflits, if this user may see it; every access is written to the access log.
@@ -72,9 +93,19 @@ def infoflits_get(*, user: User, uuid: str, screen: str) -> Infoflits:
     infoflits = get_object_or_404(Infoflits, uuid=uuid)
     if not infoflits_access(user, infoflits):
         raise Http404
-    access_record(
-        user=user, subject_type="infoflits", subject_id=str(infoflits.uuid), screen=screen, purpose=ACCESS_PURPOSE
-    )
+    resident = infoflits_resident(infoflits)
+    if resident is None:
+        access_record(
+            user=user, subject_type="infoflits", subject_id=str(infoflits.uuid), screen=screen, purpose=ACCESS_PURPOSE
+        )
+    else:
+        access_record(
+            user=user,
+            subject_type="resident.infoflits",
+            subject_id=resident,
+            screen=screen,
+            purpose=f"{ACCESS_PURPOSE} ({infoflits.uuid})",
+        )
     return infoflits
 
 
