@@ -4,7 +4,7 @@ lookups, the current situation and its suggestions."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -189,3 +189,28 @@ def infoflits_figures(*, since: dt.datetime) -> dict[str, Any]:
         "extra_accepted": extra.filter(decision=Decision.ACCEPTED).count(),
         "extra_per_infoflits": round(extra_offered / infoflitsen, 2) if infoflitsen else 0,
     }
+
+
+def infoflits_record(uuids: Sequence[str]) -> list[dict[str, Any]]:
+    """The answers of these infoflitsen, every saved version, and the decisions (AVG art. 15)."""
+    return [
+        {
+            "uuid": str(infoflits.uuid),
+            "started_at": infoflits.started_at.isoformat(),
+            "answers_removed_at": infoflits.answers_removed_at.isoformat() if infoflits.answers_removed_at else None,
+            "versions": [
+                {
+                    "number": v.number,
+                    "saved_at": v.saved_at.isoformat(),
+                    "situation": v.situation,
+                    "self_sufficiency": v.self_sufficiency,
+                }
+                for v in infoflits.versions.order_by("number")
+            ],
+            "decisions": [
+                {"product": d.product.code, "decision": d.decision, "decided_at": d.decided_at.isoformat()}
+                for d in infoflits.decisions.select_related("product").order_by("decided_at")
+            ],
+        }
+        for infoflits in Infoflits.objects.filter(uuid__in=list(uuids)).order_by("started_at")
+    ]

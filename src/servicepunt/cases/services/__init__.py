@@ -24,6 +24,12 @@ from servicepunt.cases.services.resident import (
     resident_register,
     resident_register_with_case,
 )
+from servicepunt.cases.services.retention import (
+    ErasureVerdict,
+    erasure_verdict,
+    resident_erase,
+    residents_anonymise,
+)
 from servicepunt.cases.services.work import (
     NOTE_LENGTH,
     SHORT_TEXT,
@@ -44,6 +50,7 @@ __all__ = [
     "SHORT_TEXT",
     "TASK_TEAMS",
     "CaseNotClosable",
+    "ErasureVerdict",
     "QuestionNotBookable",
     "Registration",
     "ResidentInput",
@@ -53,6 +60,7 @@ __all__ = [
     "case_overlap_confirm",
     "case_reopen",
     "contact_moment_record",
+    "erasure_verdict",
     "note_add",
     "question_add",
     "question_bookable_check",
@@ -65,9 +73,11 @@ __all__ = [
     "representative_add",
     "resident_bsn_reveal",
     "resident_duplicates_check",
+    "resident_erase",
     "resident_lock",
     "resident_register",
     "resident_register_with_case",
+    "residents_anonymise",
     "task_create",
     "task_done",
 ]
