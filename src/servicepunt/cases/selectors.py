@@ -310,3 +310,8 @@ def resident_record(resident: Resident) -> dict[str, Any]:
             for case in resident.cases.select_related("infoflits").order_by("opened_at")
         ],
     }
+
+
+def infoflits_of_resident(resident: Resident) -> list[str]:
+    """The infoflitsen (public ids) of this resident's cases."""
+    return [str(uuid) for uuid in resident.cases.exclude(infoflits=None).values_list("infoflits__uuid", flat=True)]

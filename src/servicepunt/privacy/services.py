@@ -13,14 +13,19 @@ import structlog
 from django.db import transaction
 from django.utils import timezone
 
+from servicepunt.audit.selectors import access_log_for_subjects
 from servicepunt.audit.services import access_log_expire, access_record
-from servicepunt.cases.selectors import infoflits_of_open_cases
-from servicepunt.cases.services import residents_anonymise
+from servicepunt.cases.selectors import infoflits_of_open_cases, infoflits_of_resident
+from servicepunt.cases.services import ErasureVerdict, erasure_verdict, resident_erase, residents_anonymise
 from servicepunt.infoflits.services import infoflits_answers_remove
 from servicepunt.privacy.retention import RetentionRule, rule_for
 
 if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
     from servicepunt.accounts.models import User
+    from servicepunt.audit.models import AccessLogEntry
+    from servicepunt.cases.models import Resident
 
 log = structlog.get_logger(__name__)
 
@@ -96,3 +101,33 @@ def retention_run(*, by: User, apply: bool, now: dt.datetime | None = None) -> R
     )
     log.info("retention_run", run=report.run, applied=apply, **{line.kind: line.count for line in lines})
     return report
+
+
+def resident_access_log(*, user: User, resident: Resident) -> QuerySet[AccessLogEntry]:
+    """Every view of this resident's data: entries under the resident, and the older ones filed
+    under the id of one of their infoflitsen."""
+    return access_log_for_subjects(user=user, subject_ids=[str(resident.uuid), *infoflits_of_resident(resident)])
+
+
+def _case_cutoff(now: dt.datetime) -> dt.datetime:
+    return rule_for("case", timezone.localdate(now)).cutoff(now)
+
+
+def resident_erasure_verdict(resident: Resident) -> ErasureVerdict:
+    return erasure_verdict(resident=resident, closed_before=_case_cutoff(timezone.now()))
+
+
+@transaction.atomic
+def resident_erase_where_allowed(*, user: User, resident: Resident, screen: str) -> str:
+    """Erase the resident where the law allows (see cases.services.retention), refused with the
+    reason otherwise; the erasure is written to the access log under the resident."""
+    subject = str(resident.uuid)
+    action = resident_erase(resident=resident, closed_before=_case_cutoff(timezone.now()), by=user)
+    access_record(
+        user=user,
+        subject_type="resident.erasure",
+        subject_id=subject,
+        screen=screen,
+        purpose="verzoek tot wissen (AVG art. 17): " + ("gewist" if action == "delete" else "geanonimiseerd"),
+    )
+    return action
