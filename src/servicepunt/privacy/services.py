@@ -13,10 +13,18 @@ import structlog
 from django.db import transaction
 from django.utils import timezone
 
+from servicepunt.appointments.services.retention import appointments_anonymise
 from servicepunt.audit.selectors import access_log_for_subjects
 from servicepunt.audit.services import access_log_expire, access_record
 from servicepunt.cases.selectors import infoflits_of_open_cases, infoflits_of_resident
-from servicepunt.cases.services import ErasureVerdict, erasure_verdict, resident_erase, residents_anonymise
+from servicepunt.cases.services import (
+    ErasureVerdict,
+    erasure_verdict,
+    resident_erase,
+    residents_anonymise,
+    residents_due_ids,
+)
+from servicepunt.handovers.services.retention import handovers_anonymise
 from servicepunt.infoflits.services import infoflits_answers_remove
 from servicepunt.privacy.retention import RetentionRule, rule_for
 
@@ -64,8 +72,8 @@ class RetentionReport:
         }
 
 
-def _line(rule: RetentionRule, now: dt.datetime, count: int) -> RetentionLine:
-    return RetentionLine(rule.kind, rule.action, rule.cutoff(now), count, rule.source)
+def _line(rule: RetentionRule, now: dt.datetime, count: int, kind: str = "") -> RetentionLine:
+    return RetentionLine(kind or rule.kind, rule.action, rule.cutoff(now), count, rule.source)
 
 
 @transaction.atomic
@@ -78,8 +86,12 @@ def retention_run(*, by: User, apply: bool, now: dt.datetime | None = None) -> R
     cases = rule_for("case", today)
     infoflits = rule_for("infoflits", today)
     access = rule_for("access_log", today)
+    # Handovers and appointments follow the resident: wiped in the run that anonymises them.
+    residents = residents_due_ids(closed_before=cases.cutoff(now))
     lines = [
-        _line(cases, now, residents_anonymise(closed_before=cases.cutoff(now), apply=apply)),
+        _line(cases, now, residents_anonymise(closed_before=cases.cutoff(now), apply=apply), kind="case"),
+        _line(cases, now, handovers_anonymise(resident_ids=residents, apply=apply), kind="handover"),
+        _line(cases, now, appointments_anonymise(resident_ids=residents, apply=apply), kind="appointment"),
         _line(
             infoflits,
             now,
@@ -122,6 +134,9 @@ def resident_erase_where_allowed(*, user: User, resident: Resident, screen: str)
     """Erase the resident where the law allows (see cases.services.retention), refused with the
     reason otherwise; the erasure is written to the access log under the resident."""
     subject = str(resident.uuid)
+    if resident_erasure_verdict(resident).action == "anonymise":
+        handovers_anonymise(resident_ids=[resident.pk], apply=True)
+        appointments_anonymise(resident_ids=[resident.pk], apply=True)
     action = resident_erase(resident=resident, closed_before=_case_cutoff(timezone.now()), by=user)
     access_record(
         user=user,

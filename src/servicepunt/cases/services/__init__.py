@@ -29,6 +29,7 @@ from servicepunt.cases.services.retention import (
     erasure_verdict,
     resident_erase,
     residents_anonymise,
+    residents_due_ids,
 )
 from servicepunt.cases.services.work import (
     NOTE_LENGTH,
@@ -78,6 +79,7 @@ __all__ = [
     "resident_register",
     "resident_register_with_case",
     "residents_anonymise",
+    "residents_due_ids",
     "task_create",
     "task_done",
 ]

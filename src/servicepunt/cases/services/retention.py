@@ -40,6 +40,12 @@ def residents_due(*, closed_before: dt.datetime) -> QuerySet[Resident]:
     )
 
 
+def residents_due_ids(*, closed_before: dt.datetime) -> list[int]:
+    """The residents a retention run anonymises now, so the apps that hold more about them
+    (handovers, appointments) wipe their part in the same run."""
+    return list(residents_due(closed_before=closed_before).values_list("pk", flat=True))
+
+
 def _wipe(resident: Resident, now: dt.datetime) -> None:
     Resident.objects.filter(pk=resident.pk).update(
         given_name=ANONYMOUS_NAME,

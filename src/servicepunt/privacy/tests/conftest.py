@@ -14,6 +14,8 @@ from servicepunt.accounts.roles import Role
 from servicepunt.cases.closing import Resolution
 from servicepunt.cases.services import case_close, case_infoflits_start, question_resolve
 from servicepunt.cases.testing import case_for_resident
+from servicepunt.catalogue.selectors import organisation_detail
+from servicepunt.handovers.services import consent_record, handover_create
 from servicepunt.infoflits.services import infoflits_start
 
 if TYPE_CHECKING:
@@ -37,6 +39,21 @@ def world(make_user: Callable[..., User]) -> World:
     officer = make_user(Role.PRIVACY)
     closed = case_for_resident(employee, given_name="Sanne", surname="Visser", phone="0611111111")
     case_infoflits_start(case=closed, by=employee)
+    organisation = organisation_detail(code="juridisch-loket")
+    consent = consent_record(
+        resident=closed.resident,
+        organisation=organisation,
+        what_is_shared="naam, vraag",
+        method="verbal",
+        recorded_by=employee,
+    )
+    handover_create(
+        question=closed.questions.get(),
+        entry_point=organisation.entry_points.first(),  # type: ignore[arg-type]
+        consent=consent,
+        summary="Sanne wil hulp bij de huur.",
+        created_by=employee,
+    )
     question_resolve(question=closed.questions.get(), resolution=Resolution.ANSWERED, by=employee)
     case_close(case=closed, closed_by=employee, reason="all_arranged")
     opened = case_for_resident(employee, given_name="Joris", surname="Bakker", phone="0622222222")

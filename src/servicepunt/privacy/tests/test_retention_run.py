@@ -28,7 +28,7 @@ def _counts(report: object) -> dict[str, int]:
 
 def test_nothing_is_due_right_after_seeding(world: World) -> None:
     report = retention_run(by=world.officer, apply=False)
-    assert _counts(report) == {"case": 0, "infoflits": 0, "access_log": 0}
+    assert _counts(report) == {"case": 0, "handover": 0, "appointment": 0, "infoflits": 0, "access_log": 0}
 
 
 def test_dry_run_counts_exactly_what_is_due_and_changes_nothing(world: World) -> None:
@@ -40,12 +40,13 @@ def test_dry_run_counts_exactly_what_is_due_and_changes_nothing(world: World) ->
     # After 23 months the closed case is still within its period; after 25 it is due.
     assert _counts(retention_run(by=world.officer, apply=False, now=_later(23)))["case"] == 0
     assert _counts(retention_run(by=world.officer, apply=False, now=_later(25)))["case"] == 1
+    assert _counts(retention_run(by=world.officer, apply=False, now=_later(25)))["handover"] == 1
     world.closed.resident.refresh_from_db()
     assert world.closed.resident.surname == "Visser"
     assert world.closed.resident.anonymised_at is None
     # Every dry run is itself in the access log.
     runs = access_log(user=world.officer).filter(subject_type="privacy.retention")
-    assert runs.count() == 4
+    assert runs.count() == 5
     assert all(entry.purpose.startswith("proefrun") for entry in runs)
 
 
@@ -53,7 +54,7 @@ def test_apply_anonymises_and_deletes_what_is_due_and_is_idempotent(world: World
     later = _later(25)
     log_before = access_log(user=world.officer).count()
     first = retention_run(by=world.officer, apply=True, now=later)
-    assert _counts(first) == {"case": 1, "infoflits": 2, "access_log": log_before}
+    assert _counts(first) == {"case": 1, "handover": 1, "appointment": 0, "infoflits": 2, "access_log": log_before}
     resident = world.closed.resident
     resident.refresh_from_db()
     assert (resident.given_name, resident.surname, resident.phone, resident.bsn_digest) == (
@@ -63,7 +64,10 @@ def test_apply_anonymises_and_deletes_what_is_due_and_is_idempotent(world: World
         "",
     )
     assert resident.anonymised_at is not None
-    assert world.closed.questions.get().text == ""
+    question = world.closed.questions.get()
+    assert question.text == ""
+    (handover,) = question.handovers.all()
+    assert (handover.summary, handover.facts, handover.contact) == ("", {}, {})
     world.closed.infoflits.refresh_from_db()
     assert world.closed.infoflits.answers_removed_at is not None
     assert list(world.closed.infoflits.versions.values_list("situation", flat=True)) == [
@@ -79,6 +83,8 @@ def test_apply_anonymises_and_deletes_what_is_due_and_is_idempotent(world: World
     # Again: nothing new, except the entry of the first run, now itself past its period.
     assert _counts(retention_run(by=world.officer, apply=True, now=later)) == {
         "case": 0,
+        "handover": 0,
+        "appointment": 0,
         "infoflits": 0,
         "access_log": 1,
     }
@@ -88,7 +94,7 @@ def test_the_cli_dry_run_prints_the_report(world: World, capsys: pytest.CaptureF
     call_command("privacy", "retention", "--dry-run", "--user", world.officer.username)
     report = json.loads(capsys.readouterr().out)
     assert report["applied"] is False
-    assert [line["kind"] for line in report["lines"]] == ["case", "infoflits", "access_log"]
+    assert [line["kind"] for line in report["lines"]] == ["case", "handover", "appointment", "infoflits", "access_log"]
     assert all(line["source"] for line in report["lines"])
 
 
