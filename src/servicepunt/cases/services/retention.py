@@ -76,7 +76,9 @@ def _wipe(resident: Resident, now: dt.datetime) -> None:
 def residents_anonymise(*, closed_before: dt.datetime, apply: bool) -> int:
     """Anonymise every resident due (or with apply=False only count them). Running it again
     finds nothing new."""
-    due = list(residents_due(closed_before=closed_before).select_for_update(of=("self",)))
+    # Locked by id: PostgreSQL allows no FOR UPDATE on the grouped query that finds them.
+    ids = residents_due_ids(closed_before=closed_before)
+    due = list(Resident.objects.select_for_update().filter(pk__in=ids, anonymised_at__isnull=True))
     if apply:
         now = timezone.now()
         for resident in due:
