@@ -46,7 +46,7 @@ from servicepunt.core.errors import InvalidInput
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
-    from servicepunt.cases.models import Case, Question
+    from servicepunt.cases.models import Case, Question, Resident
     from servicepunt.catalogue.models import Location, Product
 
 FIRST_CHUNK_DAYS = 2  # today (often half over) and tomorrow
@@ -318,4 +318,40 @@ def appointment_figures(*, since: dt.datetime) -> dict[str, int]:
         "appointments_booked": booked.filter(status=AppointmentStatus.BOOKED).count(),
         "appointments_cancelled": booked.filter(status=AppointmentStatus.CANCELLED).count(),
         "combinations": booked.filter(arrangement__isnull=False).values("arrangement").distinct().count(),
+    }
+
+
+def appointments_record(resident: Resident) -> dict[str, list[dict[str, object]]]:
+    """This resident's appointments and the messages sent about them (AVG art. 15)."""
+    appointments = list(
+        Appointment.objects.filter(resident=resident).select_related("product", "agenda").order_by("start")
+    )
+    return {
+        "appointments": [
+            {
+                "uuid": str(a.uuid),
+                "product": a.product.code,
+                "agenda": a.agenda.name,
+                "start": a.start.isoformat(),
+                "end": a.end.isoformat(),
+                "status": a.status,
+                "mode": a.mode,
+                "note": a.note,
+                "booked_at": a.booked_at.isoformat(),
+            }
+            for a in appointments
+        ],
+        "notifications": [
+            {
+                "appointment": str(n.appointment.uuid),
+                "kind": n.kind,
+                "channel": n.channel,
+                "status": n.status,
+                "at": n.at.isoformat(),
+                "sent_at": n.sent_at.isoformat() if n.sent_at else None,
+            }
+            for n in Notification.objects.filter(appointment__in=appointments)
+            .select_related("appointment")
+            .order_by("at")
+        ],
     }

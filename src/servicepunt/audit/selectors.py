@@ -26,3 +26,10 @@ def access_log(
     if day:
         entries = entries.filter(at__date=day)
     return entries
+
+
+def access_log_for_subjects(
+    *, user: PermissionsMixin | AnonymousUser, subject_ids: list[str]
+) -> QuerySet[AccessLogEntry]:
+    """Who viewed the data of these subjects (a resident's public id), when, where and why."""
+    return access_log(user=user).filter(subject_id__in=subject_ids)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import transaction
 
 from servicepunt.audit.models import AccessLogEntry
 
@@ -30,3 +32,15 @@ def access_record_many(
         )
         for subject_id in subject_ids
     )
+
+
+@transaction.atomic
+def access_log_expire(*, before: dt.datetime, apply: bool) -> int:
+    """Delete the entries older than the retention cutoff (or with apply=False count them). The
+    only way an entry ever leaves the log: the append-only manager refuses every other delete."""
+    # The base manager is Django's plain one, without the append-only guard.
+    due = AccessLogEntry._base_manager.filter(at__lt=before)
+    count = due.count()
+    if apply and count:
+        due.delete()
+    return count

@@ -7,10 +7,11 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q, QuerySet, Value
 from django.db.models.functions import Concat
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
 from rapidfuzz import fuzz
 
 from servicepunt.accounts.roles import Role
@@ -29,6 +30,7 @@ from servicepunt.core.errors import InvalidInput
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
+    from servicepunt.infoflits.models import Infoflits
 
 SIMILAR_NAME = 85
 SEARCH_LIMIT = 50
@@ -208,3 +210,108 @@ def case_figures(*, since: dt.datetime, today: dt.date) -> dict[str, Any]:
         "questions": Question.objects.filter(case__in=cases).count(),
         "tasks_overdue": Task.objects.filter(done_at__isnull=True, due__lt=today).count(),
     }
+
+
+def resident_of_infoflits(infoflits: Infoflits) -> str | None:
+    """The resident (public id) whose case holds this infoflits: the access log files every view
+    of an infoflits under that resident."""
+    resident = Case.objects.filter(infoflits=infoflits).values_list("resident__uuid", flat=True).first()
+    return str(resident) if resident else None
+
+
+def infoflits_of_open_cases() -> set[str]:
+    """The infoflitsen (public ids) of cases still open: retention keeps their answers."""
+    return {
+        str(uuid)
+        for uuid in Case.objects.exclude(status=CaseStatus.CLOSED)
+        .exclude(infoflits=None)
+        .values_list("infoflits__uuid", flat=True)
+    }
+
+
+def resident_by_uuid(uuid: Any) -> Resident:
+    """One resident by public id, for the privacy officer's export and erasure (who reads no
+    cases otherwise); an unknown or malformed id is refused naming the field."""
+    try:
+        return Resident.objects.get(uuid=uuid)
+    except (Resident.DoesNotExist, ValueError, ValidationError) as error:
+        raise InvalidInput(gettext("Geen inwoner met dit kenmerk."), field="resident") from error
+
+
+def residents_matching(*, name: str = "", bsn: str = "") -> list[Resident]:
+    """Residents by name (every word in the name) or by exact BSN through its keyed digest: the
+    privacy officer's search of the access log."""
+    queryset = Resident.objects.all()
+    if bsn:
+        try:
+            digest = bsn_digest(bsn_normalise(bsn), settings.SERVICEPUNT_BSN_KEY)
+        except IdentifierError as error:
+            raise InvalidInput(error.message, field="bsn") from error
+        queryset = queryset.filter(bsn_digest=digest)
+    for word in name.split():
+        queryset = queryset.filter(
+            Q(given_name__icontains=word) | Q(surname__icontains=word) | Q(surname_prefix__icontains=word)
+        )
+    return list(queryset[:RESIDENTS_MATCHING_LIMIT])
+
+
+RESIDENTS_MATCHING_LIMIT = 50
+
+
+def resident_record(resident: Resident) -> dict[str, Any]:
+    """Everything cases holds about this resident, as plain data (AVG art. 15)."""
+    return {
+        "resident": {
+            "uuid": str(resident.uuid),
+            "given_name": resident.given_name,
+            "surname_prefix": resident.surname_prefix,
+            "surname": resident.surname,
+            "date_of_birth": resident.date_of_birth.isoformat() if resident.date_of_birth else None,
+            "phone": resident.phone,
+            "email": resident.email,
+            "postcode": resident.postcode,
+            "house_number": resident.house_number,
+            "preferred_language": resident.preferred_language,
+            "contact_preference": resident.contact_preference,
+            "needs_interpreter": resident.needs_interpreter,
+            "reads_with_difficulty": resident.reads_with_difficulty,
+            "bsn": bsn_masked(resident) if resident.has_bsn else None,
+            "registered_at": resident.registered_at.isoformat(),
+            "anonymised_at": resident.anonymised_at.isoformat() if resident.anonymised_at else None,
+        },
+        "representatives": [
+            {"name": r.name, "kind": r.kind, "phone": r.phone, "email": r.email} for r in resident.representatives.all()
+        ],
+        "cases": [
+            {
+                "uuid": str(case.uuid),
+                "status": case.status,
+                "opened_at": case.opened_at.isoformat(),
+                "closed_at": case.closed_at.isoformat() if case.closed_at else None,
+                "closing_reason": case.closing_reason,
+                "infoflits": str(case.infoflits.uuid) if case.infoflits else None,
+                "questions": [
+                    {
+                        "uuid": str(q.uuid),
+                        "text": q.text,
+                        "resolution": q.resolution,
+                        "created_at": q.created_at.isoformat(),
+                    }
+                    for q in case.questions.all()
+                ],
+                "notes": [{"text": n.text, "written_at": n.written_at.isoformat()} for n in case.notes.all()],
+                "tasks": [{"description": t.description, "due": t.due.isoformat()} for t in case.tasks.all()],
+                "contact_moments": [
+                    {"channel": c.channel, "at": c.at.isoformat(), "outcome": c.outcome}
+                    for c in case.contact_moments.all()
+                ],
+                "events": [{"kind": e.kind, "at": e.at.isoformat(), "detail": e.detail} for e in case.events.all()],
+            }
+            for case in resident.cases.select_related("infoflits").order_by("opened_at")
+        ],
+    }
+
+
+def infoflits_of_resident(resident: Resident) -> list[str]:
+    """The infoflitsen (public ids) of this resident's cases."""
+    return [str(uuid) for uuid in resident.cases.exclude(infoflits=None).values_list("infoflits__uuid", flat=True)]

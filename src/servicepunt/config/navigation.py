@@ -28,6 +28,8 @@ _ITEMS: tuple[tuple[Any, str, str | None], ...] = (
     (_("Organisaties"), "catalogue:organisation-list", "catalogue.view_organisation"),
     (_("Cijfers"), "reporting:overview", "reporting.view_figures"),
     (_("Toegangslog"), "audit:log", "audit.view_accesslog"),
+    (_("Privacy per inwoner"), "privacy:residents", "audit.view_accesslog"),
+    (_("Bewaartermijnen"), "privacy:retention", "audit.view_accesslog"),
 )
 
 

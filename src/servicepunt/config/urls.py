@@ -29,6 +29,7 @@ urlpatterns = [
     path("overdrachten/", include("servicepunt.handovers.urls")),
     path("cijfers/", include("servicepunt.reporting.urls")),
     path("privacy/toegangslog/", include("servicepunt.audit.urls")),
+    path("privacy/", include("servicepunt.privacy.urls")),
     path("beheer/", admin.site.urls),
 ]
 

@@ -137,3 +137,44 @@ def consents_of(*, resident: Resident | None) -> QuerySet[Consent]:
     if resident is None:
         return Consent.objects.none()
     return Consent.objects.filter(resident=resident)
+
+
+def handovers_record(resident: Resident) -> dict[str, list[dict[str, Any]]]:
+    """The consents this resident gave and the handovers made: with whom what was shared (AVG
+    art. 15)."""
+    return {
+        "consents": [
+            {
+                "uuid": str(c.uuid),
+                "organisation": c.organisation.name,
+                "question": str(c.question.uuid) if c.question else None,
+                "categories": list(c.categories),
+                "infoflits_domains": list(c.infoflits_domains),
+                "note": c.note,
+                "method": c.method,
+                "given_at": c.given_at.isoformat(),
+                "valid_until": c.valid_until.isoformat(),
+                "withdrawn_at": c.withdrawn_at.isoformat() if c.withdrawn_at else None,
+            }
+            for c in Consent.objects.filter(resident=resident)
+            .select_related("organisation", "question")
+            .order_by("given_at")
+        ],
+        "handovers": [
+            {
+                "uuid": str(h.uuid),
+                "organisation": h.organisation.name,
+                "question": str(h.question.uuid),
+                "summary": h.summary,
+                "facts": h.facts,
+                "contact": h.contact,
+                "state": h.state,
+                "outcome": h.outcome,
+                "created_at": h.created_at.isoformat(),
+                "consent": str(h.consent.uuid),
+            }
+            for h in Handover.objects.filter(question__case__resident=resident)
+            .select_related("organisation", "question", "consent")
+            .order_by("created_at")
+        ],
+    }

@@ -20,6 +20,13 @@ class Infoflits(models.Model):
     reference_date = models.DateField(
         _("peildatum"), default=dt.date.today, help_text=_("De regels gebruiken de bedragen en grenzen van deze datum.")
     )
+    answers_removed_at = models.DateTimeField(
+        _("antwoorden gewist op"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Na de bewaartermijn zijn de antwoorden gewist; alleen de peildatum blijft."),
+    )
 
     class Meta:
         ordering = ["-started_at"]

@@ -4,6 +4,7 @@ lookups, the current situation and its suggestions."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -62,6 +63,26 @@ def infoflits_recent(*, user: User) -> list[Infoflits]:
 
 ACCESS_PURPOSE = "infoflits afnemen"
 
+# Whose infoflits this is: cases knows (an infoflits belongs to a case, and so to a resident) and
+# registers a lookup here at start-up, since infoflits may not import cases. Every view of an
+# infoflits is logged under its resident, so the privacy officer finds it by the person.
+ResidentOf = Callable[[Infoflits], str | None]
+_resident_lookups: list[ResidentOf] = []
+
+
+def infoflits_resident_lookup_register(lookup: ResidentOf) -> None:
+    if lookup not in _resident_lookups:
+        _resident_lookups.append(lookup)
+
+
+def infoflits_resident(infoflits: Infoflits) -> str | None:
+    """The public id (uuid) of the resident this infoflits is about, or None when it is not
+    (yet) part of a case."""
+    for lookup in _resident_lookups:
+        if resident := lookup(infoflits):
+            return resident
+    return None
+
 
 def infoflits_get(*, user: User, uuid: str, screen: str) -> Infoflits:
     """The infoflits, if this user may see it; every access is written to the access log.
@@ -72,9 +93,19 @@ def infoflits_get(*, user: User, uuid: str, screen: str) -> Infoflits:
     infoflits = get_object_or_404(Infoflits, uuid=uuid)
     if not infoflits_access(user, infoflits):
         raise Http404
-    access_record(
-        user=user, subject_type="infoflits", subject_id=str(infoflits.uuid), screen=screen, purpose=ACCESS_PURPOSE
-    )
+    resident = infoflits_resident(infoflits)
+    if resident is None:
+        access_record(
+            user=user, subject_type="infoflits", subject_id=str(infoflits.uuid), screen=screen, purpose=ACCESS_PURPOSE
+        )
+    else:
+        access_record(
+            user=user,
+            subject_type="resident.infoflits",
+            subject_id=resident,
+            screen=screen,
+            purpose=f"{ACCESS_PURPOSE} ({infoflits.uuid})",
+        )
     return infoflits
 
 
@@ -158,3 +189,28 @@ def infoflits_figures(*, since: dt.datetime) -> dict[str, Any]:
         "extra_accepted": extra.filter(decision=Decision.ACCEPTED).count(),
         "extra_per_infoflits": round(extra_offered / infoflitsen, 2) if infoflitsen else 0,
     }
+
+
+def infoflits_record(uuids: Sequence[str]) -> list[dict[str, Any]]:
+    """The answers of these infoflitsen, every saved version, and the decisions (AVG art. 15)."""
+    return [
+        {
+            "uuid": str(infoflits.uuid),
+            "started_at": infoflits.started_at.isoformat(),
+            "answers_removed_at": infoflits.answers_removed_at.isoformat() if infoflits.answers_removed_at else None,
+            "versions": [
+                {
+                    "number": v.number,
+                    "saved_at": v.saved_at.isoformat(),
+                    "situation": v.situation,
+                    "self_sufficiency": v.self_sufficiency,
+                }
+                for v in infoflits.versions.order_by("number")
+            ],
+            "decisions": [
+                {"product": d.product.code, "decision": d.decision, "decided_at": d.decided_at.isoformat()}
+                for d in infoflits.decisions.select_related("product").order_by("decided_at")
+            ],
+        }
+        for infoflits in Infoflits.objects.filter(uuid__in=list(uuids)).order_by("started_at")
+    ]

@@ -4,11 +4,12 @@ suggestion. Each owns its transaction and validates before it writes."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import structlog
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -110,3 +111,26 @@ def suggestion_decide(
     )
     log.info("suggestion_decided", infoflits=str(infoflits.uuid), product=product_code, decision=decision)
     return record
+
+
+@transaction.atomic
+def infoflits_answers_remove(*, started_before: dt.datetime, keep: Collection[str], by: User, apply: bool) -> int:
+    """Remove the answers of every infoflits started before the cutoff, except those in ``keep``
+    (the infoflitsen of open cases): its versions and decisions go, one empty version (only the
+    reference date) takes their place, so the infoflits still opens. With apply=False only count.
+    Running it again finds nothing new."""
+    due = list(
+        Infoflits.objects.select_for_update()
+        .filter(answers_removed_at__isnull=True, started_at__lt=started_before)
+        .exclude(uuid__in=list(keep))
+    )
+    if apply:
+        now = timezone.now()
+        for infoflits in due:
+            number = (infoflits.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+            infoflits.decisions.all().delete()
+            infoflits.versions.all().delete()
+            situation = {"reference_date": infoflits.reference_date.isoformat()}
+            SituationVersion.objects.create(infoflits=infoflits, number=number, situation=situation, saved_by=by)
+            Infoflits.objects.filter(pk=infoflits.pk).update(answers_removed_at=now)
+    return len(due)

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('appointments', '0006_notification_delivery'),
-        ('cases', '0007_one_resident_per_bsn'),
+        ('cases', '0008_one_resident_per_bsn'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -53,6 +53,13 @@ class Resident(models.Model):
     )
     registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     registered_at = models.DateTimeField(_("geregistreerd op"), default=timezone.now, editable=False)
+    anonymised_at = models.DateTimeField(
+        _("geanonimiseerd op"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Na de bewaartermijn of op verzoek: naam, contactgegevens en BSN zijn gewist."),
+    )
 
     class Meta:
         ordering = ["surname", "given_name"]
@@ -62,7 +69,22 @@ class Resident(models.Model):
             # the same words; this index decides when two registrations race).
             models.UniqueConstraint(
                 fields=["bsn_digest"], condition=~models.Q(bsn_digest=""), name="one_resident_per_bsn"
-            )
+            ),
+            # An anonymised resident holds nothing that identifies them.
+            models.CheckConstraint(
+                condition=models.Q(anonymised_at__isnull=True)
+                | models.Q(
+                    surname="",
+                    phone="",
+                    email="",
+                    postcode="",
+                    house_number="",
+                    bsn_encrypted="",
+                    bsn_digest="",
+                    date_of_birth__isnull=True,
+                ),
+                name="anonymised_resident_holds_no_identity",
+            ),
         ]
         verbose_name = _("inwoner")
         verbose_name_plural = _("inwoners")

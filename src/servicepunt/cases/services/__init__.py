@@ -26,6 +26,13 @@ from servicepunt.cases.services.resident import (
     resident_register,
     resident_register_with_case,
 )
+from servicepunt.cases.services.retention import (
+    ErasureVerdict,
+    erasure_verdict,
+    resident_erase,
+    residents_anonymise,
+    residents_due_ids,
+)
 from servicepunt.cases.services.work import (
     NOTE_LENGTH,
     SHORT_TEXT,
@@ -47,6 +54,7 @@ __all__ = [
     "TASK_TEAMS",
     "BsnAlreadyRegistered",
     "CaseNotClosable",
+    "ErasureVerdict",
     "QuestionNotBookable",
     "Registration",
     "ResidentInput",
@@ -57,6 +65,7 @@ __all__ = [
     "case_reopen",
     "case_status_for",
     "contact_moment_record",
+    "erasure_verdict",
     "note_add",
     "question_add",
     "question_bookable_check",
@@ -69,9 +78,12 @@ __all__ = [
     "representative_add",
     "resident_bsn_reveal",
     "resident_duplicates_check",
+    "resident_erase",
     "resident_lock",
     "resident_register",
     "resident_register_with_case",
+    "residents_anonymise",
+    "residents_due_ids",
     "task_create",
     "task_done",
 ]

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "servicepunt.reporting",
     "servicepunt.summary",
     "servicepunt.demo",
+    "servicepunt.privacy",
 ]
 
 MIDDLEWARE = [

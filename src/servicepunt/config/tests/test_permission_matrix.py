@@ -136,6 +136,13 @@ class Entry:
 
 
 ALL = frozenset(Role)
+PRIVACY = frozenset({Role.PRIVACY})
+
+
+def _resident_kwargs(ctx: Ctx) -> dict[str, Any]:
+    return {"uuid": ctx.work.resident.uuid}
+
+
 CASEWORK = frozenset({Role.SERVICEPUNT, Role.WIJKBUREAU})
 WIJKBUREAU = frozenset({Role.WIJKBUREAU})
 PARTNER = frozenset({Role.PARTNER})
@@ -491,6 +498,26 @@ TABLE: dict[str, Entry] = {
     # --- figures and the access log
     "reporting:overview": Entry("get", frozenset({Role.TEAMLEIDER}), h1("Cijfers")),
     "audit:log": Entry("get", frozenset({Role.PRIVACY}), h1("Toegangslog")),
+    "privacy:residents": Entry("get", PRIVACY, h1("Privacy per inwoner")),
+    "privacy:resident": Entry(
+        "get", PRIVACY, h1(lambda c: f"Privacy: <bdi>{c.work.resident.full_name}"), kwargs=_resident_kwargs
+    ),
+    "privacy:resident-log": Entry(
+        "get",
+        PRIVACY,
+        shows("at,by,what,screen,purpose"),
+        kwargs=lambda c: {**_resident_kwargs(c), "fmt": "csv"},
+    ),
+    "privacy:resident-export": Entry("get", PRIVACY, pdf, kwargs=lambda c: {**_resident_kwargs(c), "fmt": "pdf"}),
+    # The world's residents have an open case: erasure is refused, back to the resident's page.
+    "privacy:resident-erase": Entry(
+        "post",
+        PRIVACY,
+        redirects(lambda c: reverse("privacy:resident", args=[c.work.resident.uuid])),
+        kwargs=_resident_kwargs,
+        data=lambda c: {"confirm": "on"},
+    ),
+    "privacy:retention": Entry("get", PRIVACY, h1("Bewaartermijnen")),
 }
 
 
