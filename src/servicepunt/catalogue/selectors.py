@@ -149,7 +149,7 @@ def entry_points_choosable() -> QuerySet[EntryPoint]:
 def entry_points_video() -> QuerySet[EntryPoint]:
     """The wijkbureaus that offer "videobellen met het Servicepunt" (their entry points, by name),
     for a form's choice (lazy)."""
-    return EntryPoint.objects.filter(active=True, code__startswith="servicepunt-video-").order_by("name")
+    return EntryPoint.objects.filter(active=True, code__startswith="servicepunt-video-").order_by("code")
 
 
 def products_any() -> QuerySet[Product]:
