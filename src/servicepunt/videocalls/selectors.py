@@ -29,6 +29,14 @@ class QueueRow:
     waited_seconds: int
     estimate_seconds: int
 
+    @property
+    def waited_minutes(self) -> int:
+        return self.waited_seconds // 60
+
+    @property
+    def estimate_minutes(self) -> int:
+        return max(1, -(-self.estimate_seconds // 60))
+
 
 def _queued() -> QuerySet[VideoCall]:
     return VideoCall.objects.filter(state__in=[state.value for state in QUEUED]).order_by("requested_at", "id")

@@ -57,7 +57,7 @@ def wijkbureau_label(entry_point: Any) -> str:
     return str(entry_point).split(", ", 1)[-1]
 
 
-def _room(call: VideoCall) -> Room:
+def room_of(call: VideoCall) -> Room:
     return Room(provider=call.room_provider, room_id=call.room_id, secret=call.room_secret)
 
 
@@ -134,7 +134,7 @@ def call_request(*, host: User, data: CallRequestInput, now: dt.datetime | None 
 
 def _finish(call: VideoCall) -> None:
     """After a final state: the room goes (after commit, so a rollback keeps it)."""
-    room = _room(call)
+    room = room_of(call)
     call.finished_at = timezone.now()
 
     def destroy() -> None:

@@ -18,3 +18,6 @@ MIDDLEWARE = [SCANNED_ONCE if entry.endswith("WhiteNoiseMiddleware") else entry 
 # logging backend of development.
 SERVICEPUNT_SMS_BACKEND = "servicepunt.appointments.tests.sms.RecordingSmsBackend"
 SERVICEPUNT_SMS_LOGGING_ALLOWED = False
+# Pages that need no media use a provider in memory; the video tests start a real Janus
+# (videocalls/tests/conftest.py) and switch to it.
+SERVICEPUNT_VIDEO_PROVIDER = "servicepunt.videocalls.media.memory.MemoryProvider"

@@ -1,0 +1,225 @@
+"""The video call pages. Thin: forms parse, services decide, selectors read. The wijkbureau host
+sees only the calls they asked for (someone else's answers 404); the Servicepunt employee works
+the one queue and joins only the call they hold."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+from uuid import UUID
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from servicepunt.core.access import permission_required
+from servicepunt.core.errors import ServicepuntError
+from servicepunt.videocalls import selectors, services
+from servicepunt.videocalls.forms import CallEndForm, CallRequestForm, FallbackForm
+from servicepunt.videocalls.media import MediaError, media_provider
+from servicepunt.videocalls.models import VideoCall
+from servicepunt.videocalls.queue import FINAL, State
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.http import AuthenticatedRequest
+
+REQUEST = "videocalls.request_videocall"
+ANSWER = "videocalls.answer_videocall"
+LIVE = (State.PICKED_UP, State.IN_CALL)
+
+
+def _client(call: VideoCall, access_url: str) -> dict[str, str]:
+    """The data attributes of the call element (static/servicepunt/videocall.js reads them)."""
+    return {
+        "access_url": access_url,
+        "janus_module": static("vendor/janus-gateway/janus.es.js"),
+        "adapter": static("vendor/webrtc-adapter/adapter.js"),
+    }
+
+
+# --- the wijkbureau host ---------------------------------------------------------------------------
+
+
+@permission_required(REQUEST)
+def request_call(request: AuthenticatedRequest) -> HttpResponse:
+    form = CallRequestForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            data = services.CallRequestInput(**form.cleaned_data)
+            try:
+                call = services.call_request(host=request.user, data=data)
+            except ServicepuntError as error:
+                form.add_error(error.field if error.field in form.fields else None, error.message)
+                status = error.status
+            else:
+                return redirect("videocalls:kiosk", uuid=call.uuid)
+        else:
+            status = 400
+    calls = selectors.calls_of_host(request.user)
+    return render(request, "videocalls/request.html", {"form": form, "calls": calls}, status=status)
+
+
+def _kiosk_context(call: VideoCall) -> dict[str, object]:
+    return {
+        "call": call,
+        "place": selectors.queue_place(call),
+        "live": call.state in LIVE,
+        "final": call.state in FINAL,
+        "fallback_form": FallbackForm(),
+    }
+
+
+@permission_required(REQUEST)
+@require_GET
+def kiosk(request: AuthenticatedRequest, uuid: UUID) -> HttpResponse:
+    call = selectors.call_for_host(user=request.user, uuid=uuid)
+    context = _kiosk_context(call)
+    context["client"] = _client(call, reverse("videocalls:host-access", args=[call.uuid]))
+    return render(request, "videocalls/kiosk.html", context)
+
+
+@permission_required(REQUEST)
+@require_GET
+def kiosk_status(request: AuthenticatedRequest, uuid: UUID) -> HttpResponse:
+    call = selectors.call_for_host(user=request.user, uuid=uuid)
+    return render(request, "videocalls/_kiosk_status.html", _kiosk_context(call))
+
+
+@permission_required(REQUEST)
+@require_POST
+def cancel(request: AuthenticatedRequest, uuid: UUID) -> HttpResponse:
+    call = selectors.call_for_host(user=request.user, uuid=uuid)
+    try:
+        services.call_cancel(call=call, by=request.user)
+    except ServicepuntError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Het videogesprek is gestopt."))
+    return redirect("videocalls:kiosk", uuid=call.uuid)
+
+
+@permission_required(REQUEST)
+@require_POST
+def fallback(request: AuthenticatedRequest, uuid: UUID) -> HttpResponse:
+    call = selectors.call_for_host(user=request.user, uuid=uuid)
+    form = FallbackForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Kies terugbellen of een afspraak."))
+        return redirect("videocalls:kiosk", uuid=call.uuid)
+    try:
+        services.call_fall_back(call=call, by=request.user, choice=form.cleaned_data["choice"])
+    except ServicepuntError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Genoteerd. Regel nu het terugbelverzoek of de afspraak met de inwoner."))
+    return redirect("videocalls:kiosk", uuid=call.uuid)
+
+
+def _access(call: VideoCall, participant: str, display: str) -> JsonResponse:
+    if call.state not in LIVE:
+        return JsonResponse({"error": "not-live"}, status=409)
+    room = services.room_of(call)
+    try:
+        access = media_provider().participant_access(room, participant, display)
+    except MediaError:
+        return JsonResponse({"error": "media-unavailable"}, status=503)
+    response = JsonResponse(access.as_client_config())
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@permission_required(REQUEST)
+@require_GET
+def host_access(request: AuthenticatedRequest, uuid: UUID) -> JsonResponse:
+    """The wijkbureau screen's access to its call's room (minted now, short-lived)."""
+    call = selectors.call_for_host(user=request.user, uuid=uuid)
+    return _access(call, "host", services.wijkbureau_label(call.wijkbureau))
+
+
+# --- the Servicepunt employee ----------------------------------------------------------------------
+
+
+@permission_required(ANSWER)
+@require_GET
+def board(request: AuthenticatedRequest) -> HttpResponse:
+    return render(request, "videocalls/board.html", {"rows": selectors.queue_board()})
+
+
+@permission_required(ANSWER)
+@require_GET
+def board_rows(request: AuthenticatedRequest) -> HttpResponse:
+    return render(request, "videocalls/_board_rows.html", {"rows": selectors.queue_board()})
+
+
+@permission_required(ANSWER)
+@require_POST
+def pick_up(request: AuthenticatedRequest, uuid: UUID) -> HttpResponse:
+    call = selectors.call_for_employee(user=request.user, uuid=uuid)
+    try:
+        services.call_pick_up(call=call, employee=request.user)
+    except ServicepuntError as error:
+        messages.error(request, error.message)
+        return redirect("videocalls:board")
+    return redirect("videocalls:call", uuid=call.uuid)
+
+
+def _held(request: AuthenticatedRequest, uuid: UUID) -> VideoCall:
+    """The call, if this employee holds it (or held it: the page shows how it ended)."""
+    call = selectors.call_for_employee(user=request.user, uuid=uuid)
+    if call.employee_id != request.user.pk:
+        raise Http404
+    return call
+
+
+@permission_required(ANSWER)
+@require_GET
+def call_page(request: AuthenticatedRequest, uuid: UUID) -> HttpResponse:
+    call = _held(request, uuid)
+    context = {
+        "call": call,
+        "live": call.state in LIVE,
+        "end_form": CallEndForm(),
+        "client": _client(call, reverse("videocalls:employee-access", args=[call.uuid])),
+        "connect_url": reverse("videocalls:connect", args=[call.uuid]),
+    }
+    return render(request, "videocalls/call.html", context)
+
+
+@permission_required(ANSWER)
+@require_POST
+def connect(request: AuthenticatedRequest, uuid: UUID) -> HttpResponse:
+    call = _held(request, uuid)
+    try:
+        services.call_connect(call=call, employee=request.user)
+    except ServicepuntError as error:
+        return JsonResponse({"error": error.code, "detail": error.message}, status=error.status)
+    return JsonResponse({"state": State.IN_CALL.value})
+
+
+@permission_required(ANSWER)
+@require_POST
+def end(request: AuthenticatedRequest, uuid: UUID) -> HttpResponse:
+    call = _held(request, uuid)
+    form = CallEndForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Schrijf de uitkomst van het gesprek op."))
+        return redirect("videocalls:call", uuid=call.uuid)
+    try:
+        services.call_end(call=call, by=request.user, outcome=form.cleaned_data["outcome"])
+    except ServicepuntError as error:
+        messages.error(request, error.message)
+        return redirect("videocalls:call", uuid=call.uuid)
+    messages.success(request, _("Het videogesprek is afgerond."))
+    return redirect("videocalls:board")
+
+
+@permission_required(ANSWER)
+@require_GET
+def employee_access(request: AuthenticatedRequest, uuid: UUID) -> JsonResponse:
+    call = _held(request, uuid)
+    name = request.user.get_full_name() or request.user.get_username()
+    return _access(call, "employee", _("{name}, Servicepunt").format(name=name))
