@@ -30,6 +30,14 @@ class QueueRow:
     estimate_seconds: int
 
     @property
+    def wijkbureau(self) -> str:
+        return str(self.call.wijkbureau).split(", ", 1)[-1]
+
+    @property
+    def language(self) -> str:
+        return str(self.call.get_language_display())
+
+    @property
     def waited_minutes(self) -> int:
         return self.waited_seconds // 60
 
@@ -125,3 +133,8 @@ def calls_of_host(user: User) -> list[VideoCall]:
         .select_related("wijkbureau")
         .order_by("-requested_at")[:20]
     )
+
+
+def call_state(*, uuid: UUID | str) -> str:
+    """The state of a call as stored now (for checks that a request changed it or not)."""
+    return str(VideoCall.objects.values_list("state", flat=True).get(uuid=uuid))

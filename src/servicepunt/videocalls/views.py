@@ -143,16 +143,22 @@ def host_access(request: AuthenticatedRequest, uuid: UUID) -> JsonResponse:
 # --- the Servicepunt employee ----------------------------------------------------------------------
 
 
+def _board_context() -> dict[str, object]:
+    # One reverse for all rows: the pick-up address is the prefix, the call's uuid and "oppakken/".
+    prefix = reverse("videocalls:kiosk", args=[UUID(int=0)]).removesuffix(f"{UUID(int=0)}/")
+    return {"rows": selectors.queue_board(), "pick_up_prefix": prefix}
+
+
 @permission_required(ANSWER)
 @require_GET
 def board(request: AuthenticatedRequest) -> HttpResponse:
-    return render(request, "videocalls/board.html", {"rows": selectors.queue_board()})
+    return render(request, "videocalls/board.html", _board_context())
 
 
 @permission_required(ANSWER)
 @require_GET
 def board_rows(request: AuthenticatedRequest) -> HttpResponse:
-    return render(request, "videocalls/_board_rows.html", {"rows": selectors.queue_board()})
+    return render(request, "videocalls/_board_rows.html", _board_context())
 
 
 @permission_required(ANSWER)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import urllib.request
+from urllib.parse import quote
 from typing import Any
 
 import pytest
@@ -29,7 +30,7 @@ def _join(config: JanusConfig, room: str, token: str, join: str) -> dict[str, An
     body = {"request": "join", "ptype": "publisher", "room": int(room), "token": join, "display": "test"}
     _post(f"{config.url}/{session}/{handle['data']['id']}", {"janus": "message", "body": body, "token": token})
     # A join is asynchronous: its answer is an event on the session's long poll.
-    with urllib.request.urlopen(f"{config.url}/{session}?token={token}&maxev=1", timeout=10) as answer:  # noqa: S310
+    with urllib.request.urlopen(f"{config.url}/{session}?token={quote(token, safe='')}&maxev=1", timeout=10) as answer:  # noqa: S310
         event: dict[str, Any] = json.loads(answer.read())
     _post(f"{config.url}/{session}", {"janus": "destroy", "token": token})
     return event
