@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import json
 import urllib.request
-from urllib.parse import quote
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
