@@ -83,6 +83,7 @@ bench: install ## Run the benchmarks
 	.venv/bin/python bench/suggest.py
 	.venv/bin/python bench/appointments.py
 	.venv/bin/python bench/cases.py
+	.venv/bin/python bench/videoqueue.py
 
 score: install ## Score triage and suggestions on the dev vignettes (needs ../shared)
 	.venv/bin/python ../shared/eval/score.py ../shared/eval/vignettes-dev.yaml --cli "$(SP)"

@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from servicepunt.videocalls.models import VideoCall
+from servicepunt.videocalls.models import CallTransition, VideoCall
 from servicepunt.videocalls.queue import QUEUED, State, wait_estimate
 
 if TYPE_CHECKING:
@@ -138,3 +138,9 @@ def calls_of_host(user: User) -> list[VideoCall]:
 def call_state(*, uuid: UUID | str) -> str:
     """The state of a call as stored now (for checks that a request changed it or not)."""
     return str(VideoCall.objects.values_list("state", flat=True).get(uuid=uuid))
+
+
+def queue_version() -> int:
+    """A number that changes with every step of every call (one query): the board's rows are
+    the same for everyone until it changes."""
+    return int(CallTransition.objects.order_by("-id").values_list("id", flat=True).first() or 0)

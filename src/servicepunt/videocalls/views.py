@@ -8,10 +8,15 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.http import Http404, HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -155,10 +160,24 @@ def board(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "videocalls/board.html", _board_context())
 
 
+# The rows are the same for every employee until a call moves: 20 employees polling every 2 s
+# share one rendering per queue version (and per language), at most BOARD_CACHE_SECONDS old so
+# the waiting minutes stay current. Only the CSRF token differs per session: it is put in after.
+BOARD_CACHE_SECONDS = 2
+CSRF_PLACEHOLDER = "__csrf_token__"
+
+
 @permission_required(ANSWER)
 @require_GET
 def board_rows(request: AuthenticatedRequest) -> HttpResponse:
-    return render(request, "videocalls/_board_rows.html", _board_context())
+    key = f"videocalls:board:{selectors.queue_version()}:{translation.get_language()}"
+    rows = cache.get(key)
+    if rows is None:
+        rows = render_to_string("videocalls/_board_rows.html", {**_board_context(), "csrf_token": CSRF_PLACEHOLDER})
+        cache.set(key, rows, BOARD_CACHE_SECONDS)
+    response = HttpResponse(rows.replace(CSRF_PLACEHOLDER, get_token(request)))
+    patch_cache_control(response, no_store=True)
+    return response
 
 
 @permission_required(ANSWER)

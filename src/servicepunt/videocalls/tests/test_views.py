@@ -1,0 +1,65 @@
+"""The pages without media (the in-memory provider): the host's request form refuses bad input
+at the field without a 500 and writes nothing; the shared board rendering never shows a call
+that moved, and every session gets its own CSRF token in the pick-up forms."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pytest
+from django.test import Client
+
+from servicepunt.accounts.roles import Role
+from servicepunt.catalogue.selectors import entry_points_video
+from servicepunt.videocalls.selectors import queue_board
+from servicepunt.videocalls.services import CallRequestInput, call_cancel, call_request
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+def _client(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_request_form_refuses_bad_input_at_the_field(make_user: Callable[..., User]) -> None:
+    host = _client(make_user(Role.WIJKBUREAU, "host"))
+    wijkbureau = entry_points_video().first()
+    assert wijkbureau is not None
+    for data, field in (
+        ({"wijkbureau": wijkbureau.code, "topic": "", "language": "nl"}, "topic"),
+        ({"wijkbureau": wijkbureau.code, "topic": "x", "language": "xx"}, "language"),
+        ({"wijkbureau": "bestaat-niet", "topic": "x", "language": "nl"}, "wijkbureau"),
+        ({"wijkbureau": wijkbureau.code, "topic": "a\x00b", "language": "nl"}, "topic"),
+        ({"wijkbureau": wijkbureau.code, "topic": "a\u202eb", "language": "nl"}, "topic"),
+    ):
+        response = host.post("/video/aanvragen/", data)
+        assert response.status_code == 400, data
+        assert f'id="id_{field}-error"' in response.content.decode(), data
+    assert queue_board() == []
+    response = host.post("/video/aanvragen/", {"wijkbureau": wijkbureau.code, "topic": "Huur", "language": "tr"})
+    assert response.status_code == 302
+    assert [row.call.topic for row in queue_board()] == ["Huur"]
+
+
+def test_the_shared_board_follows_every_step(make_user: Callable[..., User]) -> None:
+    host = make_user(Role.WIJKBUREAU, "host")
+    first, second = _client(make_user(Role.SERVICEPUNT, "een")), _client(make_user(Role.SERVICEPUNT, "twee"))
+    wijkbureau = entry_points_video().first()
+    call = call_request(host=host, data=CallRequestInput(wijkbureau=wijkbureau, topic="Toeslag"))
+    rows = [client.get("/video/wachtrij/rijen/").content.decode() for client in (first, second)]
+    assert all("Toeslag" in page for page in rows)
+    tokens = [page.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0] for page in rows]
+    assert tokens[0] != tokens[1] and "__csrf" not in rows[0]
+    # The second employee picks it up: at once, nobody's board shows it any more.
+    assert second.post(f"/video/{call.uuid}/oppakken/").status_code == 302
+    assert "Toeslag" not in first.get("/video/wachtrij/rijen/").content.decode()
+    other = call_request(host=host, data=CallRequestInput(wijkbureau=wijkbureau, topic="Werk"))
+    assert "Werk" in first.get("/video/wachtrij/rijen/").content.decode()
+    call_cancel(call=other, by=host)
+    assert "Er wacht nu niemand." in first.get("/video/wachtrij/rijen/").content.decode()
