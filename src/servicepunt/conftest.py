@@ -89,6 +89,13 @@ def sms_outbox() -> list[object]:
 
 
 @pytest.fixture
+def reference_data(transactional_db: None) -> None:
+    """A transactional test's database (flushed by an earlier one) with the catalogue and the
+    role groups back."""
+    load_reference_data()
+
+
+@pytest.fixture
 def loaded_live_server(live_server: object, transactional_db: None) -> object:
     """A live server whose (flushed) database holds the catalogue and the demo accounts."""
     from servicepunt.accounts.demo import demo_accounts_create

@@ -13,7 +13,6 @@ from django.db import connection, connections
 
 from servicepunt.accounts.roles import Role
 from servicepunt.catalogue.selectors import entry_points_video
-from servicepunt.conftest import load_reference_data
 from servicepunt.videocalls.selectors import call_state
 from servicepunt.videocalls.services import CallNotPossible, CallRequestInput, call_pick_up, call_request
 
@@ -22,6 +21,7 @@ if TYPE_CHECKING:
     from servicepunt.videocalls.models import VideoCall
 
 pytestmark = [
+    pytest.mark.usefixtures("reference_data"),
     pytest.mark.postgres,
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
@@ -58,7 +58,6 @@ def _call(host: User, topic: str) -> VideoCall:
 
 
 def test_one_call_is_picked_up_by_one_employee(make_user: Callable[..., User]) -> None:
-    load_reference_data()
     host = make_user(Role.WIJKBUREAU, "host")
     employees = [make_user(Role.SERVICEPUNT, f"medewerker-{n}") for n in range(RACERS)]
     call = _call(host, "Schulden")
@@ -70,7 +69,6 @@ def test_one_call_is_picked_up_by_one_employee(make_user: Callable[..., User]) -
 
 
 def test_one_employee_holds_one_call_when_clicking_two_at_once(make_user: Callable[..., User]) -> None:
-    load_reference_data()
     host = make_user(Role.WIJKBUREAU, "host")
     employee = make_user(Role.SERVICEPUNT, "medewerker")
     calls = [_call(host, f"Vraag {n}") for n in range(RACERS)]
