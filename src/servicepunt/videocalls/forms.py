@@ -31,6 +31,7 @@ class CallRequestForm(forms.Form):
         max_length=300,
         required=False,
     )
+    case = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
 
 class CallEndForm(forms.Form):
@@ -43,3 +44,17 @@ class FallbackForm(forms.Form):
         choices=[("callback", _("Het Servicepunt belt de inwoner terug")), ("appointment", _("Een afspraak"))],
         widget=forms.RadioSelect,
     )
+
+
+class ColleagueChoice(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: object) -> str:
+        return str(getattr(obj, "get_full_name", lambda: "")() or obj)
+
+
+class TransferForm(forms.Form):
+    to = ColleagueChoice(label=_("Naar welke collega?"), queryset=None)
+    note = forms.CharField(label=_("Waarom zet u het gesprek door?"), max_length=300)
+
+    def __init__(self, *args: object, colleagues: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["to"].queryset = colleagues  # type: ignore[attr-defined]

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from django.db.models import QuerySet
+from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -144,3 +145,16 @@ def queue_version() -> int:
     """A number that changes with every step of every call (one query): the board's rows are
     the same for everyone until it changes."""
     return int(CallTransition.objects.order_by("-id").values_list("id", flat=True).first() or 0)
+
+
+def colleagues_answering(user: User) -> QuerySet[Any]:
+    """The other active employees who may pick up video calls (a transfer's choice), by name."""
+    codename = "answer_videocall"
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(groups__permissions__codename=codename) | Q(user_permissions__codename=codename))
+        .exclude(pk=user.pk)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )

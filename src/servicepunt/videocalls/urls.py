@@ -19,5 +19,6 @@ urlpatterns = [
     path("<uuid:uuid>/gesprek/", views.call_page, name="call"),
     path("<uuid:uuid>/verbonden/", views.connect, name="connect"),
     path("<uuid:uuid>/afronden/", views.end, name="end"),
+    path("<uuid:uuid>/doorzetten/", views.transfer, name="transfer"),
     path("<uuid:uuid>/toegang/medewerker/", views.employee_access, name="employee-access"),
 ]

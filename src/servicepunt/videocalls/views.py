@@ -4,11 +4,12 @@ the one queue and joins only the call they hold."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from django.contrib import messages
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
@@ -20,10 +21,11 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from servicepunt.cases.selectors import case_get
 from servicepunt.core.access import permission_required
 from servicepunt.core.errors import ServicepuntError
 from servicepunt.videocalls import selectors, services
-from servicepunt.videocalls.forms import CallEndForm, CallRequestForm, FallbackForm
+from servicepunt.videocalls.forms import CallEndForm, CallRequestForm, FallbackForm, TransferForm
 from servicepunt.videocalls.media import MediaError, media_provider
 from servicepunt.videocalls.models import VideoCall
 from servicepunt.videocalls.queue import FINAL, State
@@ -48,24 +50,42 @@ def _client(call: VideoCall, access_url: str) -> dict[str, str]:
 # --- the wijkbureau host ---------------------------------------------------------------------------
 
 
+def _linked_case(request: AuthenticatedRequest, value: object) -> Any:
+    """The case the call is for, if this host may see it (the view is in the access log)."""
+    if not value:
+        return None
+    try:
+        return case_get(user=request.user, uuid=str(value), screen="videocalls.request")
+    except (Http404, ValidationError):
+        return None
+
+
 @permission_required(REQUEST)
 def request_call(request: AuthenticatedRequest) -> HttpResponse:
-    form = CallRequestForm(request.POST or None)
+    """The host's form; from a case page (`?vraagstuk=<uuid>`) the call comes on that case."""
+    initial = {"case": request.GET.get("vraagstuk", "")} if request.method == "GET" else {}
+    form = CallRequestForm(request.POST or None, initial=initial)
+    case = _linked_case(request, initial.get("case"))
     status = 200
     if request.method == "POST":
         if form.is_valid():
-            data = services.CallRequestInput(**form.cleaned_data)
-            try:
-                call = services.call_request(host=request.user, data=data)
-            except ServicepuntError as error:
-                form.add_error(error.field if error.field in form.fields else None, error.message)
-                status = error.status
+            case = _linked_case(request, form.cleaned_data["case"])
+            if form.cleaned_data["case"] and case is None:
+                form.add_error(None, _("Dit vraagstuk kunt u niet aan een videogesprek koppelen."))
+                status = 400
             else:
-                return redirect("videocalls:kiosk", uuid=call.uuid)
+                data = services.CallRequestInput(**{**form.cleaned_data, "case": case})
+                try:
+                    call = services.call_request(host=request.user, data=data)
+                except ServicepuntError as error:
+                    form.add_error(error.field if error.field in form.fields else None, error.message)
+                    status = error.status
+                else:
+                    return redirect("videocalls:kiosk", uuid=call.uuid)
         else:
             status = 400
     calls = selectors.calls_of_host(request.user)
-    return render(request, "videocalls/request.html", {"form": form, "calls": calls}, status=status)
+    return render(request, "videocalls/request.html", {"form": form, "calls": calls, "case": case}, status=status)
 
 
 def _kiosk_context(call: VideoCall) -> dict[str, object]:
@@ -208,6 +228,7 @@ def call_page(request: AuthenticatedRequest, uuid: UUID) -> HttpResponse:
         "call": call,
         "live": call.state in LIVE,
         "end_form": CallEndForm(),
+        "transfer_form": TransferForm(colleagues=selectors.colleagues_answering(request.user)),
         "client": _client(call, reverse("videocalls:employee-access", args=[call.uuid])),
         "connect_url": reverse("videocalls:connect", args=[call.uuid]),
     }
@@ -239,6 +260,24 @@ def end(request: AuthenticatedRequest, uuid: UUID) -> HttpResponse:
         messages.error(request, error.message)
         return redirect("videocalls:call", uuid=call.uuid)
     messages.success(request, _("Het videogesprek is afgerond."))
+    return redirect("videocalls:board")
+
+
+@permission_required(ANSWER)
+@require_POST
+def transfer(request: AuthenticatedRequest, uuid: UUID) -> HttpResponse:
+    """Hand the call to a colleague with a note; it waits on the board for them."""
+    call = _held(request, uuid)
+    form = TransferForm(request.POST, colleagues=selectors.colleagues_answering(request.user))
+    if not form.is_valid():
+        messages.error(request, _("Kies een collega en schrijf op waarom u het gesprek doorzet."))
+        return redirect("videocalls:call", uuid=call.uuid)
+    try:
+        services.call_transfer(call=call, by=request.user, to=form.cleaned_data["to"], note=form.cleaned_data["note"])
+    except ServicepuntError as error:
+        messages.error(request, error.message)
+        return redirect("videocalls:call", uuid=call.uuid)
+    messages.success(request, _("Het gesprek is doorgezet. Uw collega pakt het op in de wachtrij."))
     return redirect("videocalls:board")
 
 

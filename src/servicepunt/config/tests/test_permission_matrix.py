@@ -180,6 +180,11 @@ def _held(ctx: Ctx) -> dict[str, Any]:
     return {"uuid": _video(ctx).held.uuid}
 
 
+def _colleague(ctx: Ctx) -> Any:
+    """Another Servicepunt employee who picks up video calls (of the other work)."""
+    return next(video.employee for video in ctx.world.video.values() if video.employee != _video(ctx).employee)
+
+
 def _waiting_with_free_hands(ctx: Ctx) -> dict[str, Any]:
     """The waiting call, after its employee ended the call they hold (an employee holds one call
     at a time); inside the test's savepoint, so the next test sees the world as built."""
@@ -549,6 +554,14 @@ TABLE: dict[str, Entry] = {
         redirects("/video/wachtrij/"),
         kwargs=_held,
         data=lambda c: {"outcome": "Uitgelegd"},
+        written=lambda c: _call_state(_video(c).held),
+    ),
+    "videocalls:transfer": Entry(
+        "post",
+        SERVICEPUNT,
+        redirects("/video/wachtrij/"),
+        kwargs=_held,
+        data=lambda c: {"to": _colleague(c).pk, "note": "Collega weet meer van schulden"},
         written=lambda c: _call_state(_video(c).held),
     ),
     "videocalls:employee-access": Entry(

@@ -1,15 +1,18 @@
 """A real video call in two browsers through the local Janus: the wijkbureau host asks for a
-call, the Servicepunt employee sees it on the live queue board without a reload, picks it up,
-and both sides receive the other's media (fake camera and microphone; getStats inbound-rtp
-bytesReceived > 0); the employee ends it with an outcome. Axe passes on every page."""
+call from a resident's case page, the Servicepunt employee sees it on the live queue board
+without a reload, picks it up, and both sides receive the other's media (fake camera and
+microphone; getStats inbound-rtp bytesReceived > 0); the employee ends it with an outcome and the
+contact moment is on the case. Axe passes on every page."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import pytest
+from django.contrib.auth import get_user_model
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from servicepunt.cases.services import ResidentInput, resident_register_with_case
 from servicepunt.core.testing.browser import CHROMIUM, CHROMIUM_ARGS, assert_accessible, login
 from servicepunt.videocalls.janus import JanusConfig
 
@@ -66,8 +69,16 @@ def test_host_to_employee_call_through_janus(
     expect(employee.get_by_text("Er wacht nu niemand.")).to_be_visible()
     assert_accessible(employee)
 
+    wijkbureau = get_user_model().objects.get(username="wijkbureau")
+    registration = resident_register_with_case(
+        registered_by=wijkbureau,  # type: ignore[arg-type]
+        data=ResidentInput(given_name="Noor", surname="Testpersoon", contact_preference="none"),
+        question="Brief van Toeslagen",
+    )
     login(host, base_url, "wijkbureau")
-    host.get_by_role("link", name="Videobellen").click()
+    host.goto(f"{base_url}/vraagstukken/{registration.case.uuid}/")
+    host.get_by_role("link", name="Videobellen met het Servicepunt").click()
+    expect(host.get_by_text("Het videogesprek komt bij het vraagstuk van Noor Testpersoon.")).to_be_visible()
     assert_accessible(host)
     host.get_by_label("Waar gaat de vraag over?").fill("Brief van Toeslagen over terugbetalen")
     host.get_by_label("Taal van de inwoner").select_option("ar")
@@ -96,3 +107,9 @@ def test_host_to_employee_call_through_janus(
     employee.get_by_role("button", name="Gesprek afronden").click()
     expect(employee.get_by_text("Het videogesprek is afgerond.")).to_be_visible()
     expect(host.get_by_text("Het gesprek is afgelopen. Bedankt!")).to_be_visible(timeout=5000)
+
+    # The contact moment is on the case: channel video from the wijkbureau, with interpreter.
+    employee.goto(f"{base_url}/vraagstukken/{registration.case.uuid}/")
+    moments = employee.locator("li", has_text="Uitgelegd, afspraak bij Toeslagen gemaakt").filter(has_text="· Video")
+    expect(moments).to_contain_text("Videobellen vanuit wijkbureau")
+    expect(moments).to_contain_text("met tolk")

@@ -63,3 +63,20 @@ def test_the_shared_board_follows_every_step(make_user: Callable[..., User]) -> 
     assert "Werk" in first.get("/video/wachtrij/rijen/").content.decode()
     call_cancel(call=other, by=host)
     assert "Er wacht nu niemand." in first.get("/video/wachtrij/rijen/").content.decode()
+
+
+def test_transfer_from_the_call_page(make_user: Callable[..., User]) -> None:
+    host = make_user(Role.WIJKBUREAU, "host")
+    first_user, colleague_user = make_user(Role.SERVICEPUNT, "een"), make_user(Role.SERVICEPUNT, "twee")
+    first, colleague = _client(first_user), _client(colleague_user)
+    call = call_request(host=host, data=CallRequestInput(wijkbureau=entry_points_video().first(), topic="Schulden"))
+    assert first.post(f"/video/{call.uuid}/oppakken/").status_code == 302
+    page = first.get(f"/video/{call.uuid}/gesprek/").content.decode()
+    assert f'value="{colleague_user.pk}"' in page and f'value="{first_user.pk}"' not in page  # not oneself
+    refused = first.post(f"/video/{call.uuid}/doorzetten/", {"to": colleague_user.pk, "note": ""})
+    assert refused.status_code == 302 and refused["Location"].endswith("/gesprek/")
+    done = first.post(f"/video/{call.uuid}/doorzetten/", {"to": colleague_user.pk, "note": "Weet meer van schulden"})
+    assert done.status_code == 302 and done["Location"] == "/video/wachtrij/"
+    assert "Doorgezet naar een collega" in colleague.get("/video/wachtrij/rijen/").content.decode()
+    assert first.get(f"/video/{call.uuid}/gesprek/").status_code == 404  # no longer theirs
+    assert colleague.post(f"/video/{call.uuid}/oppakken/")["Location"].endswith("/gesprek/")
