@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -28,6 +28,7 @@ from servicepunt.videocalls import selectors, services
 from servicepunt.videocalls.forms import CallEndForm, CallRequestForm, FallbackForm, TransferForm
 from servicepunt.videocalls.media import MediaError, media_provider
 from servicepunt.videocalls.models import VideoCall
+from servicepunt.videocalls.parameters import wait_threshold_seconds
 from servicepunt.videocalls.queue import FINAL, State
 
 if TYPE_CHECKING:
@@ -89,9 +90,14 @@ def request_call(request: AuthenticatedRequest) -> HttpResponse:
 
 
 def _kiosk_context(call: VideoCall) -> dict[str, object]:
+    place = selectors.queue_place(call)
+    threshold = wait_threshold_seconds(timezone.localdate())
     return {
         "call": call,
-        "place": selectors.queue_place(call),
+        "place": place,
+        # Past the dated threshold (waited or expected), the host is offered something else.
+        "too_long": place is not None and max(place.waited_seconds, place.estimate_seconds) > threshold,
+        "threshold_minutes": threshold // 60,
         "live": call.state in LIVE,
         "final": call.state in FINAL,
         "fallback_form": FallbackForm(),

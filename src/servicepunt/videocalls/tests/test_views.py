@@ -4,11 +4,13 @@ that moved, and every session gets its own CSRF token in the pick-up forms."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from servicepunt.accounts.roles import Role
 from servicepunt.catalogue.selectors import entry_points_video
@@ -80,3 +82,20 @@ def test_transfer_from_the_call_page(make_user: Callable[..., User]) -> None:
     assert "Doorgezet naar een collega" in colleague.get("/video/wachtrij/rijen/").content.decode()
     assert first.get(f"/video/{call.uuid}/gesprek/").status_code == 404  # no longer theirs
     assert colleague.post(f"/video/{call.uuid}/oppakken/")["Location"].endswith("/gesprek/")
+
+
+def test_past_the_dated_threshold_the_host_is_offered_something_else(make_user: Callable[..., User]) -> None:
+    host_user = make_user(Role.WIJKBUREAU, "host")
+    host = _client(host_user)
+    wijkbureau = entry_points_video().first()
+    fresh = call_request(host=host_user, data=CallRequestInput(wijkbureau=wijkbureau, topic="Net binnen"))
+    assert "langer dan 15 minuten" not in host.get(f"/video/{fresh.uuid}/status/").content.decode()
+    call_cancel(call=fresh, by=host_user)
+    long_ago = timezone.now() - dt.timedelta(minutes=16)
+    waiting = call_request(host=host_user, data=CallRequestInput(wijkbureau=wijkbureau, topic="Lang"), now=long_ago)
+    page = host.get(f"/video/{waiting.uuid}/status/").content.decode()
+    assert "Het wachten duurt langer dan 15 minuten." in page
+    assert '<details class="sp-video-fallback" open>' in page
+    answer = host.post(f"/video/{waiting.uuid}/anders/", {"choice": "appointment"})
+    assert answer.status_code == 302
+    assert "afspraak gekozen" in host.get(f"/video/{waiting.uuid}/status/").content.decode()
