@@ -46,7 +46,12 @@ def library_dir() -> Path:
 
 def render(config: JanusConfig, target: Path) -> Path:
     """Write the configuration files into `target` (0700, the files 0600) and return it."""
-    for name, value in (("api_secret", config.api_secret), ("admin_secret", config.admin_secret)):
+    secrets = (
+        ("api_secret", config.api_secret),
+        ("admin_secret", config.admin_secret),
+        ("token_auth_secret", config.token_auth_secret),  # empty: anyone could sign tokens
+    )
+    for name, value in secrets:
         if not value or '"' in value:
             raise ValueError(f"Janus needs a {name} without quotes.")
     lib = library_dir()
