@@ -7,10 +7,12 @@ UV := $(shell command -v uv 2>/dev/null || echo .tools/bin/uv)
 SP := .venv/bin/servicepunt
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# Debian packages the run needs: HarfBuzz-Subset lets WeasyPrint embed only the glyphs a PDF uses.
-RUN_DEBS := libharfbuzz-subset0
-# And the tests: chromium for the browser tests, gettext to check every text has its translation.
-TEST_DEBS := chromium gettext
+# Debian packages the run needs: HarfBuzz-Subset lets WeasyPrint embed only the glyphs a PDF uses;
+# janus is the media server of the video calls (VideoRoom plugin; `servicepunt janus` runs it).
+RUN_DEBS := libharfbuzz-subset0 janus
+# And the tests: chromium for the browser tests, gettext to check every text has its translation,
+# janus for the video tests (each test process starts its own on free loopback ports).
+TEST_DEBS := chromium gettext janus
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 .PHONY: help debs test-debs install run test check lint types pytest bench score messages clean
@@ -43,17 +45,19 @@ run: install ## Migrate, load catalogue, demo accounts and agendas, serve on htt
 	$(SP) catalogue load-upl src/servicepunt/catalogue/data/upl/UPL-actueel.csv
 	$(SP) catalogue load
 	$(SP) demo
-	@echo "Servicepunt draait op http://$(HOST):$(PORT)/ met één taakwerker (stoppen: Ctrl+C)"
+	@echo "Servicepunt draait op http://$(HOST):$(PORT)/ met één taakwerker en Janus (stoppen: Ctrl+C)"
 	@# One task worker beside the web server (it sends the e-mail and SMS); the trap stops it
 	@# however the server ends. A background job ignores Ctrl+C here, so the trap sends SIGTERM,
 	@# on which the worker finishes its task and stops. No --reload: restart `make run` after a
 	@# code change that tasks use.
+	@# Janus (the video calls' media server, loopback only) runs beside them and stops with them.
 	@$(SP) db_worker --queue-name '*' --no-reload --worker-id "make-run-$$$$" & worker=$$!; \
-	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	$(SP) janus & janus=$$!; \
+	trap 'kill -TERM $$worker $$janus 2>/dev/null; wait $$worker $$janus 2>/dev/null' EXIT; \
 	trap 'exit 130' INT TERM; \
 	$(SP) runserver $(HOST):$(PORT)
 
-test-debs: ## Install the Debian packages the tests need (chromium, gettext), when absent
+test-debs: ## Install the Debian packages the tests need (chromium, gettext, janus), when absent
 	@$(MAKE) --no-print-directory debs DEBS="$(RUN_DEBS) $(TEST_DEBS)"
 
 test: install test-debs check pytest ## Install what tests need and run lint, types and the whole suite
@@ -78,6 +82,7 @@ bench: install ## Run the benchmarks
 	.venv/bin/python bench/suggest.py
 	.venv/bin/python bench/appointments.py
 	.venv/bin/python bench/cases.py
+	.venv/bin/python bench/videoqueue.py
 
 score: install ## Score triage and suggestions on the dev vignettes (needs ../shared)
 	.venv/bin/python ../shared/eval/score.py ../shared/eval/vignettes-dev.yaml --cli "$(SP)"

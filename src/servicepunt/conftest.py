@@ -124,7 +124,8 @@ def sms_outbox() -> list[object]:
 
 @pytest.fixture
 def reference_data(transactional_db: None) -> None:
-    """The catalogue again, for a transactional test (it starts on an emptied database)."""
+    """A transactional test's database (flushed by an earlier one) with the catalogue and the
+    role groups back."""
     load_reference_data()
 
 

@@ -146,6 +146,12 @@ def entry_points_choosable() -> QuerySet[EntryPoint]:
     return EntryPoint.objects.filter(active=True)
 
 
+def entry_points_video() -> QuerySet[EntryPoint]:
+    """The wijkbureaus that offer "videobellen met het Servicepunt" (their entry points, by name),
+    for a form's choice (lazy)."""
+    return EntryPoint.objects.filter(active=True, code__startswith="servicepunt-video-").order_by("code")
+
+
 def products_any() -> QuerySet[Product]:
     """Every product, active or not, for a form's choice where the product was offered earlier
     (a booking names the product of the slot it books)."""

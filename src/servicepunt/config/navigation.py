@@ -22,6 +22,8 @@ _ITEMS: tuple[tuple[Any, str, str | None], ...] = (
     (_("Mijn werkvoorraad"), "counter:worklist", "cases.work_cases"),
     (_("Inwoners"), "counter:resident-search", "cases.work_cases"),
     (_("Overdrachten"), "handovers:inbox", "handovers.work_partner_inbox"),
+    (_("Videobellen"), "videocalls:request", "videocalls.request_videocall"),
+    (_("Wachtrij video"), "videocalls:board", "videocalls.answer_videocall"),
     (_("Waar moet ik beginnen?"), "triage:search", "triage.use_triage"),
     (_("Infoflits"), "infoflits:start", "infoflits.run_infoflits"),
     (_("Sociale kaart"), "catalogue:product-list", "catalogue.view_product"),

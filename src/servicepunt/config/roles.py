@@ -26,13 +26,15 @@ CASES_WORK = ("cases.work_cases",)
 CASES_ALL = ("cases.work_cases", "cases.view_all_cases")
 PARTNER_INBOX = ("handovers.work_partner_inbox",)
 AGENDAS_MANAGE = ("appointments.manage_agendas",)
+VIDEO_REQUEST = ("videocalls.request_videocall",)
+VIDEO_ANSWER = ("videocalls.answer_videocall",)
 
 
 ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
-    Role.SERVICEPUNT: CATALOGUE_READ + TRIAGE_USE + INFOFLITS_ALL + CASES_ALL,
+    Role.SERVICEPUNT: CATALOGUE_READ + TRIAGE_USE + INFOFLITS_ALL + CASES_ALL + VIDEO_ANSWER,
     # Wijkbureau staff register residents and run an infoflits themselves, but see only the cases
-    # and infoflitsen they started.
-    Role.WIJKBUREAU: CATALOGUE_READ + TRIAGE_USE + INFOFLITS_RUN + CASES_WORK,
+    # and infoflitsen they started. They start video calls to the Servicepunt and see only their own.
+    Role.WIJKBUREAU: CATALOGUE_READ + TRIAGE_USE + INFOFLITS_RUN + CASES_WORK + VIDEO_REQUEST,
     # Partner staff see only the handovers addressed to their own organisation.
     Role.PARTNER: CATALOGUE_READ + PARTNER_INBOX + AGENDAS_MANAGE,
     # Team leads see aggregated figures only, never a case or a resident.

@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("servicepunt.summary.urls")),  # before counter: its <slug:action>/ would match
     path("", include("servicepunt.counter.urls")),
     path("overdrachten/", include("servicepunt.handovers.urls")),
+    path("video/", include("servicepunt.videocalls.urls")),
     path("cijfers/", include("servicepunt.reporting.urls")),
     path("privacy/toegangslog/", include("servicepunt.audit.urls")),
     path("privacy/", include("servicepunt.privacy.urls")),

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "servicepunt.cases",
     "servicepunt.handovers",
     "servicepunt.appointments",
+    "servicepunt.videocalls",
     "servicepunt.counter",
     "servicepunt.reporting",
     "servicepunt.summary",
@@ -178,6 +179,9 @@ STATICFILES_DIRS = [
     PACKAGE_DIR / "static",
     ("nlds/utrecht", NODE_MODULES_DIR / "@utrecht" / "component-library-css" / "dist"),
     ("nlds/voorbeeld", NODE_MODULES_DIR / "@nl-design-system-unstable" / "voorbeeld-design-tokens" / "dist"),
+    # The Janus browser client and the WebRTC shim it expects (npm, served locally).
+    ("vendor/janus-gateway", NODE_MODULES_DIR / "janus-gateway" / "npm" / "dist"),
+    ("vendor/webrtc-adapter", NODE_MODULES_DIR / "webrtc-adapter" / "out"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -296,6 +300,20 @@ SERVICEPUNT_NOTIFY_RETRY_BASE_SECONDS = int(env_str("SERVICEPUNT_NOTIFY_RETRY_BA
 # A queued message whose try has been due this long lost its task (a killed worker): the sweep
 # (`servicepunt notifications-requeue`) tries it again. Longer than any try with EMAIL_TIMEOUT.
 SERVICEPUNT_NOTIFY_STALE_MINUTES = int(env_str("SERVICEPUNT_NOTIFY_STALE_MINUTES", "15"))
+
+# Video calls from the wijkbureaus (videocalls/): the media server behind a provider interface,
+# by default the project's Janus (`servicepunt janus`, started by `make run`) on loopback. The
+# server side uses the API secret and the VideoRoom admin key; browsers get a signed token made
+# with the token secret. PUBLIC_URL is the Janus address browsers reach (a reverse proxy with TLS
+# in production; docs/operations.md). `servicepunt janus` refuses to start with an empty secret.
+SERVICEPUNT_VIDEO_PROVIDER = env_str("SERVICEPUNT_VIDEO_PROVIDER", "servicepunt.videocalls.media.janus.JanusProvider")
+SERVICEPUNT_JANUS_URL = env_str("SERVICEPUNT_JANUS_URL", "http://127.0.0.1:8089/janus")
+SERVICEPUNT_JANUS_ADMIN_PORT = int(env_str("SERVICEPUNT_JANUS_ADMIN_PORT", "7089"))
+SERVICEPUNT_JANUS_PUBLIC_URL = env_str("SERVICEPUNT_JANUS_PUBLIC_URL", "")
+SERVICEPUNT_JANUS_API_SECRET = env_str("SERVICEPUNT_JANUS_API_SECRET", "")
+SERVICEPUNT_JANUS_ADMIN_SECRET = env_str("SERVICEPUNT_JANUS_ADMIN_SECRET", "")
+SERVICEPUNT_JANUS_TOKEN_SECRET = env_str("SERVICEPUNT_JANUS_TOKEN_SECRET", "")
+SERVICEPUNT_JANUS_RTP_PORTS = env_str("SERVICEPUNT_JANUS_RTP_PORTS", "20000-40000")
 
 # Demo accounts and synthetic residents may only be created where this is switched on.
 SERVICEPUNT_ALLOW_DEMO_DATA = env_bool("SERVICEPUNT_ALLOW_DEMO_DATA", False)

@@ -21,3 +21,8 @@ SERVICEPUNT_ALLOW_DEMO_DATA = env_bool("SERVICEPUNT_ALLOW_DEMO_DATA", True)
 # The public demo accounts sign in without a second factor here (the demo password is public
 # anyway); every other account with a role that sees personal data still needs one.
 SERVICEPUNT_2FA_EXEMPT_DEMO_ACCOUNTS = env_bool("SERVICEPUNT_2FA_EXEMPT_DEMO_ACCOUNTS", True)
+
+# Development Janus secrets (`servicepunt janus` renders them into its configuration).
+SERVICEPUNT_JANUS_API_SECRET = env_str("SERVICEPUNT_JANUS_API_SECRET", "development-janus-api-secret")
+SERVICEPUNT_JANUS_ADMIN_SECRET = env_str("SERVICEPUNT_JANUS_ADMIN_SECRET", "development-janus-admin-secret")
+SERVICEPUNT_JANUS_TOKEN_SECRET = env_str("SERVICEPUNT_JANUS_TOKEN_SECRET", "development-janus-token-secret")

@@ -21,3 +21,7 @@ SERVICEPUNT_SMS_LOGGING_ALLOWED = False
 # The tests go through the second factor as production does (core.testing.otp).
 SERVICEPUNT_2FA_REQUIRED = True
 SERVICEPUNT_2FA_EXEMPT_DEMO_ACCOUNTS = False
+
+# Pages that need no media use a provider in memory; the video tests start a real Janus
+# (videocalls/tests/conftest.py) and switch to it.
+SERVICEPUNT_VIDEO_PROVIDER = "servicepunt.videocalls.media.memory.MemoryProvider"

@@ -6,7 +6,7 @@ and which of them each role is tried on."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.utils import timezone
@@ -29,6 +29,7 @@ from servicepunt.demo.agendas import agendas_load_demo
 from servicepunt.handovers.categories import default_valid_until
 from servicepunt.handovers.services import handover_start
 from servicepunt.infoflits.services import infoflits_start
+from servicepunt.videocalls.services import CallRequestInput, call_pick_up, call_request
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from servicepunt.cases.models import Case, Question, Resident
     from servicepunt.handovers.models import Handover
     from servicepunt.infoflits.models import Infoflits
+    from servicepunt.videocalls.models import VideoCall
 
 PASSWORD = "a-long-test-password"
 
@@ -58,12 +60,23 @@ class Work:
 
 
 @dataclass
+class VideoWork:
+    """Video calls asked for by one wijkbureau host: one waiting, one picked up by an employee."""
+
+    host: User
+    employee: User
+    waiting: VideoCall
+    held: VideoCall
+
+
+@dataclass
 class World:
     users: dict[Role, User]
     work: dict[Role, Work]  # by the Servicepunt employee and by the wijkbureau employee
     slot: FreeSlot  # free, after every appointment of the world: to book
     later_slot: FreeSlot  # free too: to move an appointment to
     combination: CombinationOption
+    video: dict[int, VideoWork] = field(default_factory=dict)  # by the owner of the work (User.pk)
 
 
 def work_build(owner: User, surname: str, *, bsn: str, handover_to: str) -> Work:
@@ -148,7 +161,26 @@ def world_build() -> World:
         first_day=(latest_end + dt.timedelta(days=1)).date(),
         limit=1,
     )[0]
-    return World(users=users, work=work, slot=free[0], later_slot=free[-1], combination=combination)
+    world = World(users=users, work=work, slot=free[0], later_slot=free[-1], combination=combination)
+    # The wijkbureau's calls are picked up by the Servicepunt employee of the matrix; the calls
+    # on the Servicepunt's work belong to another host and another employee.
+    others = {
+        role: user_create(username=f"{role.value}-andere", password=PASSWORD, role=role)
+        for role in (Role.WIJKBUREAU, Role.SERVICEPUNT)
+    }
+    for owner_role, host, employee in (
+        (Role.WIJKBUREAU, users[Role.WIJKBUREAU], users[Role.SERVICEPUNT]),
+        (Role.SERVICEPUNT, others[Role.WIJKBUREAU], others[Role.SERVICEPUNT]),
+    ):
+        wijkbureau = entry_point_rows().filter(code__startswith="servicepunt-video-").order_by("code").first()
+        waiting, held = (
+            call_request(host=host, data=CallRequestInput(wijkbureau=wijkbureau, topic=topic))
+            for topic in (f"Videovraag {owner_role.value}", f"Gesprek {owner_role.value}")
+        )
+        world.video[work[owner_role].owner.pk] = VideoWork(
+            host=host, employee=employee, waiting=waiting, held=call_pick_up(call=held, employee=employee)
+        )
+    return world
 
 
 # Which work a role is tried on. Allowed: the Servicepunt employee on the wijkbureau's work (they

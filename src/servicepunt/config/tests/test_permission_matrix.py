@@ -60,10 +60,12 @@ from servicepunt.config.tests.matrix_checks import (
     suggestions_marker,
     visible_residents,
 )
-from servicepunt.config.tests.matrix_world import ELSEWHERE, PASSWORD, SUBJECT, Ctx, World, world_build
+from servicepunt.config.tests.matrix_world import ELSEWHERE, PASSWORD, SUBJECT, Ctx, VideoWork, World, world_build
 from servicepunt.core.tests.test_headers import assert_strict_csp
 from servicepunt.handovers.testing import handover_rows
 from servicepunt.infoflits.testing import infoflits_rows, situation_version_rows, suggestion_decision_rows
+from servicepunt.videocalls.selectors import call_state
+from servicepunt.videocalls.services import call_end
 
 pytestmark = pytest.mark.django_db
 
@@ -146,6 +148,7 @@ def _resident_kwargs(ctx: Ctx) -> dict[str, Any]:
 CASEWORK = frozenset({Role.SERVICEPUNT, Role.WIJKBUREAU})
 WIJKBUREAU = frozenset({Role.WIJKBUREAU})
 PARTNER = frozenset({Role.PARTNER})
+SERVICEPUNT = frozenset({Role.SERVICEPUNT})
 TRIAGE = frozenset({Role.SERVICEPUNT, Role.WIJKBUREAU, Role.TEAMLEIDER, Role.BEHEERDER})
 
 
@@ -183,6 +186,36 @@ def _link_works(ctx: Ctx) -> bool:
     except LinkRefused:
         return False
     return True
+
+
+def _video(ctx: Ctx) -> VideoWork:
+    return ctx.world.video[ctx.work.owner.pk]
+
+
+def _waiting(ctx: Ctx) -> dict[str, Any]:
+    return {"uuid": _video(ctx).waiting.uuid}
+
+
+def _held(ctx: Ctx) -> dict[str, Any]:
+    return {"uuid": _video(ctx).held.uuid}
+
+
+def _colleague(ctx: Ctx) -> Any:
+    """Another Servicepunt employee who picks up video calls (of the other work)."""
+    return next(video.employee for video in ctx.world.video.values() if video.employee != _video(ctx).employee)
+
+
+def _waiting_with_free_hands(ctx: Ctx) -> dict[str, Any]:
+    """The waiting call, after its employee ended the call they hold (an employee holds one call
+    at a time); inside the test's savepoint, so the next test sees the world as built."""
+    video = _video(ctx)
+    if ctx.role == Role.SERVICEPUNT:
+        call_end(call=video.held, by=video.employee, outcome="Klaar")
+    return _waiting(ctx)
+
+
+def _call_state(call: Any) -> object:
+    return call_state(uuid=call.uuid)
 
 
 def _booked(ctx: Ctx) -> object:
@@ -494,6 +527,71 @@ TABLE: dict[str, Entry] = {
         json=True,
         anonymous=Anonymous.API,
         written=lambda c: handover_rows().get(pk=c.work.handover.pk).state,
+    ),
+    # --- video calls: the wijkbureau host sees only the calls they asked for; the Servicepunt
+    # employee works the one queue and joins only the call they hold
+    "videocalls:request": Entry("get", WIJKBUREAU, h1("Videobellen met het Servicepunt", 'name="topic"')),
+    "videocalls:kiosk": Entry(
+        "get", WIJKBUREAU, h1("Videogesprek met het Servicepunt", "U bent nummer"), hidden=WIJKBUREAU, kwargs=_waiting
+    ),
+    "videocalls:kiosk-status": Entry("get", WIJKBUREAU, shows("U bent nummer"), hidden=WIJKBUREAU, kwargs=_waiting),
+    "videocalls:cancel": Entry(
+        "post",
+        WIJKBUREAU,
+        redirects(lambda c: reverse("videocalls:kiosk", args=[_video(c).waiting.uuid])),
+        hidden=WIJKBUREAU,
+        kwargs=_waiting,
+        written=lambda c: _call_state(_video(c).waiting),
+    ),
+    "videocalls:fallback": Entry(
+        "post",
+        WIJKBUREAU,
+        redirects(lambda c: reverse("videocalls:kiosk", args=[_video(c).waiting.uuid])),
+        hidden=WIJKBUREAU,
+        kwargs=_waiting,
+        data=lambda c: {"choice": "callback"},
+        written=lambda c: _call_state(_video(c).waiting),
+    ),
+    "videocalls:host-access": Entry(
+        "get", WIJKBUREAU, api(lambda d, c: d["room"] == _video(c).held.room_id), hidden=WIJKBUREAU, kwargs=_held
+    ),
+    "videocalls:board": Entry(
+        "get", SERVICEPUNT, h1("Wachtrij videobellen", lambda c: _video(c).waiting.topic, 'hx-trigger="every 2s"')
+    ),
+    "videocalls:board-rows": Entry("get", SERVICEPUNT, shows(lambda c: _video(c).waiting.topic)),
+    "videocalls:pick-up": Entry(
+        "post",
+        SERVICEPUNT,
+        redirects(lambda c: reverse("videocalls:call", args=[_video(c).waiting.uuid])),
+        kwargs=_waiting_with_free_hands,
+        written=lambda c: _call_state(_video(c).waiting),
+    ),
+    "videocalls:call": Entry("get", SERVICEPUNT, h1("Videogesprek", lambda c: _video(c).held.topic), kwargs=_held),
+    "videocalls:connect": Entry(
+        "post",
+        SERVICEPUNT,
+        api(lambda d, c: d["state"] == "in_call"),
+        kwargs=_held,
+        written=lambda c: _call_state(_video(c).held),
+    ),
+    "videocalls:end": Entry(
+        "post",
+        SERVICEPUNT,
+        redirects("/video/wachtrij/"),
+        kwargs=_held,
+        data=lambda c: {"outcome": "Uitgelegd"},
+        written=lambda c: _call_state(_video(c).held),
+    ),
+    "videocalls:transfer": Entry(
+        "post",
+        SERVICEPUNT,
+        redirects("/video/wachtrij/"),
+        kwargs=_held,
+        data=lambda c: {"to": _colleague(c).pk, "note": "Collega weet meer van schulden"},
+        written=lambda c: _call_state(_video(c).held),
+    ),
+    "videocalls:employee-access": Entry(
+        "get", SERVICEPUNT, api(lambda d, c: d["room"] == _video(c).held.room_id), kwargs=_held
     ),
     # --- figures and the access log
     "reporting:overview": Entry("get", frozenset({Role.TEAMLEIDER}), h1("Cijfers")),

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class VideocallsConfig(AppConfig):
+    name = "servicepunt.videocalls"
+    label = "videocalls"
+    verbose_name = _("Videobellen")
