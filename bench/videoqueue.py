@@ -35,7 +35,7 @@ def _environment() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "servicepunt.config.settings.local")
     os.environ.setdefault("DATABASE_CONN_MAX_AGE", "600")
     os.environ["SERVICEPUNT_ALLOW_DEMO_DATA"] = "1"
-    os.environ["SERVICEPUNT_VIDEO_PROVIDER"] = "servicepunt.videocalls.media.memory.MemoryProvider"
+    os.environ["SERVICEPUNT_MEDIA_PROVIDER"] = "servicepunt.videocalls.media.memory.MemoryProvider"
     os.environ["DEBUG"] = "0"
     os.environ["ALLOWED_HOSTS"] = "testserver"
     os.environ.setdefault("LOG_LEVEL", "WARNING")
@@ -93,13 +93,13 @@ def main() -> None:
     from django.test import Client, override_settings
     from django.test.utils import CaptureQueriesContext
 
-    from servicepunt.accounts.demo import demo_accounts_create
     from servicepunt.accounts.models import User
     from servicepunt.accounts.roles import Role
     from servicepunt.accounts.services import roles_sync, user_create
     from servicepunt.catalogue.models import Product
     from servicepunt.catalogue.selectors import entry_points_video
     from servicepunt.catalogue.services import catalogue_load, upl_load
+    from servicepunt.demo.accounts import demo_accounts_create
     from servicepunt.videocalls.models import VideoCall
     from servicepunt.videocalls.services import CallRequestInput, call_end, call_request
 

@@ -15,7 +15,6 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from servicepunt.accounts.checks import sign_in_check
-from servicepunt.accounts.demo import demo_accounts_create
 from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
 from servicepunt.accounts.second_factor import second_factor_roles
@@ -137,9 +136,11 @@ def test_a_next_address_elsewhere_is_not_followed(employee: User) -> None:
     assert response["Location"] == "/"
 
 
-def test_demo_accounts_may_skip_it_only_where_the_setting_and_demo_data_allow(settings: Any) -> None:
-    demo_accounts_create()
-    demo = User.objects.get(username="medewerker")
+def test_demo_accounts_may_skip_it_only_where_the_setting_and_demo_data_allow(
+    settings: Any, make_user: Callable[..., User]
+) -> None:
+    # "medewerker" is a demo login (demo.accounts.DEMO_USERNAMES, named by the setting).
+    demo = make_user(Role.SERVICEPUNT, username="medewerker")
     settings.SERVICEPUNT_2FA_EXEMPT_DEMO_ACCOUNTS = True
     assert _password_only(demo).get(PAGE).status_code == 200
     settings.SERVICEPUNT_ALLOW_DEMO_DATA = False

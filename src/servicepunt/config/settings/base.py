@@ -306,7 +306,7 @@ SERVICEPUNT_NOTIFY_STALE_MINUTES = int(env_str("SERVICEPUNT_NOTIFY_STALE_MINUTES
 # server side uses the API secret and the VideoRoom admin key; browsers get a signed token made
 # with the token secret. PUBLIC_URL is the Janus address browsers reach (a reverse proxy with TLS
 # in production; docs/operations.md). `servicepunt janus` refuses to start with an empty secret.
-SERVICEPUNT_VIDEO_PROVIDER = env_str("SERVICEPUNT_VIDEO_PROVIDER", "servicepunt.videocalls.media.janus.JanusProvider")
+SERVICEPUNT_MEDIA_PROVIDER = env_str("SERVICEPUNT_MEDIA_PROVIDER", "servicepunt.videocalls.media.janus.JanusProvider")
 SERVICEPUNT_JANUS_URL = env_str("SERVICEPUNT_JANUS_URL", "http://127.0.0.1:8089/janus")
 SERVICEPUNT_JANUS_ADMIN_PORT = int(env_str("SERVICEPUNT_JANUS_ADMIN_PORT", "7089"))
 SERVICEPUNT_JANUS_PUBLIC_URL = env_str("SERVICEPUNT_JANUS_PUBLIC_URL", "")

@@ -24,4 +24,4 @@ SERVICEPUNT_2FA_EXEMPT_DEMO_ACCOUNTS = False
 
 # Pages that need no media use a provider in memory; the video tests start a real Janus
 # (videocalls/tests/conftest.py) and switch to it.
-SERVICEPUNT_VIDEO_PROVIDER = "servicepunt.videocalls.media.memory.MemoryProvider"
+SERVICEPUNT_MEDIA_PROVIDER = "servicepunt.videocalls.media.memory.MemoryProvider"

@@ -27,12 +27,12 @@ from django.core.wsgi import get_wsgi_application
 from django.db import connections
 from django.test import Client
 
-from servicepunt.appointments.demo import agendas_load_demo
 from servicepunt.appointments.resident.links import resident_link
 from servicepunt.appointments.selectors import appointment_history
 from servicepunt.cases.selectors import resident_search, residents_visible
 from servicepunt.cases.services import question_link
 from servicepunt.catalogue.selectors import product_detail
+from servicepunt.demo.agendas import agendas_load_demo
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
@@ -129,7 +129,9 @@ def everything_logged(capfd: pytest.CaptureFixture[str]) -> Iterator[Callable[[]
             logger.setLevel(level)
 
 
-def test_a_whole_flow_logs_no_personal_data_and_no_key(employee: User, everything_logged: Callable[[], str]) -> None:
+def test_a_whole_flow_logs_no_personal_data_and_no_key(
+    reference_data: None, employee: User, everything_logged: Callable[[], str]
+) -> None:
     agendas_load_demo()
     client = Client()
     client.force_login(employee)

@@ -598,7 +598,7 @@ TABLE: dict[str, Entry] = {
     "audit:log": Entry("get", frozenset({Role.PRIVACY}), h1("Toegangslog")),
     "privacy:residents": Entry("get", PRIVACY, h1("Privacy per inwoner")),
     "privacy:resident": Entry(
-        "get", PRIVACY, h1(lambda c: f"Privacy: <bdi>{c.work.resident.full_name}"), kwargs=_resident_kwargs
+        "get", PRIVACY, h1(lambda c: f"Privacy: {c.work.resident.full_name}"), kwargs=_resident_kwargs
     ),
     "privacy:resident-log": Entry(
         "get",

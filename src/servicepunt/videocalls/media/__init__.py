@@ -1,7 +1,7 @@
 """The media server behind a small interface, so a municipality can run another SFU: a provider
 creates a room per call with its own secret, mints what each participant's browser needs to
 join (server-side, never the room secret) and destroys the room afterwards. The provider in use
-is named by the setting SERVICEPUNT_VIDEO_PROVIDER; the default is Janus (media/janus.py)."""
+is named by the setting SERVICEPUNT_MEDIA_PROVIDER; the default is Janus (media/janus.py)."""
 
 from __future__ import annotations
 
@@ -74,4 +74,4 @@ def _provider(path: str) -> MediaProvider:
 
 
 def media_provider() -> MediaProvider:
-    return _provider(settings.SERVICEPUNT_VIDEO_PROVIDER)
+    return _provider(settings.SERVICEPUNT_MEDIA_PROVIDER)

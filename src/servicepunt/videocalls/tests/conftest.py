@@ -30,7 +30,7 @@ def janus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[JanusConfig]:
     log = Path(folder, "janus.log").open("wb")  # noqa: SIM115 - open while Janus runs
     process = subprocess.Popen(command(config, folder), stdout=log, stderr=subprocess.STDOUT)  # noqa: S603
     overrides = {
-        "SERVICEPUNT_VIDEO_PROVIDER": "servicepunt.videocalls.media.janus.JanusProvider",
+        "SERVICEPUNT_MEDIA_PROVIDER": "servicepunt.videocalls.media.janus.JanusProvider",
         "SERVICEPUNT_JANUS_URL": config.url,
         "SERVICEPUNT_JANUS_PUBLIC_URL": config.url,
         "SERVICEPUNT_JANUS_API_SECRET": config.api_secret,
