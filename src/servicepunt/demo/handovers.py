@@ -25,6 +25,7 @@ from servicepunt.catalogue.selectors import products_any
 from servicepunt.demo.residents import DemoBatch, between
 from servicepunt.handovers.categories import CODES, Category, default_valid_until
 from servicepunt.handovers.models import Consent, ConsentMethod, Handover, HandoverTransition, Outcome, RejectionReason
+from servicepunt.handovers.services import communication_kept
 from servicepunt.handovers.states import RESOLVES, TRANSITIONS, HandoverState, resolution_after
 from servicepunt.infoflits.questionnaire.answers import get_path
 from servicepunt.infoflits.selectors import questionnaire
@@ -175,12 +176,7 @@ class _Builder:
             consent=consent,
             summary=f"{question.text}. {rng.choice(SUMMARY_ENDINGS)}".strip(),
             facts=_facts(self.batch.situations.get(case.pk), set(consent.infoflits_domains)),
-            contact={
-                "preference": resident.contact_preference,
-                "language": resident.preferred_language,
-                "interpreter": resident.needs_interpreter,
-                "reads_with_difficulty": resident.reads_with_difficulty,
-            },
+            contact=communication_kept(resident, consent.categories),
             state=path[-1].value,
             created_by=by,
             created_at=created,

@@ -148,7 +148,8 @@ def test_handover_records_consent_and_sends_with_the_relevant_facts(client: Clie
     assert response.status_code == 302
     handover = handover_rows().get()
     assert handover.state == "verstuurd" and handover.consent.categories == ["name", "question", "phone"]
-    assert handover.contact["preference"] == "phone"
+    # The communication category is not consented, so how to reach the resident is not even stored.
+    assert handover.contact == {}
 
 
 def test_accepted_infoflits_suggestions_become_questions(client: Client, employee: User) -> None:

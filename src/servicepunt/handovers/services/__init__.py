@@ -3,6 +3,7 @@
 from servicepunt.handovers.services.consent import consent_record, consent_withdraw
 from servicepunt.handovers.services.handover import (
     HandoverError,
+    communication_kept,
     handover_accept,
     handover_act,
     handover_complete,
@@ -16,6 +17,7 @@ from servicepunt.handovers.services.handover import (
 
 __all__ = [
     "HandoverError",
+    "communication_kept",
     "consent_record",
     "consent_withdraw",
     "handover_accept",

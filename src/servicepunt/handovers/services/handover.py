@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from servicepunt.accounts.models import User
-    from servicepunt.cases.models import Question
+    from servicepunt.cases.models import Question, Resident
     from servicepunt.catalogue.models import EntryPoint
 
 log = structlog.get_logger(__name__)
@@ -60,6 +60,19 @@ def _partner_may_act(handover: Handover, user: User) -> None:
         raise HandoverError(_("Deze overdracht is voor een andere organisatie."), field="organisation")
 
 
+def communication_kept(resident: Resident, categories: Iterable[str]) -> dict[str, Any]:
+    """How to reach and talk with the resident, as a handover keeps it: only when its consent
+    shares the communication category (data minimisation: what may not be shown is not stored)."""
+    if Category.COMMUNICATION not in set(categories):
+        return {}
+    return {
+        "preference": resident.contact_preference,
+        "language": resident.preferred_language,
+        "interpreter": resident.needs_interpreter,
+        "reads_with_difficulty": resident.reads_with_difficulty,
+    }
+
+
 @transaction.atomic
 def handover_create(
     *,
@@ -92,12 +105,7 @@ def handover_create(
         facts=facts or {},
         zrm_scores=zrm_scores or {},
         created_by=created_by,
-        contact={
-            "preference": resident.contact_preference,
-            "language": resident.preferred_language,
-            "interpreter": resident.needs_interpreter,
-            "reads_with_difficulty": resident.reads_with_difficulty,
-        },
+        contact=communication_kept(resident, consent.categories),
     )
     log.info("handover_created", handover=str(handover.uuid))
     return handover

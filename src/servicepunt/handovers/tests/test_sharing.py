@@ -329,3 +329,14 @@ def test_the_database_refuses_two_handovers_on_one_consent(employee: User) -> No
             created_by=employee,
         )
     assert caught.value.field == "consent"
+
+
+def test_communication_is_stored_on_the_handover_only_when_consented(employee: User) -> None:
+    """Data minimisation: what the partner may not see is not kept on the handover either."""
+    assert make_handover(employee, ["question"]).contact == {}
+    assert make_handover(employee, ["question", "communication"]).contact == {
+        "preference": "phone",
+        "language": "pl",
+        "interpreter": True,
+        "reads_with_difficulty": True,
+    }
