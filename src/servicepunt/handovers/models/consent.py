@@ -8,8 +8,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from servicepunt.handovers.categories import CODES, Category
-
 
 class ConsentMethod(models.TextChoices):
     VERBAL = "verbal", _("Mondeling aan de balie")
@@ -60,15 +58,11 @@ class Consent(models.Model):
         ordering = ["-given_at"]
         verbose_name = _("toestemming")
         verbose_name_plural = _("toestemmingen")
+        # The categories (known ones, the name always among them) and the domains (a list) are
+        # also checked by PostgreSQL: constraints consent_categories_known_with_name and
+        # consent_infoflits_domains_list, added by migration 0006 with jsonb operators, because
+        # SQLite cannot check inside a JSON list (there the service is the guard).
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(categories__contained_by=list(CODES))
-                & models.Q(categories__contains=[Category.NAME.value]),
-                name="consent_categories_known_with_name",
-            ),
-            models.CheckConstraint(
-                condition=models.Q(infoflits_domains__contains=[]), name="consent_infoflits_domains_list"
-            ),
             models.CheckConstraint(condition=models.Q(method__in=ConsentMethod.values), name="consent_method_known"),
         ]
 
