@@ -37,6 +37,9 @@ def _environment() -> None:
     os.environ["SERVICEPUNT_ALLOW_DEMO_DATA"] = "1"
     os.environ["SERVICEPUNT_MEDIA_PROVIDER"] = "servicepunt.videocalls.media.memory.MemoryProvider"
     os.environ["DEBUG"] = "0"
+    # The bench signs its employees in with force_login; the second factor is a sign-in step, not
+    # what this bench measures.
+    os.environ["SERVICEPUNT_2FA_REQUIRED"] = "0"
     os.environ["ALLOWED_HOSTS"] = "testserver"
     os.environ.setdefault("LOG_LEVEL", "WARNING")
 
@@ -135,6 +138,9 @@ def main() -> None:
             client.force_login(employee)
             clients.append(client)
         # Queries per poll, with a short queue and a full one: they must be the same.
+        # A client's first request also loads and saves its session (idle timeout, second
+        # factor), so one poll before counting.
+        queries_of_poll(clients[0])
         for n in range(5):
             request_one(n)
         short = queries_of_poll(clients[0])
