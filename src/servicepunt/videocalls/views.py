@@ -4,9 +4,11 @@ the one queue and joins only the call they hold."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
+from django import forms
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -259,21 +261,41 @@ def connect(request: AuthenticatedRequest, uuid: UUID) -> HttpResponse:
     return JsonResponse({"state": State.IN_CALL.value})
 
 
+def _act_on_held(
+    request: AuthenticatedRequest,
+    call: VideoCall,
+    form: forms.Form,
+    *,
+    refused: str,
+    act: Callable[[dict[str, Any]], object],
+    done: str,
+) -> HttpResponse:
+    """End or transfer the held call: a refused form or service stays on the call page with the
+    message; done, the employee is back on the board."""
+    if not form.is_valid():
+        messages.error(request, refused)
+        return redirect("videocalls:call", uuid=call.uuid)
+    try:
+        act(form.cleaned_data)
+    except ServicepuntError as error:
+        messages.error(request, error.message)
+        return redirect("videocalls:call", uuid=call.uuid)
+    messages.success(request, done)
+    return redirect("videocalls:board")
+
+
 @permission_required(ANSWER)
 @require_POST
 def end(request: AuthenticatedRequest, uuid: UUID) -> HttpResponse:
     call = _held(request, uuid)
-    form = CallEndForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Schrijf de uitkomst van het gesprek op."))
-        return redirect("videocalls:call", uuid=call.uuid)
-    try:
-        services.call_end(call=call, by=request.user, outcome=form.cleaned_data["outcome"])
-    except ServicepuntError as error:
-        messages.error(request, error.message)
-        return redirect("videocalls:call", uuid=call.uuid)
-    messages.success(request, _("Het videogesprek is afgerond."))
-    return redirect("videocalls:board")
+    return _act_on_held(
+        request,
+        call,
+        CallEndForm(request.POST),
+        refused=_("Schrijf de uitkomst van het gesprek op."),
+        act=lambda data: services.call_end(call=call, by=request.user, outcome=data["outcome"]),
+        done=_("Het videogesprek is afgerond."),
+    )
 
 
 @permission_required(ANSWER)
@@ -281,17 +303,14 @@ def end(request: AuthenticatedRequest, uuid: UUID) -> HttpResponse:
 def transfer(request: AuthenticatedRequest, uuid: UUID) -> HttpResponse:
     """Hand the call to a colleague with a note; it waits on the board for them."""
     call = _held(request, uuid)
-    form = TransferForm(request.POST, colleagues=selectors.colleagues_answering(request.user))
-    if not form.is_valid():
-        messages.error(request, _("Kies een collega en schrijf op waarom u het gesprek doorzet."))
-        return redirect("videocalls:call", uuid=call.uuid)
-    try:
-        services.call_transfer(call=call, by=request.user, to=form.cleaned_data["to"], note=form.cleaned_data["note"])
-    except ServicepuntError as error:
-        messages.error(request, error.message)
-        return redirect("videocalls:call", uuid=call.uuid)
-    messages.success(request, _("Het gesprek is doorgezet. Uw collega pakt het op in de wachtrij."))
-    return redirect("videocalls:board")
+    return _act_on_held(
+        request,
+        call,
+        TransferForm(request.POST, colleagues=selectors.colleagues_answering(request.user)),
+        refused=_("Kies een collega en schrijf op waarom u het gesprek doorzet."),
+        act=lambda data: services.call_transfer(call=call, by=request.user, to=data["to"], note=data["note"]),
+        done=_("Het gesprek is doorgezet. Uw collega pakt het op in de wachtrij."),
+    )
 
 
 @permission_required(ANSWER)
