@@ -3,13 +3,19 @@ kindgebonden budget; the employee accepts them; after a reload they are kept. Ax
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from PIL import Image
 from playwright.sync_api import APIResponse, Locator, Page, Route, expect
 
 from servicepunt.core.testing.browser import assert_accessible, login
 from servicepunt.infoflits.tests.flows import accept_suggestions, answer_single_parent_with_rent_arrears
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# Grey level (0 black, 255 white) under which a pixel counts as ink rather than background.
+LIGHT_PIXEL = 160
 
 
 def test_single_parent_with_rent_arrears_gets_extra_products(page: Page, loaded_live_server: object) -> None:
@@ -98,3 +104,32 @@ def test_a_decision_answered_after_a_step_save_replaced_the_panel_is_shown(
     held[0].continue_()
     page.unroute("**/besluit/**")
     expect(accept).to_have_attribute("aria-pressed", "true")
+
+
+def _centre_is_filled(radio: Locator) -> bool:
+    """Whether the centre of the radio button as drawn on screen is dark: a filled dot, not white."""
+    image = Image.open(io.BytesIO(radio.screenshot())).convert("L")
+    width, height = image.size
+    return bool(image.getpixel((width // 2, height // 2)) < LIGHT_PIXEL)
+
+
+def test_the_chosen_answer_is_drawn_as_a_filled_dot(page: Page, loaded_live_server: object) -> None:
+    """The state is checked on the pixels, not on the DOM: a checked radio that looks empty is the bug."""
+    base_url = str(loaded_live_server)
+    login(page, base_url, check_axe=False)
+    page.goto(f"{base_url}/infoflits/")
+    page.get_by_label("Waarvoor komt de inwoner?").fill("Ik kan de huur niet betalen")
+    page.get_by_role("button", name="Start de infoflits").click()
+    yes = page.locator('input[type="radio"][value="true"]').first
+    unknown = page.locator('input[type="radio"][value=""]').first
+    expect(unknown).to_be_checked()
+    assert _centre_is_filled(unknown)
+    assert not _centre_is_filled(yes)
+
+    unknown.focus()
+    page.keyboard.press("ArrowUp")  # by keyboard, as at the desk: from "Weet niet" back to "Ja"
+    page.keyboard.press("ArrowUp")
+    expect(yes).to_be_checked()
+    page.mouse.move(0, 0)
+    assert _centre_is_filled(yes)
+    assert not _centre_is_filled(unknown)
