@@ -16,6 +16,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from servicepunt.appointments.choices import (
+    AppointmentStatus,
+    ModeChoice,
+    NotificationChannel,
+    NotificationKind,
+    NotificationStatus,
+)
 from servicepunt.appointments.engine import (
     AMSTERDAM,
     AgendaSpec,
@@ -29,18 +36,7 @@ from servicepunt.appointments.engine import (
     combination_options,
     free_slots,
 )
-from servicepunt.appointments.models import (
-    Agenda,
-    AgendaProduct,
-    Appointment,
-    AppointmentEvent,
-    AppointmentStatus,
-    ModeChoice,
-    Notification,
-    NotificationChannel,
-    NotificationKind,
-    NotificationStatus,
-)
+from servicepunt.appointments.models import Agenda, AgendaProduct, Appointment, AppointmentEvent, Notification
 from servicepunt.appointments.specs import booked_spans, building_key, current_parameters, day_bounds, load_agendas
 from servicepunt.core.errors import InvalidInput
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import FloatField, Func, QuerySet
 from django.utils import timezone
 
+from servicepunt.appointments.choices import AppointmentStatus, ExceptionKind, GoodFridayChoice
 from servicepunt.appointments.engine import (
     AMSTERDAM,
     UTC,
@@ -23,16 +24,7 @@ from servicepunt.appointments.engine import (
     parameters_at,
 )
 from servicepunt.appointments.engine.calendar import moment
-from servicepunt.appointments.models import (
-    Agenda,
-    AgendaException,
-    AgendaHours,
-    AgendaProduct,
-    Appointment,
-    AppointmentStatus,
-    ExceptionKind,
-    GoodFridayChoice,
-)
+from servicepunt.appointments.models import Agenda, AgendaException, AgendaHours, AgendaProduct, Appointment
 
 if TYPE_CHECKING:
     from servicepunt.catalogue.models import Location

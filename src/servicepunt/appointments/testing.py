@@ -6,15 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from servicepunt.appointments.models import (
-    Agenda,
-    Appointment,
-    AppointmentStatus,
-    Arrangement,
-    Notification,
-    NotificationKind,
-    NotificationStatus,
-)
+from servicepunt.appointments.choices import AppointmentStatus, NotificationKind, NotificationStatus
+from servicepunt.appointments.models import Agenda, Appointment, Arrangement, Notification
 
 if TYPE_CHECKING:
     from django.db.models import Manager

@@ -10,7 +10,8 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from servicepunt.cases.models import Case, ClosingReason, Question, Resident
+from servicepunt.cases.choices import ClosingReason
+from servicepunt.cases.models import Case, Question, Resident
 from servicepunt.cases.services import case_close
 from servicepunt.core.errors import ServicepuntError
 

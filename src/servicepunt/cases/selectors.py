@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from servicepunt.accounts.roles import Role
 from servicepunt.audit.services import access_record
+from servicepunt.cases.choices import CaseStatus
 from servicepunt.cases.identifiers import (
     IdentifierError,
     bsn_decrypt,
@@ -25,7 +26,7 @@ from servicepunt.cases.identifiers import (
     phone_normalise,
     postcode_normalise,
 )
-from servicepunt.cases.models import Case, CaseStatus, Question, Resident, Task
+from servicepunt.cases.models import Case, Question, Resident, Task
 from servicepunt.core.errors import InvalidInput
 
 if TYPE_CHECKING:

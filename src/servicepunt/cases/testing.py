@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from servicepunt.cases.models import Case, CaseEvent, CaseStatus, EventKind, Note, Question, Resident, Task
+from servicepunt.cases.choices import CaseStatus, EventKind
+from servicepunt.cases.models import Case, CaseEvent, Note, Question, Resident, Task
 from servicepunt.cases.services import ResidentInput, case_open, question_link, resident_register
 
 if TYPE_CHECKING:

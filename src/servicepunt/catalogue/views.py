@@ -6,8 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from servicepunt.catalogue import selectors
+from servicepunt.catalogue.choices import OrganisationKind
 from servicepunt.catalogue.forms import ProductFilterForm
-from servicepunt.catalogue.models import OrganisationKind
 from servicepunt.core.access import permission_required
 
 

@@ -12,7 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from servicepunt.appointments.models import Agenda, ArrangementKind, ModeChoice
+from servicepunt.appointments.choices import ArrangementKind, ModeChoice
+from servicepunt.appointments.models import Agenda
 from servicepunt.catalogue.selectors import products_any
 from servicepunt.core.errors import InvalidInput
 

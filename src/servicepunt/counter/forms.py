@@ -8,17 +8,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from servicepunt.accounts.selectors import user_active
+from servicepunt.cases.choices import ClosingReason, ContactChannel, ContactPreference, RepresentativeKind, TaskKind
 from servicepunt.cases.closing import Resolution
-from servicepunt.cases.models import (
-    Case,
-    ClosingReason,
-    ContactChannel,
-    ContactPreference,
-    Question,
-    RepresentativeKind,
-    Task,
-    TaskKind,
-)
+from servicepunt.cases.models import Case, Question, Task
 from servicepunt.cases.services import NOTE_LENGTH, QUESTION_LENGTH, SHORT_TEXT, TASK_TEAMS, ResidentInput
 from servicepunt.catalogue.selectors import entry_points_choosable, products_choosable
 from servicepunt.core.errors import InvalidInput

@@ -13,16 +13,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from servicepunt.appointments.models import (
-    Agenda,
-    AgendaException,
-    AgendaHours,
-    AgendaProduct,
-    ExceptionKind,
-    GoodFridayChoice,
-    LiberationDayChoice,
-    ModeChoice,
-)
+from servicepunt.appointments.choices import ExceptionKind, GoodFridayChoice, LiberationDayChoice, ModeChoice
+from servicepunt.appointments.models import Agenda, AgendaException, AgendaHours, AgendaProduct
 from servicepunt.catalogue.selectors import entry_points_choosable, products_any
 from servicepunt.core.errors import InvalidInput
 

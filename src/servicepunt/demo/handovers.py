@@ -19,12 +19,14 @@ import random
 from typing import TYPE_CHECKING, Any
 
 from servicepunt.accounts.selectors import partner_staff_by_organisation
+from servicepunt.cases.choices import EventKind
 from servicepunt.cases.closing import Resolution
-from servicepunt.cases.models import CaseEvent, EventKind, Question
+from servicepunt.cases.models import CaseEvent, Question
 from servicepunt.catalogue.selectors import products_any
 from servicepunt.demo.residents import DemoBatch, between
 from servicepunt.handovers.categories import CODES, Category, default_valid_until
-from servicepunt.handovers.models import Consent, ConsentMethod, Handover, HandoverTransition, Outcome, RejectionReason
+from servicepunt.handovers.choices import ConsentMethod, Outcome, RejectionReason
+from servicepunt.handovers.models import Consent, Handover, HandoverTransition
 from servicepunt.handovers.services import communication_kept
 from servicepunt.handovers.states import RESOLVES, TRANSITIONS, HandoverState, resolution_after
 from servicepunt.infoflits.questionnaire.answers import get_path

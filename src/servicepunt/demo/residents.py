@@ -34,30 +34,24 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from servicepunt.accounts.roles import Role
-from servicepunt.cases.closing import QuestionState, Resolution, may_close
-from servicepunt.cases.identifiers import bsn_digest, bsn_encrypt
-from servicepunt.cases.models import (
-    Case,
-    CaseEvent,
+from servicepunt.cases.choices import (
     CaseStatus,
     ClosingReason,
     ContactChannel,
-    ContactMoment,
     ContactPreference,
-    Note,
-    Question,
-    Representative,
     RepresentativeKind,
-    Resident,
-    Task,
     TaskKind,
 )
+from servicepunt.cases.closing import QuestionState, Resolution, may_close
+from servicepunt.cases.identifiers import bsn_digest, bsn_encrypt
+from servicepunt.cases.models import Case, CaseEvent, ContactMoment, Note, Question, Representative, Resident, Task
 from servicepunt.cases.services import case_status_for
 from servicepunt.catalogue.selectors import domain_list, products_choosable
 from servicepunt.core.errors import InvalidInput
 from servicepunt.demo.accounts import DEMO_EMPLOYEE
+from servicepunt.infoflits.choices import Decision
 from servicepunt.infoflits.engine import validate_situation
-from servicepunt.infoflits.models import Decision, Infoflits, SituationVersion, SuggestionDecision
+from servicepunt.infoflits.models import Infoflits, SituationVersion, SuggestionDecision
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User

@@ -16,7 +16,8 @@ from django.utils import timezone
 
 from servicepunt.catalogue.selectors import domain_list
 from servicepunt.handovers.categories import CATEGORIES, INFOFLITS_PREFIX, infoflits_label
-from servicepunt.handovers.models import Consent, ConsentMethod, Handover, RejectionReason
+from servicepunt.handovers.choices import ConsentMethod, RejectionReason
+from servicepunt.handovers.models import Consent, Handover
 from servicepunt.handovers.models.handover import STATE_LABELS
 from servicepunt.handovers.sharing import ConsentTerms, SharedHandover, consent_terms, shared_handover, shared_handovers
 from servicepunt.handovers.states import HandoverState

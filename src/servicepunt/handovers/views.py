@@ -19,8 +19,8 @@ from servicepunt.audit.services import access_record, access_record_many
 from servicepunt.core.access import permission_required
 from servicepunt.core.errors import ServicepuntError
 from servicepunt.handovers import services
+from servicepunt.handovers.choices import Outcome, RejectionReason
 from servicepunt.handovers.facts import facts_labelled
-from servicepunt.handovers.models import Outcome, RejectionReason
 from servicepunt.handovers.selectors import partner_handover_shared, partner_inbox_shared
 from servicepunt.handovers.sharing import zrm_labelled
 from servicepunt.handovers.states import HandoverState, may_move

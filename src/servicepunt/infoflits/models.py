@@ -8,6 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from servicepunt.infoflits.choices import Decision
+
 
 class Infoflits(models.Model):
     """A short scan across all life domains for one household. Its answers are kept as versions."""
@@ -62,14 +64,6 @@ class SituationVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.infoflits} v{self.number}"
-
-
-class Decision(models.TextChoices):
-    OFFERED = "offered", _("Aangeboden")
-    ACCEPTED = "accepted", _("Geaccepteerd")
-    DECLINED = "declined", _("Afgewezen door inwoner")
-    ALREADY_ARRANGED = "already_arranged", _("Al geregeld")
-    NOT_APPLICABLE = "not_applicable", _("Niet van toepassing")
 
 
 class SuggestionDecision(models.Model):

@@ -12,7 +12,8 @@ from servicepunt.catalogue.loading.parse import read_self_sufficiency_levels
 from servicepunt.catalogue.models import LifeDomain, Product
 from servicepunt.catalogue.selectors import content_language
 from servicepunt.core.errors import InvalidInput
-from servicepunt.infoflits.models import Decision, Infoflits
+from servicepunt.infoflits.choices import Decision
+from servicepunt.infoflits.models import Infoflits
 from servicepunt.infoflits.questionnaire import Question, visible_questions
 from servicepunt.infoflits.questionnaire.answers import get_path
 from servicepunt.infoflits.selectors import current_decisions, current_version, questionnaire, suggestions_for

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from servicepunt.audit.services import access_record
 from servicepunt.core.errors import InvalidInput
 from servicepunt.infoflits.amounts import situation_amounts_checked
+from servicepunt.infoflits.choices import Decision
 from servicepunt.infoflits.engine import (
     RuleSet,
     SituationError,
@@ -25,7 +26,7 @@ from servicepunt.infoflits.engine import (
     suggest,
     validate_situation,
 )
-from servicepunt.infoflits.models import Decision, Infoflits, SituationVersion, SuggestionDecision
+from servicepunt.infoflits.models import Infoflits, SituationVersion, SuggestionDecision
 from servicepunt.infoflits.questionnaire import Questionnaire, load_questionnaire
 
 if TYPE_CHECKING:

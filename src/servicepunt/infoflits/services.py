@@ -17,8 +17,9 @@ from servicepunt.catalogue.models import Product
 from servicepunt.core.errors import InvalidInput
 from servicepunt.core.validation import text_checked
 from servicepunt.infoflits.amounts import amount_answer
+from servicepunt.infoflits.choices import Decision
 from servicepunt.infoflits.engine import SituationError, validate_situation
-from servicepunt.infoflits.models import Decision, Infoflits, SituationVersion, SuggestionDecision
+from servicepunt.infoflits.models import Infoflits, SituationVersion, SuggestionDecision
 from servicepunt.infoflits.questionnaire import AnswerError, apply_answers
 from servicepunt.infoflits.selectors import current_version, questionnaire, ruleset
 

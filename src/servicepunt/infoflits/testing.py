@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from servicepunt.infoflits.models import Decision, Infoflits, SituationVersion, SuggestionDecision
+from servicepunt.infoflits.choices import Decision
+from servicepunt.infoflits.models import Infoflits, SituationVersion, SuggestionDecision
 
 if TYPE_CHECKING:
     from django.db.models import Manager

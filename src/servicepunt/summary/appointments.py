@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
-from servicepunt.appointments.models import ModeChoice
+from servicepunt.appointments.choices import ModeChoice
 from servicepunt.appointments.selectors import appointments_for_case
 from servicepunt.catalogue.localization import localized_field
 from servicepunt.catalogue.places import entry_point_place, entry_point_prefetches

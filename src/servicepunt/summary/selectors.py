@@ -24,8 +24,9 @@ from django.utils.translation import gettext as _
 
 from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import Case, Question
+from servicepunt.catalogue.choices import EntryChannel
 from servicepunt.catalogue.localization import FALLBACK_LANGUAGE, localized_field
-from servicepunt.catalogue.models import EntryChannel, EntryPoint, ProductContent
+from servicepunt.catalogue.models import EntryPoint, ProductContent
 from servicepunt.catalogue.places import (
     entry_point_place,
     entry_point_prefetches,

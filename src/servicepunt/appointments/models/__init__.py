@@ -1,29 +1,19 @@
-from servicepunt.appointments.models.agenda import (
-    Agenda,
-    AgendaException,
-    AgendaHours,
-    AgendaProduct,
+from servicepunt.appointments.choices import (
+    ActorKind,
+    AppointmentStatus,
+    ArrangementKind,
+    EventKind,
     ExceptionKind,
     GoodFridayChoice,
     LiberationDayChoice,
     ModeChoice,
-)
-from servicepunt.appointments.models.appointment import (
-    ActorKind,
-    AppendOnlyError,
-    Appointment,
-    AppointmentEvent,
-    AppointmentStatus,
-    Arrangement,
-    ArrangementKind,
-    EventKind,
-)
-from servicepunt.appointments.models.notification import (
-    Notification,
     NotificationChannel,
     NotificationKind,
     NotificationStatus,
 )
+from servicepunt.appointments.models.agenda import Agenda, AgendaException, AgendaHours, AgendaProduct
+from servicepunt.appointments.models.appointment import AppendOnlyError, Appointment, AppointmentEvent, Arrangement
+from servicepunt.appointments.models.notification import Notification
 from servicepunt.appointments.models.resident_link import ResidentLink
 
 __all__ = [

@@ -12,24 +12,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from servicepunt.appointments.engine import LiberationDay, Mode
-
-
-class ModeChoice(models.TextChoices):
-    IN_PERSON = Mode.IN_PERSON.value, _("Op locatie")
-    PHONE = Mode.PHONE.value, _("Telefoon")
-    VIDEO = Mode.VIDEO.value, _("Videobellen")
-
-
-class LiberationDayChoice(models.TextChoices):
-    EVERY_YEAR = LiberationDay.EVERY_YEAR.value, _("Elk jaar dicht")
-    LUSTRUM = LiberationDay.LUSTRUM.value, _("Alleen in lustrumjaren dicht (2025, 2030, …)")
-    NEVER = LiberationDay.NEVER.value, _("Nooit dicht")
-
-
-class GoodFridayChoice(models.TextChoices):
-    CLOSED = "closed", _("Dicht")
-    OPEN = "open", _("Open")
+from servicepunt.appointments.choices import ExceptionKind, GoodFridayChoice, LiberationDayChoice
+from servicepunt.appointments.engine import Mode
 
 
 class Agenda(models.Model):
@@ -170,11 +154,6 @@ class AgendaHours(models.Model):
 
     def __str__(self) -> str:
         return f"{self.weekday} {self.opens:%H:%M}-{self.closes:%H:%M}"
-
-
-class ExceptionKind(models.TextChoices):
-    CLOSED = "closed", _("Dicht")
-    EXTRA = "extra", _("Extra open")
 
 
 class AgendaException(models.Model):

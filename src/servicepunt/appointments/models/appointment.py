@@ -9,19 +9,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from servicepunt.appointments.models.agenda import Agenda, ModeChoice
+from servicepunt.appointments.choices import ActorKind, AppointmentStatus, ArrangementKind, EventKind, ModeChoice
+from servicepunt.appointments.models.agenda import Agenda
 
 ONE_ACTIVE_PER_QUESTION = "one_active_appointment_per_question"
-
-
-class AppointmentStatus(models.TextChoices):
-    BOOKED = "booked", _("Gepland")
-    CANCELLED = "cancelled", _("Geannuleerd")
-
-
-class ArrangementKind(models.TextChoices):
-    CONSECUTIVE = "consecutive", _("Na elkaar")
-    JOINT = "joint", _("Samen tegelijk")
 
 
 class Arrangement(models.Model):
@@ -130,19 +121,6 @@ class Appointment(models.Model):
     @property
     def active(self) -> bool:
         return self.status == AppointmentStatus.BOOKED
-
-
-class EventKind(models.TextChoices):
-    BOOKED = "booked", _("Geboekt")
-    CANCELLED = "cancelled", _("Geannuleerd")
-    RESCHEDULED = "rescheduled", _("Verzet")
-    OVERLAP_CONFIRMED = "overlap_confirmed", _("Bevestigd op dezelfde tijd als een andere afspraak")
-
-
-class ActorKind(models.TextChoices):
-    STAFF = "staff", _("Medewerker")
-    RESIDENT = "resident", _("Inwoner")
-    SYSTEM = "system", _("Systeem")
 
 
 class AppendOnlyError(RuntimeError):

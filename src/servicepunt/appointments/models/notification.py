@@ -11,27 +11,8 @@ import uuid as uuid_module
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from servicepunt.appointments.choices import NotificationChannel, NotificationKind, NotificationStatus
 from servicepunt.appointments.models.appointment import Appointment
-
-
-class NotificationKind(models.TextChoices):
-    CONFIRMATION = "confirmation", _("Bevestiging")
-    REMINDER = "reminder", _("Herinnering")
-    CANCELLATION = "cancellation", _("Annulering")
-
-
-class NotificationChannel(models.TextChoices):
-    EMAIL = "email", _("E-mail")
-    SMS = "sms", _("Sms")
-    LETTER = "letter", _("Brief")
-    NONE = "none", _("Geen")
-
-
-class NotificationStatus(models.TextChoices):
-    QUEUED = "queued", _("Wordt verstuurd")
-    SENT = "sent", _("Verstuurd")
-    FAILED = "failed", _("Mislukt")
-    SKIPPED = "skipped", _("Niet verstuurd")
 
 
 class Notification(models.Model):

@@ -8,12 +8,8 @@ from collections.abc import Sequence
 
 import structlog
 
-from servicepunt.appointments.models import (
-    Appointment,
-    Notification,
-    NotificationKind,
-    NotificationStatus,
-)
+from servicepunt.appointments.choices import NotificationKind, NotificationStatus
+from servicepunt.appointments.models import Appointment, Notification
 from servicepunt.appointments.notify.delivery import message_queue, resident_channel
 
 log = structlog.get_logger(__name__)

@@ -7,17 +7,11 @@ from __future__ import annotations
 
 import structlog
 
-from servicepunt.appointments.models import (
-    Appointment,
-    Arrangement,
-    Notification,
-    NotificationChannel,
-    NotificationKind,
-    NotificationStatus,
-)
+from servicepunt.appointments.choices import NotificationChannel, NotificationKind, NotificationStatus
+from servicepunt.appointments.models import Appointment, Arrangement, Notification
 from servicepunt.appointments.notify.content import booked_parts
 from servicepunt.appointments.notify.delivery import message_queue
-from servicepunt.cases.models.resident import ContactPreference
+from servicepunt.cases.choices import ContactPreference
 
 log = structlog.get_logger(__name__)
 

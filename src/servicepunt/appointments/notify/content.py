@@ -16,10 +16,12 @@ from typing import TYPE_CHECKING
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext_lazy
 
-from servicepunt.appointments.models import Appointment, AppointmentStatus, Arrangement, ModeChoice
+from servicepunt.appointments.choices import AppointmentStatus, ModeChoice
+from servicepunt.appointments.models import Appointment, Arrangement
 from servicepunt.appointments.resident.links import resident_link
+from servicepunt.catalogue.choices import EntryChannel
 from servicepunt.catalogue.localization import FALLBACK_LANGUAGE, localized_field, resident_language, written_languages
-from servicepunt.catalogue.models import EntryChannel, EntryPoint, ProductContent
+from servicepunt.catalogue.models import EntryPoint, ProductContent
 
 if TYPE_CHECKING:
     from servicepunt.cases.models import Resident

@@ -26,16 +26,14 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from servicepunt.appointments.models import (
-    Appointment,
-    AppointmentEvent,
+from servicepunt.appointments.choices import (
     AppointmentStatus,
     EventKind,
-    Notification,
     NotificationChannel,
     NotificationKind,
     NotificationStatus,
 )
+from servicepunt.appointments.models import Appointment, AppointmentEvent, Notification
 from servicepunt.appointments.notify.content import Notice, notice_for, selected
 from servicepunt.appointments.notify.messages import (
     cancellation_email,
@@ -45,7 +43,7 @@ from servicepunt.appointments.notify.messages import (
     reminder_sms,
 )
 from servicepunt.appointments.notify.sms import sms_backend, sms_counts_as_sent
-from servicepunt.cases.models.resident import ContactPreference
+from servicepunt.cases.choices import ContactPreference
 
 if TYPE_CHECKING:
     from servicepunt.cases.models import Resident

@@ -11,7 +11,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
-from servicepunt.appointments.models import AppointmentEvent, EventKind
+from servicepunt.appointments.choices import EventKind
+from servicepunt.appointments.models import AppointmentEvent
 from servicepunt.appointments.notify.content import Notice, PartView
 
 PRODID = "-//Servicepunt//Afspraken//NL"

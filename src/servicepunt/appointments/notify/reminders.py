@@ -20,14 +20,9 @@ import structlog
 from django.db import transaction
 from django.utils import timezone
 
+from servicepunt.appointments.choices import AppointmentStatus, NotificationKind, NotificationStatus
 from servicepunt.appointments.engine import AMSTERDAM
-from servicepunt.appointments.models import (
-    Appointment,
-    AppointmentStatus,
-    Notification,
-    NotificationKind,
-    NotificationStatus,
-)
+from servicepunt.appointments.models import Appointment, Notification
 from servicepunt.appointments.notify.delivery import message_enqueue, resident_channel
 
 log = structlog.get_logger(__name__)

@@ -17,7 +17,8 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from servicepunt.appointments.models import Notification, NotificationStatus
+from servicepunt.appointments.choices import NotificationStatus
+from servicepunt.appointments.models import Notification
 from servicepunt.appointments.notify.delivery import message_enqueue, notification_deliver
 
 log = structlog.get_logger(__name__)

@@ -19,7 +19,8 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from servicepunt.appointments.models import Appointment, AppointmentStatus
+from servicepunt.appointments.choices import AppointmentStatus
+from servicepunt.appointments.models import Appointment
 from servicepunt.appointments.notify.content import (
     PartView,
     part_views,

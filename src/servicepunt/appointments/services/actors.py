@@ -10,7 +10,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from servicepunt.accounts.models import User
-from servicepunt.appointments.models import ActorKind
+from servicepunt.appointments.choices import ActorKind
 from servicepunt.core.errors import InvalidInput
 
 SELF_SERVICE_USERNAME = "inwoner-zelfservice"

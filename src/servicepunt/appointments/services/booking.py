@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from servicepunt.appointments.choices import ArrangementKind, EventKind, ModeChoice
 from servicepunt.appointments.engine import (
     CombinationKind,
     Finding,
@@ -25,7 +26,7 @@ from servicepunt.appointments.engine import (
     option_finding,
     slot_problem,
 )
-from servicepunt.appointments.models import Agenda, Appointment, Arrangement, ArrangementKind, EventKind, ModeChoice
+from servicepunt.appointments.models import Agenda, Appointment, Arrangement
 from servicepunt.appointments.notify.confirmation import confirmation_queue
 from servicepunt.appointments.services.actors import Actor, actor_user
 from servicepunt.appointments.services.common import (

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from servicepunt.appointments.choices import ActorKind, AppointmentStatus, EventKind
 from servicepunt.appointments.engine import (
     CombinationKind,
     Finding,
@@ -28,14 +29,7 @@ from servicepunt.appointments.engine import (
     option_finding,
     slot_problem,
 )
-from servicepunt.appointments.models import (
-    ActorKind,
-    Agenda,
-    Appointment,
-    AppointmentStatus,
-    Arrangement,
-    EventKind,
-)
+from servicepunt.appointments.models import Agenda, Appointment, Arrangement
 from servicepunt.appointments.notify.cancellation import cancellation_queue
 from servicepunt.appointments.notify.confirmation import confirmation_queue
 from servicepunt.appointments.services.actors import Actor, actor_user

@@ -12,16 +12,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from servicepunt.appointments.choices import ActorKind, AppointmentStatus, EventKind, ModeChoice
 from servicepunt.appointments.engine import UTC, AgendaSpec, CombinationKind, Mode, Occupancy, Option, Slot
-from servicepunt.appointments.models import (
-    ActorKind,
-    Agenda,
-    Appointment,
-    AppointmentEvent,
-    AppointmentStatus,
-    EventKind,
-    ModeChoice,
-)
+from servicepunt.appointments.models import Agenda, Appointment, AppointmentEvent
 from servicepunt.appointments.services.actors import Actor
 from servicepunt.appointments.services.problems import question_already_booked
 from servicepunt.appointments.specs import booked_spans, load_agendas

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
-from servicepunt.appointments.models import Appointment, AppointmentStatus
+from servicepunt.appointments.choices import AppointmentStatus
+from servicepunt.appointments.models import Appointment
 from servicepunt.appointments.services.problems import question_already_booked
 
 if TYPE_CHECKING:

@@ -13,7 +13,8 @@ from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from servicepunt.appointments.models import Appointment, AppointmentStatus, EventKind
+from servicepunt.appointments.choices import AppointmentStatus, EventKind
+from servicepunt.appointments.models import Appointment
 from servicepunt.appointments.services.actors import Actor
 from servicepunt.appointments.services.common import record
 from servicepunt.cases.services import case_overlap_confirm, resident_lock

@@ -9,7 +9,8 @@ import structlog
 from django.db import transaction
 from django.utils import timezone
 
-from servicepunt.appointments.models import Appointment, AppointmentStatus, Notification
+from servicepunt.appointments.choices import AppointmentStatus
+from servicepunt.appointments.models import Appointment, Notification
 from servicepunt.appointments.notify.confirmation import confirmation_queue
 from servicepunt.appointments.resident.links import resident_links_revoke
 

@@ -9,7 +9,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from servicepunt.appointments.models import AgendaException, AgendaHours, ExceptionKind
+from servicepunt.appointments.choices import ExceptionKind
+from servicepunt.appointments.models import AgendaException, AgendaHours
 from servicepunt.appointments.tests.conftest import AgendaFactory
 
 # On the small test catalogue (see the root conftest): hours are not about which products exist.

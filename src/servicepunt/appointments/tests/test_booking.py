@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 import pytest
 from django.test import override_settings
 
-from servicepunt.appointments.models import Appointment, AppointmentStatus, Arrangement
+from servicepunt.appointments.choices import AppointmentStatus
+from servicepunt.appointments.models import Appointment, Arrangement
 from servicepunt.appointments.selectors import appointment_history, appointments_for_case, combination_search
 from servicepunt.appointments.services import (
     Actor,

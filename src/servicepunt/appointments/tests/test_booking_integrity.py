@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 import pytest
 from django.db import IntegrityError, transaction
 
-from servicepunt.appointments.models import Appointment, AppointmentStatus
+from servicepunt.appointments.choices import AppointmentStatus
+from servicepunt.appointments.models import Appointment
 from servicepunt.appointments.selectors import FreeSlot, combination_search
 from servicepunt.appointments.services import (
     Actor,

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from servicepunt.appointments.models import AppendOnlyError, Appointment, AppointmentEvent, AppointmentStatus
+from servicepunt.appointments.choices import AppointmentStatus
+from servicepunt.appointments.models import AppendOnlyError, Appointment, AppointmentEvent
 from servicepunt.appointments.selectors import CombinationOption, appointment_history, combination_search
 from servicepunt.appointments.services import (
     SELF_SERVICE_USERNAME,

@@ -14,7 +14,8 @@ import pytest
 from django.db import connection, connections
 
 from servicepunt.accounts.testing import user_rows
-from servicepunt.appointments.models import Agenda, Appointment, AppointmentStatus, Arrangement
+from servicepunt.appointments.choices import AppointmentStatus
+from servicepunt.appointments.models import Agenda, Appointment, Arrangement
 from servicepunt.appointments.selectors import combination_search, slot_search
 from servicepunt.appointments.services import (
     Actor,

@@ -24,7 +24,8 @@ from django_tasks_db.models import DBTaskResult
 from structlog.testing import capture_logs
 
 from servicepunt.accounts.testing import user_rows
-from servicepunt.appointments.models import Appointment, Notification, NotificationStatus
+from servicepunt.appointments.choices import NotificationStatus
+from servicepunt.appointments.models import Appointment, Notification
 from servicepunt.appointments.notify import message_deliver, notification_deliver, retry_delay
 from servicepunt.appointments.notify.sweep import messages_requeue_stale
 from servicepunt.appointments.resident.links import resident_token

@@ -16,7 +16,8 @@ from icalendar import Calendar
 from structlog.testing import capture_logs
 
 from servicepunt.accounts.roles import Role
-from servicepunt.appointments.models import Notification, NotificationStatus
+from servicepunt.appointments.choices import NotificationStatus
+from servicepunt.appointments.models import Notification
 from servicepunt.appointments.notify import LoggingSmsBackend, letter_pdf
 from servicepunt.appointments.services import Actor, appointment_reschedule
 from servicepunt.appointments.tests.conftest import AgendaFactory

@@ -15,7 +15,8 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from servicepunt.appointments.models import Agenda, Appointment, AppointmentEvent, AppointmentStatus, EventKind
+from servicepunt.appointments.choices import AppointmentStatus, EventKind
+from servicepunt.appointments.models import Agenda, Appointment, AppointmentEvent
 from servicepunt.appointments.services import (
     Actor,
     ResidentDoubleBooked,

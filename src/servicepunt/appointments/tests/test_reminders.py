@@ -18,7 +18,8 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 from structlog.testing import capture_logs
 
-from servicepunt.appointments.models import Appointment, Notification, NotificationStatus
+from servicepunt.appointments.choices import NotificationStatus
+from servicepunt.appointments.models import Appointment, Notification
 from servicepunt.appointments.notify import reminder_day_default, reminders_send
 from servicepunt.appointments.services import Actor, appointment_reschedule
 from servicepunt.appointments.tests.conftest import AgendaFactory

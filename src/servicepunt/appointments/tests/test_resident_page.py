@@ -18,7 +18,8 @@ from django.test import Client
 from django.utils import timezone
 from structlog.testing import capture_logs
 
-from servicepunt.appointments.models import Appointment, AppointmentStatus, EventKind, ResidentLink
+from servicepunt.appointments.choices import AppointmentStatus, EventKind
+from servicepunt.appointments.models import Appointment, ResidentLink
 from servicepunt.appointments.resident.links import key_hash, resident_link, resident_links_revoke, resident_token
 from servicepunt.appointments.selectors import appointment_history
 from servicepunt.appointments.tests.conftest import AgendaFactory

@@ -11,7 +11,7 @@ from django.test import override_settings
 from playwright.sync_api import Page, expect
 
 from servicepunt.accounts.testing import user_rows
-from servicepunt.appointments.models import AppointmentStatus
+from servicepunt.appointments.choices import AppointmentStatus
 from servicepunt.appointments.resident.links import resident_token
 from servicepunt.appointments.selectors import appointment_history
 from servicepunt.appointments.tests.conftest import AgendaFactory

@@ -1,14 +1,15 @@
-from servicepunt.cases.models.case import (
-    RESOLUTION_EVENTS,
-    Case,
-    CaseEvent,
+from servicepunt.cases.choices import (
     CaseStatus,
     ClosingReason,
+    ContactChannel,
+    ContactPreference,
     EventKind,
-    Question,
+    RepresentativeKind,
+    TaskKind,
 )
-from servicepunt.cases.models.resident import ContactPreference, Representative, RepresentativeKind, Resident
-from servicepunt.cases.models.work import ContactChannel, ContactMoment, Note, Task, TaskKind
+from servicepunt.cases.models.case import RESOLUTION_EVENTS, Case, CaseEvent, Question
+from servicepunt.cases.models.resident import Representative, Resident
+from servicepunt.cases.models.work import ContactMoment, Note, Task
 
 __all__ = [
     "RESOLUTION_EVENTS",

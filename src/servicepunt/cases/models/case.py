@@ -7,22 +7,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from servicepunt.cases.choices import CaseStatus, ClosingReason, EventKind
 from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models.resident import Resident
-
-
-class CaseStatus(models.TextChoices):
-    OPEN = "open", _("Open")
-    IN_PROGRESS = "in_behandeling", _("In behandeling")
-    AWAITING_APPOINTMENT = "wacht_op_afspraak", _("Wacht op afspraak")
-    CLOSED = "afgesloten", _("Afgesloten")
-
-
-class ClosingReason(models.TextChoices):
-    ALL_ARRANGED = "all_arranged", _("Alles geregeld")
-    RESIDENT_WITHDREW = "resident_withdrew", _("Inwoner ziet af van hulp")
-    OTHER = "other", _("Anders")
-
 
 RESOLUTION_LABELS = {
     Resolution.OPEN: _("Open"),
@@ -93,29 +80,6 @@ class Question(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
-
-
-class EventKind(models.TextChoices):
-    """What a line on a case's timeline says happened. Closed list: a new kind is added here (with
-    its migration), so the timeline never shows a code nobody translated."""
-
-    CASE_OPENED = "case_opened", _("Vraagstuk geopend")
-    CASE_CLOSED = "case_closed", _("Vraagstuk afgesloten")
-    CASE_REOPENED = "case_reopened", _("Vraagstuk opnieuw geopend")
-    QUESTION_ADDED = "question_added", _("Vraag toegevoegd")
-    QUESTION_LINKED = "question_linked", _("Product gekoppeld")
-    QUESTION_REOPENED = "question_reopened", _("Vraag opnieuw geopend")
-    QUESTION_BOOKED = "question_booked", _("Afspraak gemaakt")
-    QUESTION_ANSWERED = "question_answered", _("Direct beantwoord")
-    QUESTION_DECLINED = "question_declined", _("Inwoner ziet ervan af")
-    QUESTION_PARTNER_ACCEPTED = "question_partner_accepted", _("Partner heeft overgenomen")
-    INFOFLITS_STARTED = "infoflits_started", _("Infoflits gestart")
-    CONTACT_MOMENT = "contact_moment", _("Contactmoment")
-    TASK_CREATED = "task_created", _("Taak gemaakt")
-    TASK_DONE = "task_done", _("Taak afgerond")
-    NOTE_ADDED = "note_added", _("Notitie geschreven")
-    REPRESENTATIVE_ADDED = "representative_added", _("Vertegenwoordiger vastgelegd")
-    APPOINTMENT_OVERLAP_CONFIRMED = "appointment_overlap_confirmed", _("Afspraak op dezelfde tijd bevestigd")
 
 
 # The timeline line for each way a question is resolved.

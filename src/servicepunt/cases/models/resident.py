@@ -7,12 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
-class ContactPreference(models.TextChoices):
-    PHONE = "phone", _("Telefoon")
-    EMAIL = "email", _("E-mail")
-    LETTER = "letter", _("Brief")
-    NONE = "none", _("Geen contact")
+from servicepunt.cases.choices import ContactPreference, RepresentativeKind
 
 
 class Resident(models.Model):
@@ -99,13 +94,6 @@ class Resident(models.Model):
     @property
     def has_bsn(self) -> bool:
         return bool(self.bsn_encrypted)
-
-
-class RepresentativeKind(models.TextChoices):
-    FAMILY = "family", _("Familielid")
-    BEWINDVOERDER = "bewindvoerder", _("Bewindvoerder")
-    MENTOR = "mentor", _("Mentor of curator")
-    OTHER = "other", _("Anders")
 
 
 class Representative(models.Model):

@@ -8,18 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from servicepunt.cases.choices import ContactChannel, TaskKind
 from servicepunt.cases.models.case import Case
-
-
-class ContactChannel(models.TextChoices):
-    """How a conversation with the resident took place (not how an organisation can be reached:
-    that is catalogue.EntryChannel)."""
-
-    COUNTER = "balie", _("Balie Servicepunt")
-    PHONE = "telefoon", _("Telefoon")
-    VIDEO_WIJKBUREAU = "video_wijkbureau", _("Videobellen vanuit wijkbureau")
-    EMAIL = "email", _("E-mail")
-    WIJKBUREAU_COUNTER = "wijkbureau_balie", _("Balie wijkbureau")
 
 
 class ContactMoment(models.Model):
@@ -43,11 +33,6 @@ class ContactMoment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_channel_display()}"
-
-
-class TaskKind(models.TextChoices):
-    CALL_BACK = "call_back", _("Terugbelverzoek")
-    FOLLOW_UP = "follow_up", _("Opvolgen")
 
 
 class Task(models.Model):

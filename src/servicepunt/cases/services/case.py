@@ -12,8 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from servicepunt.cases.choices import CaseStatus, ClosingReason, EventKind
 from servicepunt.cases.closing import RESOLVED, QuestionState, Resolution, open_questions
-from servicepunt.cases.models import RESOLUTION_EVENTS, Case, CaseStatus, ClosingReason, EventKind, Question, Resident
+from servicepunt.cases.models import RESOLUTION_EVENTS, Case, Question, Resident
 from servicepunt.cases.services.common import case_locked, case_locked_open, event_record
 from servicepunt.core.errors import InvalidInput, ServicepuntError
 from servicepunt.core.validation import text_checked

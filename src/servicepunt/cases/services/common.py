@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
-from servicepunt.cases.models import Case, CaseEvent, CaseStatus, EventKind
+from servicepunt.cases.choices import CaseStatus, EventKind
+from servicepunt.cases.models import Case, CaseEvent
 from servicepunt.core.errors import InvalidInput
 
 if TYPE_CHECKING:

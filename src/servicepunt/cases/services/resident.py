@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from servicepunt.audit.services import PURPOSE_LENGTH, access_record, access_record_many
+from servicepunt.cases.choices import ContactPreference
 from servicepunt.cases.identifiers import (
     IdentifierError,
     bsn_decrypt,
@@ -23,7 +24,7 @@ from servicepunt.cases.identifiers import (
     phone_normalise,
     postcode_normalise,
 )
-from servicepunt.cases.models import Case, ContactPreference, Resident
+from servicepunt.cases.models import Case, Resident
 from servicepunt.cases.selectors import possible_duplicates, residents_visible
 from servicepunt.cases.services.case import case_open
 from servicepunt.core.errors import InvalidInput, ServicepuntError

@@ -18,7 +18,8 @@ from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from servicepunt.cases.models import CaseEvent, CaseStatus, ContactMoment, Note, Question, Resident, Task
+from servicepunt.cases.choices import CaseStatus
+from servicepunt.cases.models import CaseEvent, ContactMoment, Note, Question, Resident, Task
 from servicepunt.core.errors import InvalidInput
 
 if TYPE_CHECKING:

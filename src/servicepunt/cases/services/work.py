@@ -11,19 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from servicepunt.accounts.roles import Role
+from servicepunt.cases.choices import ContactChannel, EventKind, RepresentativeKind, TaskKind
 from servicepunt.cases.identifiers import IdentifierError, phone_normalise
-from servicepunt.cases.models import (
-    Case,
-    ContactChannel,
-    ContactMoment,
-    EventKind,
-    Note,
-    Question,
-    Representative,
-    RepresentativeKind,
-    Task,
-    TaskKind,
-)
+from servicepunt.cases.models import Case, ContactMoment, Note, Question, Representative, Task
 from servicepunt.cases.selectors import cases_visible, teams_of
 from servicepunt.cases.services.common import case_locked_open, event_record
 from servicepunt.core.errors import InvalidInput

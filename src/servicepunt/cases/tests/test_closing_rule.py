@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 
 from servicepunt.accounts.roles import Role
 from servicepunt.accounts.testing import user_rows
+from servicepunt.cases.choices import CaseStatus, ClosingReason
 from servicepunt.cases.closing import RESOLVED, Resolution
-from servicepunt.cases.models import Case, CaseStatus, ClosingReason
+from servicepunt.cases.models import Case
 from servicepunt.cases.services import (
     CaseNotClosable,
     ResidentInput,

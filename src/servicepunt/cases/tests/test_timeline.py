@@ -10,7 +10,8 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from servicepunt.accounts.roles import Role
-from servicepunt.cases.models import CaseEvent, EventKind
+from servicepunt.cases.choices import EventKind
+from servicepunt.cases.models import CaseEvent
 from servicepunt.cases.services import ResidentInput, case_open, resident_register
 from servicepunt.cases.services.common import event_record
 

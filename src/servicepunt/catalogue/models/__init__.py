@@ -1,13 +1,6 @@
+from servicepunt.catalogue.choices import EntryChannel, OrganisationKind
 from servicepunt.catalogue.models.domain import LifeDomain
-from servicepunt.catalogue.models.organisation import (
-    EntryChannel,
-    EntryPoint,
-    Location,
-    OpeningException,
-    OpeningHours,
-    Organisation,
-    OrganisationKind,
-)
+from servicepunt.catalogue.models.organisation import EntryPoint, Location, OpeningException, OpeningHours, Organisation
 from servicepunt.catalogue.models.product import Product, ProductContent, SearchTerm
 from servicepunt.catalogue.models.release import CatalogueRelease, CatalogueRevision, UplEntry
 

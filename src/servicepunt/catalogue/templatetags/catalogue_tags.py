@@ -7,8 +7,8 @@ from typing import Any
 from django import template
 from django.utils.translation import gettext_lazy as _
 
+from servicepunt.catalogue.choices import EntryChannel, OrganisationKind
 from servicepunt.catalogue.localization import localized_field
-from servicepunt.catalogue.models import EntryChannel, OrganisationKind
 from servicepunt.catalogue.selectors import content_language
 
 register = template.Library()

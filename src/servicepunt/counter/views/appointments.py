@@ -18,7 +18,8 @@ from django.views.decorators.http import require_POST
 from servicepunt.accounts.http import AuthenticatedRequest
 from servicepunt.appointments import selectors as slots
 from servicepunt.appointments import services as booking
-from servicepunt.appointments.models import Agenda, Appointment, ArrangementKind, ModeChoice
+from servicepunt.appointments.choices import ArrangementKind, ModeChoice
+from servicepunt.appointments.models import Agenda, Appointment
 from servicepunt.cases import selectors
 from servicepunt.cases.closing import Resolution
 from servicepunt.cases.models import Case, Question

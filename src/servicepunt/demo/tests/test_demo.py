@@ -12,9 +12,10 @@ from stdnum.nl import bsn
 
 from servicepunt.accounts.models import User
 from servicepunt.accounts.roles import Role
+from servicepunt.cases.choices import CaseStatus
 from servicepunt.cases.closing import RESOLVED, Resolution
 from servicepunt.cases.identifiers import bsn_decrypt
-from servicepunt.cases.models import Case, CaseStatus, ContactMoment, Note, Question, Resident, Task
+from servicepunt.cases.models import Case, ContactMoment, Note, Question, Resident, Task
 from servicepunt.cases.services import case_status_for
 from servicepunt.handovers.models import Handover
 from servicepunt.handovers.states import HandoverState, may_move, resolution_after

@@ -4,7 +4,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from servicepunt.handovers.models import Outcome, RejectionReason
+from servicepunt.handovers.choices import Outcome, RejectionReason
 from servicepunt.handovers.models.handover import STATE_LABELS
 
 STATES = [(state.value, label) for state, label in STATE_LABELS.items()]

@@ -8,12 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
-class ConsentMethod(models.TextChoices):
-    VERBAL = "verbal", _("Mondeling aan de balie")
-    SIGNED = "signed", _("Ondertekend")
-    REPRESENTATIVE = "representative", _("Door een vertegenwoordiger")
-    VIDEO = "video", _("Via videobellen")
+from servicepunt.handovers.choices import ConsentMethod
 
 
 class Consent(models.Model):

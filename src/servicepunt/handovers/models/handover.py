@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from servicepunt.handovers.choices import Outcome, RejectionReason
 from servicepunt.handovers.models.consent import Consent
 from servicepunt.handovers.states import HandoverState
 
@@ -19,19 +20,6 @@ STATE_LABELS = {
     HandoverState.PLANNED: _("Afspraak gepland"),
     HandoverState.COMPLETED: _("Afgerond"),
 }
-
-
-class RejectionReason(models.TextChoices):
-    NO_CAPACITY = "no_capacity", _("Geen capaciteit")
-    NOT_ELIGIBLE = "not_eligible", _("Komt niet in aanmerking")
-    MISSING_DOCUMENTS = "missing_documents", _("Documenten ontbreken")
-    WRONG_ORGANISATION = "wrong_organisation", _("Verkeerde organisatie")
-    OTHER = "other", _("Anders")
-
-
-class Outcome(models.TextChoices):
-    HELPED = "helped", _("Geholpen")
-    NOT_HELPED = "not_helped", _("Niet geholpen")
 
 
 class Handover(models.Model):

@@ -12,7 +12,8 @@ from servicepunt.catalogue.selectors import domain_list
 from servicepunt.core.errors import InvalidInput
 from servicepunt.core.validation import text_checked
 from servicepunt.handovers.categories import ALWAYS, CODES, INFOFLITS_PREFIX
-from servicepunt.handovers.models import Consent, ConsentMethod
+from servicepunt.handovers.choices import ConsentMethod
+from servicepunt.handovers.models import Consent
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

@@ -15,8 +15,9 @@ from servicepunt.cases.services import question_reopen, question_resolve
 from servicepunt.core.errors import InvalidInput, ServicepuntError
 from servicepunt.core.validation import text_checked
 from servicepunt.handovers.categories import Category
+from servicepunt.handovers.choices import Outcome, RejectionReason
 from servicepunt.handovers.facts import facts_of_domains, zrm_scores_of
-from servicepunt.handovers.models import Consent, Handover, HandoverTransition, Outcome, RejectionReason
+from servicepunt.handovers.models import Consent, Handover, HandoverTransition
 from servicepunt.handovers.services.consent import consent_record
 from servicepunt.handovers.states import RESOLVES, HandoverState, may_move
 
