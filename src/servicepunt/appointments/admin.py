@@ -22,7 +22,7 @@ from servicepunt.appointments.models import (
     AppointmentEvent,
 )
 from servicepunt.appointments.selectors import agendas_manageable
-from servicepunt.catalogue.models import EntryPoint
+from servicepunt.catalogue.selectors import entry_points_of_organisation
 
 MANAGE = "appointments.manage_agendas"
 
@@ -91,7 +91,7 @@ class AgendaAdmin(ScopedByOrganisation, admin.ModelAdmin):
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         organisation_id = getattr(request.user, "organisation_id", None)
         if db_field.name == "entry_point" and organisation_id:
-            kwargs["queryset"] = EntryPoint.objects.filter(organisation_id=organisation_id)
+            kwargs["queryset"] = entry_points_of_organisation(organisation_id)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 

@@ -22,6 +22,8 @@ from servicepunt.catalogue.models import (
 )
 
 WEEKDAY_COUNT = 7
+# The Servicepunt's own organisation in the catalogue (its code in organisations.json).
+SERVICEPUNT_ORGANISATION = "servicepunt"
 
 
 def content_language() -> str:
@@ -156,3 +158,53 @@ def products_any() -> QuerySet[Product]:
     """Every product, active or not, for a form's choice where the product was offered earlier
     (a booking names the product of the slot it books)."""
     return Product.objects.all()
+
+
+def entry_points_of_organisation(organisation_id: int) -> QuerySet[EntryPoint]:
+    """The entry points of one organisation, active or not, for a form's choice (lazy): an agenda
+    manager picks only among the places of their own organisation."""
+    return EntryPoint.objects.filter(organisation_id=organisation_id)
+
+
+def servicepunt_entry_points() -> QuerySet[EntryPoint]:
+    """The Servicepunt's own active entry points (its phone line, desk, video), lazy: the caller
+    selects and prefetches what it reads."""
+    return EntryPoint.objects.filter(organisation__code=SERVICEPUNT_ORGANISATION, active=True)
+
+
+def product_contents(*, languages: Iterable[str], product_ids: Iterable[int] | None = None) -> QuerySet[ProductContent]:
+    """The product texts in the given languages (of the given products, else of all), lazy: for a
+    prefetch or one query per page, whatever the number of products."""
+    contents = ProductContent.objects.filter(language__in=set(languages))
+    return contents if product_ids is None else contents.filter(product_id__in=set(product_ids))
+
+
+def products_with_search_texts() -> QuerySet[Product]:
+    """The active products with their life domains, texts and search terms: what triage indexes."""
+    return Product.objects.filter(active=True).prefetch_related("domains", "contents", "search_terms")
+
+
+def products_by_code(codes: Iterable[str]) -> dict[str, Product]:
+    """The products (with their owner) of the given codes, by code, in one query; unknown codes are absent."""
+    return Product.objects.select_related("owner").in_bulk(list(codes), field_name="code")
+
+
+def product_by_code(code: str) -> Product | None:
+    """The product of this code, active or not (a decision names a product offered earlier)."""
+    return Product.objects.filter(code=code).first()
+
+
+def product_codes_unknown(codes: Iterable[str]) -> list[str]:
+    """The codes among `codes` that name no product, sorted."""
+    wanted = set(codes)
+    return sorted(wanted - set(Product.objects.filter(code__in=wanted).values_list("code", flat=True)))
+
+
+def product_options() -> list[tuple[str, str]]:
+    """The active products as (code, name) by name, for a list of choices."""
+    return list(Product.objects.filter(active=True).order_by("name").values_list("code", "name"))
+
+
+def product_code_max_length() -> int:
+    """The longest product code the catalogue can hold: a longer one is refused, not cut."""
+    return Product._meta.get_field("code").max_length or 0

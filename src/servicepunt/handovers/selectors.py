@@ -14,6 +14,7 @@ from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from servicepunt.catalogue.places import entry_point_prefetches
 from servicepunt.catalogue.selectors import domain_list
 from servicepunt.handovers.categories import CATEGORIES, INFOFLITS_PREFIX, infoflits_label
 from servicepunt.handovers.choices import ConsentMethod, RejectionReason
@@ -179,3 +180,18 @@ def handovers_record(resident: Resident) -> dict[str, list[dict[str, Any]]]:
             .order_by("created_at")
         ],
     }
+
+
+# Handovers that still lead somewhere: not rejected (the question is open again) and not done.
+STILL_LEADING = (HandoverState.SENT, HandoverState.RECEIVED, HandoverState.ACCEPTED, HandoverState.PLANNED)
+
+
+def handovers_still_leading(*, today: dt.date) -> QuerySet[Handover]:
+    """The handovers that still lead somewhere, newest first, with the place they lead to (its
+    organisation, location and opening hours on `today`): for a prefetch on a case's questions."""
+    return (
+        Handover.objects.filter(state__in=STILL_LEADING)
+        .select_related("organisation", "entry_point__organisation", "entry_point__location")
+        .prefetch_related(*entry_point_prefetches("entry_point", today=today))
+        .order_by("-created_at", "-id")
+    )

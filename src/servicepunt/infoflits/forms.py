@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from servicepunt.catalogue.models import Product
+from servicepunt.catalogue.selectors import product_options
 
 
 class StartForm(forms.Form):
@@ -22,6 +22,4 @@ class StartForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["asked_products"].choices = list(
-            Product.objects.filter(active=True).order_by("name").values_list("code", "name")
-        )
+        self.fields["asked_products"].choices = product_options()

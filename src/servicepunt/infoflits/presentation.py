@@ -4,19 +4,21 @@ language, the self-sufficiency chart, and suggestions joined with decisions and 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.http import QueryDict
 
 from servicepunt.catalogue.loading.parse import read_self_sufficiency_levels
-from servicepunt.catalogue.models import LifeDomain, Product
-from servicepunt.catalogue.selectors import content_language
+from servicepunt.catalogue.selectors import content_language, domain_list, product_options, products_by_code
 from servicepunt.core.errors import InvalidInput
 from servicepunt.infoflits.choices import Decision
 from servicepunt.infoflits.models import Infoflits
 from servicepunt.infoflits.questionnaire import Question, visible_questions
 from servicepunt.infoflits.questionnaire.answers import get_path
 from servicepunt.infoflits.selectors import current_decisions, current_version, questionnaire, suggestions_for
+
+if TYPE_CHECKING:
+    from servicepunt.catalogue.models import LifeDomain
 
 LEVELS = tuple(score for score, _name in read_self_sufficiency_levels())
 CHART_BAR_WIDTH = 300
@@ -66,7 +68,7 @@ def _text(texts: dict[str, str]) -> str:
 
 def _options(question: Question) -> list[tuple[str, str]]:
     if question.options_from == "products":
-        return list(Product.objects.filter(active=True).order_by("name").values_list("code", "name"))
+        return product_options()
     return [(option.value, _text(option.label)) for option in question.options]
 
 
@@ -85,7 +87,7 @@ def flow_context(
 ) -> dict[str, Any]:
     version = current_version(infoflits)
     situation = version.situation
-    domain_names = {d.code: d for d in LifeDomain.objects.all()}
+    domain_names = {d.code: d for d in domain_list()}
     steps = []
     for step in questionnaire().steps:
         shown = visible_questions(step, situation)
@@ -158,7 +160,7 @@ def suggestions_context(infoflits: Infoflits, *, version: Any = None) -> dict[st
     result = suggestions_for(version.situation)
     decisions = current_decisions(infoflits)
     codes = [s.product for s in result.suggestions] + [n.product for n in result.not_suggested]
-    products = Product.objects.select_related("owner").in_bulk(codes, field_name="code")
+    products = products_by_code(codes)
     english = content_language() == "en"
     rows = [
         {
@@ -178,5 +180,5 @@ def suggestions_context(infoflits: Infoflits, *, version: Any = None) -> dict[st
         "suggestion_rows": rows,
         "not_suggested": not_suggested,
         "decision_choices": Decision.choices,
-        "chart_height": CHART_ROW_HEIGHT * len(LifeDomain.objects.all()),
+        "chart_height": CHART_ROW_HEIGHT * len(domain_list()),
     }

@@ -13,7 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from servicepunt.catalogue.models import Product
+from servicepunt.catalogue.selectors import product_by_code, product_code_max_length, product_codes_unknown
 from servicepunt.core.errors import InvalidInput
 from servicepunt.core.validation import text_checked
 from servicepunt.infoflits.amounts import amount_answer
@@ -46,9 +46,7 @@ def infoflits_start(
     asked_products: Sequence[str] = (),
     reference_date: dt.date | None = None,
 ) -> Infoflits:
-    unknown = sorted(
-        set(asked_products) - set(Product.objects.filter(code__in=asked_products).values_list("code", flat=True))
-    )
+    unknown = product_codes_unknown(asked_products)
     if unknown:
         raise InvalidInput(_("Onbekend product: %(codes)s") % {"codes": ", ".join(unknown)}, field="asked_products")
     infoflits = Infoflits.objects.create(started_by=started_by, reference_date=reference_date or timezone.localdate())
@@ -98,10 +96,8 @@ def suggestion_decide(
 ) -> SuggestionDecision:
     if decision not in Decision.values:
         raise InvalidInput(_("Kies een geldig besluit."), field="decision")
-    product_code = text_checked(
-        product_code, field="product", max_length=Product._meta.get_field("code").max_length or 0
-    )
-    product = Product.objects.filter(code=product_code).first()
+    product_code = text_checked(product_code, field="product", max_length=product_code_max_length())
+    product = product_by_code(product_code)
     if product is None:
         raise InvalidInput(_("Onbekend product."), field="product")
     # The rule is the one that made the suggestion: a rule the rules do not know is not a reason.

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db.models import Prefetch
@@ -23,17 +23,15 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from servicepunt.cases.closing import Resolution
-from servicepunt.cases.models import Case, Question
 from servicepunt.catalogue.choices import EntryChannel
 from servicepunt.catalogue.localization import FALLBACK_LANGUAGE, localized_field
-from servicepunt.catalogue.models import EntryPoint, ProductContent
 from servicepunt.catalogue.places import (
     entry_point_place,
     entry_point_prefetches,
     hours_lines,
 )
-from servicepunt.handovers.models import Handover
-from servicepunt.handovers.selectors import sharing_for_case
+from servicepunt.catalogue.selectors import product_contents, servicepunt_entry_points
+from servicepunt.handovers.selectors import handovers_still_leading, sharing_for_case
 from servicepunt.handovers.states import HandoverState
 from servicepunt.summary.appointments import appointment_steps
 from servicepunt.summary.items import (
@@ -44,15 +42,14 @@ from servicepunt.summary.items import (
     SummarySection,
 )
 
-# The Servicepunt itself is an organisation in the catalogue; its desk and phone line are printed
-# as the contact line.
-SERVICEPUNT_ORGANISATION = "servicepunt"
-# Handovers that still lead somewhere: not rejected (the question is open again) and not done.
-ACTIVE_HANDOVER = (HandoverState.SENT, HandoverState.RECEIVED, HandoverState.ACCEPTED, HandoverState.PLANNED)
+if TYPE_CHECKING:
+    from servicepunt.cases.models import Case, Question
+    from servicepunt.handovers.models import Handover
+
 FINISHED = (Resolution.ANSWERED, Resolution.DECLINED)
 
 
-StepProvider = Callable[[Case, str, dt.date], Iterable[NextStep]]
+StepProvider = Callable[["Case", str, dt.date], Iterable[NextStep]]
 # Providers of extra next steps, called by the views.
 STEP_PROVIDERS: tuple[StepProvider, ...] = (appointment_steps,)
 
@@ -100,13 +97,8 @@ def _ordered(steps: Iterable[NextStep]) -> tuple[NextStep, ...]:
 
 
 def _questions(case: Case, language: str, today: dt.date) -> list[Question]:
-    handovers = (
-        Handover.objects.filter(state__in=ACTIVE_HANDOVER)
-        .select_related("organisation", "entry_point__organisation", "entry_point__location")
-        .prefetch_related(*entry_point_prefetches("entry_point", today=today))
-        .order_by("-created_at", "-id")
-    )
-    contents = ProductContent.objects.filter(language__in={language, FALLBACK_LANGUAGE})
+    handovers = handovers_still_leading(today=today)
+    contents = product_contents(languages={language, FALLBACK_LANGUAGE})
     return list(
         case.questions.select_related("product")
         .prefetch_related(
@@ -142,7 +134,7 @@ def _section(number: int, question: Question, steps: list[NextStep], language: s
 
 def _servicepunt(language: str, today: dt.date) -> ServicepuntContact | None:
     entry_points = list(
-        EntryPoint.objects.filter(organisation__code=SERVICEPUNT_ORGANISATION, active=True)
+        servicepunt_entry_points()
         .select_related("organisation", "location")
         .prefetch_related(*entry_point_prefetches(today=today))
     )

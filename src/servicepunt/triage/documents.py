@@ -4,12 +4,12 @@ bundled catalogue files when the database holds no catalogue yet (a fresh checko
 from __future__ import annotations
 
 from servicepunt.catalogue.loading.model import CatalogueData
-from servicepunt.catalogue.models import Product
+from servicepunt.catalogue.selectors import products_with_search_texts
 from servicepunt.triage.engine import ProductDoc
 
 
 def documents_from_database() -> list[ProductDoc]:
-    products = Product.objects.filter(active=True).prefetch_related("domains", "contents", "search_terms")
+    products = products_with_search_texts()
     documents = []
     for product in products:
         vocabulary: dict[str, list[str]] = {}

@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from servicepunt.accounts.http import AuthenticatedRequest
-from servicepunt.catalogue.models import Product
+from servicepunt.catalogue.selectors import products_by_code
 from servicepunt.core.access import permission_required
 from servicepunt.core.errors import InvalidInput
 from servicepunt.triage.forms import TriageForm
@@ -24,9 +24,7 @@ def search(request: AuthenticatedRequest) -> HttpResponse:
         except InvalidInput as error:
             form.add_error("text", error.message)
         else:
-            products = Product.objects.select_related("owner").in_bulk(
-                [m.product for m in answer.results], field_name="code"
-            )
+            products = products_by_code(m.product for m in answer.results)
             context["rows"] = [(match, products.get(match.product)) for match in answer.results]
             context["needs"] = [(need, [products.get(code) for code in need.products]) for need in answer.needs]
             context["language"] = answer.language

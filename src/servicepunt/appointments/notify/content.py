@@ -21,12 +21,12 @@ from servicepunt.appointments.models import Appointment, Arrangement
 from servicepunt.appointments.resident.links import resident_link
 from servicepunt.catalogue.choices import EntryChannel
 from servicepunt.catalogue.localization import FALLBACK_LANGUAGE, localized_field, resident_language, written_languages
-from servicepunt.catalogue.models import EntryPoint, ProductContent
+from servicepunt.catalogue.selectors import product_contents, servicepunt_entry_points
 
 if TYPE_CHECKING:
     from servicepunt.cases.models import Resident
+    from servicepunt.catalogue.models import EntryPoint, ProductContent
 
-SERVICEPUNT_ORGANISATION = "servicepunt"  # the Servicepunt's own organisation in the catalogue
 # Fields a Location or Agenda may gain later; printed when present and filled.
 PLACE_DETAIL_FIELDS = (("floor", gettext_lazy("Verdieping")), ("desk", gettext_lazy("Balie")))
 
@@ -102,9 +102,7 @@ def _place_details(entry_point: EntryPoint, appointment: Appointment) -> tuple[t
 
 
 def _contents(appointments: Sequence[Appointment], language: str) -> dict[tuple[int, str], ProductContent]:
-    rows = ProductContent.objects.filter(
-        product_id__in={a.product_id for a in appointments}, language__in={language, FALLBACK_LANGUAGE}
-    )
+    rows = product_contents(languages={language, FALLBACK_LANGUAGE}, product_ids={a.product_id for a in appointments})
     return {(row.product_id, row.language): row for row in rows}
 
 
@@ -153,11 +151,7 @@ def part_views(appointments: Iterable[Appointment], language: str, *, now: dt.da
 
 def servicepunt_contact(language: str) -> Contact:
     """The Servicepunt's phone line and website, from the catalogue."""
-    entry_points = list(
-        EntryPoint.objects.filter(organisation__code=SERVICEPUNT_ORGANISATION, active=True).select_related(
-            "organisation"
-        )
-    )
+    entry_points = list(servicepunt_entry_points().select_related("organisation"))
     if not entry_points:
         return Contact(name="Servicepunt", phone="", website="")
     organisation = entry_points[0].organisation
