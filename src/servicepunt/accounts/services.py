@@ -44,6 +44,19 @@ def roles_sync() -> list[Group]:
 
 
 @transaction.atomic
+def system_user(*, username: str, first_name: str, last_name: str) -> User:
+    """A system user that stands for someone who is not staff (a resident acting through their
+    link), so that every change still records a user. It has no usable password and is not
+    active, so nobody can log in with it. Made on first use."""
+    user, created = User.objects.get_or_create(
+        username=username, defaults={"first_name": first_name, "last_name": last_name, "is_active": False}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user
+
+
 def user_create(
     *,
     username: str,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -351,3 +352,19 @@ def appointments_record(resident: Resident) -> dict[str, list[dict[str, object]]
             .order_by("at")
         ],
     }
+
+
+def agendas_any() -> QuerySet[Agenda]:
+    """Every agenda, for a form's choice (lazy): the booking itself checks what may be booked."""
+    return Agenda.objects.all()
+
+
+def appointment_of_case(*, case: Case, uuid: object) -> Appointment:
+    """One appointment for a question of this case by its public id; another case's is not found (404)."""
+    return get_object_or_404(Appointment, question__case=case, uuid=uuid)
+
+
+def single_appointment_of_question(*, question: Question, uuid: object) -> Appointment:
+    """One appointment of this question by its public id that is not part of a combination (a
+    combination is moved as a whole); anything else is not found (404)."""
+    return get_object_or_404(Appointment, question=question, uuid=uuid, arrangement__isnull=True)

@@ -316,3 +316,18 @@ def resident_record(resident: Resident) -> dict[str, Any]:
 def infoflits_of_resident(resident: Resident) -> list[str]:
     """The infoflitsen (public ids) of this resident's cases."""
     return [str(uuid) for uuid in resident.cases.exclude(infoflits=None).values_list("infoflits__uuid", flat=True)]
+
+
+def question_of_case(*, case: Case, uuid: Any) -> Question:
+    """One question of this case by its public id; another case's question is not found (404)."""
+    return get_object_or_404(Question, case=case, uuid=uuid)
+
+
+def questions_none() -> QuerySet[Question]:
+    """No questions: a form field's choices until the form narrows them to its case."""
+    return Question.objects.none()
+
+
+def tasks_none() -> QuerySet[Task]:
+    """No tasks: a form field's choices until the form narrows them to its case."""
+    return Task.objects.none()

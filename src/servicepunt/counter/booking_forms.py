@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from servicepunt.appointments.choices import ArrangementKind, ModeChoice
-from servicepunt.appointments.models import Agenda
+from servicepunt.appointments.selectors import agendas_any
 from servicepunt.catalogue.selectors import products_any
 from servicepunt.core.errors import InvalidInput
 
@@ -107,7 +107,7 @@ def start_checked(start: dt.datetime) -> dt.datetime:
 
 class _SlotChoice(ParsedForm):
     agenda = forms.ModelChoiceField(
-        queryset=Agenda.objects.all(), error_messages={"required": CHOOSE_AGENDA, "invalid_choice": CHOOSE_AGENDA}
+        queryset=agendas_any(), error_messages={"required": CHOOSE_AGENDA, "invalid_choice": CHOOSE_AGENDA}
     )
     start = _start_field()
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from servicepunt.accounts.selectors import user_active
 from servicepunt.cases.choices import ClosingReason, ContactChannel, ContactPreference, RepresentativeKind, TaskKind
 from servicepunt.cases.closing import Resolution
-from servicepunt.cases.models import Case, Question, Task
+from servicepunt.cases.selectors import questions_none, tasks_none
 from servicepunt.cases.services import NOTE_LENGTH, QUESTION_LENGTH, SHORT_TEXT, TASK_TEAMS, ResidentInput
 from servicepunt.catalogue.selectors import entry_points_choosable, products_choosable
 from servicepunt.core.errors import InvalidInput
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
     from servicepunt.accounts.models import User
+    from servicepunt.cases.models import Case
 
 LANGUAGES = [
     ("nl", _("Nederlands")),
@@ -126,7 +127,7 @@ class CaseActionForm(forms.Form):
 class _QuestionField(forms.ModelChoiceField):  # type: ignore[type-arg]
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(
-            queryset=Question.objects.none(),
+            queryset=questions_none(),
             to_field_name="uuid",
             error_messages={"required": _("Kies een vraag."), "invalid_choice": _("Kies een vraag van dit vraagstuk.")},
             **kwargs,
@@ -260,7 +261,7 @@ class TaskForm(CaseActionForm):
 
 class TaskDoneForm(CaseActionForm):
     task = forms.ModelChoiceField(
-        queryset=Task.objects.none(),
+        queryset=tasks_none(),
         error_messages={"required": _("Kies een taak."), "invalid_choice": _("Kies een taak van dit vraagstuk.")},
     )
 

@@ -9,7 +9,6 @@ from servicepunt.accounts.roles import Role
 from servicepunt.appointments.selectors import appointments_for_case, messages_for_case
 from servicepunt.cases.choices import ClosingReason, ContactChannel, RepresentativeKind, TaskKind
 from servicepunt.cases.closing import Resolution
-from servicepunt.cases.models import Case
 from servicepunt.cases.selectors import bsn_masked, case_page
 from servicepunt.cases.services import TASK_TEAMS
 from servicepunt.catalogue.selectors import entry_points_active, entry_points_offering, products_active
@@ -24,6 +23,7 @@ from servicepunt.infoflits.selectors import infoflits_access, products_accepted
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
+    from servicepunt.cases.models import Case
     from servicepunt.catalogue.models import Product
 
 

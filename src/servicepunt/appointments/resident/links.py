@@ -28,11 +28,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from servicepunt.appointments.models import Appointment, Arrangement, ResidentLink
-from servicepunt.cases.models import Resident
 from servicepunt.core.errors import InvalidInput
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
+    from servicepunt.cases.models import Resident
 
 KEY_BYTES = 24  # 32 characters of [A-Za-z0-9_-]
 

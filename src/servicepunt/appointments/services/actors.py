@@ -5,13 +5,16 @@ through one dedicated system user that cannot log in ("inwoner-zelfservice")."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 
-from servicepunt.accounts.models import User
+from servicepunt.accounts.services import system_user
 from servicepunt.appointments.choices import ActorKind
 from servicepunt.core.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 SELF_SERVICE_USERNAME = "inwoner-zelfservice"
 
@@ -34,14 +37,7 @@ class Actor:
 def self_service_user() -> User:
     """The system user that stands for residents acting themselves. It has no password and is
     not active, so nobody can log in with it."""
-    user, created = User.objects.get_or_create(
-        username=SELF_SERVICE_USERNAME,
-        defaults={"first_name": "Inwoner", "last_name": "(zelfservice)", "is_active": False},
-    )
-    if created:
-        user.set_unusable_password()
-        user.save(update_fields=["password"])
-    return user
+    return system_user(username=SELF_SERVICE_USERNAME, first_name="Inwoner", last_name="(zelfservice)")
 
 
 def actor_user(actor: Actor) -> Any:

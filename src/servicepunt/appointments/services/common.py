@@ -19,12 +19,12 @@ from servicepunt.appointments.services.actors import Actor
 from servicepunt.appointments.services.problems import question_already_booked
 from servicepunt.appointments.specs import booked_spans, load_agendas
 from servicepunt.cases.closing import Resolution
-from servicepunt.cases.models import Question, Resident
 from servicepunt.cases.services import question_lock_for_booking, question_resolve
 from servicepunt.core.errors import InvalidInput, NotFound
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
+    from servicepunt.cases.models import Question, Resident
     from servicepunt.catalogue.models import Product
 
 IDEMPOTENCY_KEY_LENGTH = 100
@@ -141,7 +141,8 @@ def resident_of(questions: Iterable[Question | None], resident: Resident | None)
         raise InvalidInput(_("Alle afspraken moeten voor dezelfde inwoner zijn."), field="question")
     if resident is not None:
         return resident
-    return Resident.objects.get(pk=residents.pop()) if residents else None
+    # All questions are of one resident (checked above): the first one's case names them.
+    return next((q.case.resident for q in questions if q is not None), None)
 
 
 def resolve_question(appointment: Appointment, by: User) -> None:

@@ -16,13 +16,13 @@ from django.utils.translation import gettext as _
 from servicepunt.accounts.roles import Role
 from servicepunt.appointments.models import Appointment
 from servicepunt.cases.choices import TaskKind
-from servicepunt.cases.models import Task
 from servicepunt.cases.services import task_create
 from servicepunt.cases.services.work import SHORT_TEXT
 from servicepunt.core.errors import InvalidInput
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
+    from servicepunt.cases.models import Task
 
 log = structlog.get_logger(__name__)
 WORK = "cases.work_cases"

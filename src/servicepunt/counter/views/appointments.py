@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid as uuid_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.http import HttpResponse, QueryDict
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,10 +19,8 @@ from servicepunt.accounts.http import AuthenticatedRequest
 from servicepunt.appointments import selectors as slots
 from servicepunt.appointments import services as booking
 from servicepunt.appointments.choices import ArrangementKind, ModeChoice
-from servicepunt.appointments.models import Agenda, Appointment
 from servicepunt.cases import selectors
 from servicepunt.cases.closing import Resolution
-from servicepunt.cases.models import Case, Question
 from servicepunt.cases.services import question_bookable_check
 from servicepunt.core.access import permission_required
 from servicepunt.core.errors import InvalidInput, ServicepuntError
@@ -36,6 +34,10 @@ from servicepunt.counter.booking_forms import (
     SlotQueryForm,
 )
 from servicepunt.counter.views.cases import render_case
+
+if TYPE_CHECKING:
+    from servicepunt.appointments.models import Agenda, Appointment
+    from servicepunt.cases.models import Case, Question
 
 WORK = "cases.work_cases"
 SHOWN_OPTIONS = 12
@@ -53,12 +55,10 @@ def slot_page(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
     if "vraag" not in form.cleaned_data:  # without a question there is no slot page to show
         return render_case(request, case, error=form.first_error())
     query = form.cleaned_data
-    question = get_object_or_404(Question, case=case, uuid=query["vraag"])
+    question = selectors.question_of_case(case=case, uuid=query["vraag"])
     context: dict[str, Any] = {"case": case, "question": question, "modes": ModeChoice.choices}
     if query.get("verzet"):
-        context["moving"] = get_object_or_404(
-            Appointment, question=question, uuid=query["verzet"], arrangement__isnull=True
-        )
+        context["moving"] = slots.single_appointment_of_question(question=question, uuid=query["verzet"])
     context["mode"], context["first_day"] = query.get("mode", ""), request.GET.get("vanaf", "")
     status = 200
     try:
@@ -115,7 +115,7 @@ def book(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
     form.is_valid()
     if "question" not in form.cleaned_data:
         return render_case(request, case, error=form.first_error())
-    question = get_object_or_404(Question, case=case, uuid=form.cleaned_data["question"])
+    question = selectors.question_of_case(case=case, uuid=form.cleaned_data["question"])
     try:
         data = form.parsed()
         booking.appointment_book(
@@ -195,7 +195,7 @@ def _parts(case: Case, post: QueryDict) -> list[booking.PartChoice]:
             error = form.first_error()
             raise InvalidInput(error.message, field=f"parts[{index}].{error.field}")
         data = form.cleaned_data
-        question = get_object_or_404(Question, case=case, uuid=data["question"])
+        question = selectors.question_of_case(case=case, uuid=data["question"])
         parts.append(booking.PartChoice(data["agenda"], data["product"], data["start"], question))
     return parts
 
@@ -228,7 +228,7 @@ def book_combination(request: AuthenticatedRequest, uuid: str) -> HttpResponse:
 
 
 def _case_appointment(case: Case, data: dict[str, Any]) -> Appointment:
-    return get_object_or_404(Appointment, question__case=case, uuid=data["appointment"])
+    return slots.appointment_of_case(case=case, uuid=data["appointment"])
 
 
 @require_POST

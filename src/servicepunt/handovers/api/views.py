@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.request import Request
@@ -10,13 +10,15 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from servicepunt.accounts.http import staff_user
-from servicepunt.accounts.models import User
 from servicepunt.audit.services import access_record_many
 from servicepunt.core.access import api_permission
 from servicepunt.core.api_schema import conflict_response
 from servicepunt.handovers import services
 from servicepunt.handovers.api.serializers import ActionSerializer, PartnerHandoverSerializer
 from servicepunt.handovers.selectors import partner_handover, partner_handover_shared, partner_inbox_shared
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 PARTNER = api_permission("handovers.work_partner_inbox")
 PURPOSE = "overdracht behandelen"
