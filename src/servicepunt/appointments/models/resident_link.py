@@ -9,11 +9,15 @@ from django.utils.translation import gettext_lazy as _
 
 class ResidentLink(models.Model):
     """A resident's link to their appointments page (appointments.resident.links). Only the
-    SHA-256 of its key is kept: the key itself is in the message the resident got and nowhere
-    else. Staff revoke it (and send a new one) when a message went to the wrong person."""
+    SHA-256 of its key is kept, and a salt from which the site's secret derives the key again.
+    Staff revoke it (and send a new one) when a message went to the wrong person."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     key_hash = models.CharField(_("sleutel (hash)"), max_length=64, unique=True, editable=False)
+    # The key is an HMAC of this salt under the site's secret (appointments.resident.links), so a
+    # later message about the same appointments can carry the same link instead of a new one; the
+    # database alone still opens no page. Empty for links made before (their key cannot be derived).
+    key_salt = models.CharField(max_length=32, blank=True, default="", editable=False)
     resident = models.ForeignKey("cases.Resident", on_delete=models.CASCADE, related_name="+")
     scope = models.CharField(_("bereik"), max_length=1, help_text=_("c = vraagstuk, a = combinatie, p = afspraak."))
     subject = models.UUIDField(_("onderwerp"), help_text=_("Het vraagstuk, de combinatie of de afspraak."))

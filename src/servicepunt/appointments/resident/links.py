@@ -3,14 +3,21 @@ appointments, without logging in.
 
 The key names the resident and what the page shows: the appointments of one case (when the
 appointment answers a question), of one combination (without a question), or one appointment.
-It is 32 random characters (secrets.token_urlsafe: short enough for an SMS) in the *path*
-(/afspraak/<key>/), expires after SERVICEPUNT_RESIDENT_LINK_DAYS days and can be revoked by
-staff (`resident_links_revoke`, `resident_link_renew`). Only its SHA-256 is stored
+It is 32 characters of [A-Za-z0-9_-] (short enough for an SMS) in the *path* (/afspraak/<key>/),
+expires after SERVICEPUNT_RESIDENT_LINK_DAYS days and can be revoked by staff
+(`resident_links_revoke`, `resident_link_renew`). Only its SHA-256 is stored
 (`ResidentLink.key_hash`), so a copy of the database opens no page, and the log handler's filter
-(core.logging.RedactAddresses) takes it out of every log line."""
+(core.logging.RedactAddresses) takes it out of every log line.
+
+Fewer links: the key is an HMAC, under the site's secret, of a random salt stored with the link.
+So every message about the same appointments (the confirmation, its retries, the reminder, the
+printed letter) carries the same link while it has at least half its lifetime left, instead of a
+new valid link each time; after that, after a revocation, or when the secret changed, a new one
+is made."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import enum
 import hashlib
@@ -25,6 +32,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from servicepunt.appointments.models import Appointment, Arrangement, ResidentLink
@@ -35,6 +43,11 @@ if TYPE_CHECKING:
     from servicepunt.cases.models import Resident
 
 KEY_BYTES = 24  # 32 characters of [A-Za-z0-9_-]
+SALT_BYTES = 16  # 22 characters of [A-Za-z0-9_-]
+HMAC_PURPOSE = "servicepunt.appointments.resident-link"
+# A link is reused only while at least this share of its lifetime is left, so a reminder never
+# carries a link that dies before the appointment.
+REUSE_WHILE_LIFETIME_LEFT = 0.5
 
 
 class Scope(enum.StrEnum):
@@ -102,16 +115,42 @@ def _scope_of(appointment: Appointment | None, arrangement: Arrangement | None) 
     return resident, Scope.APPOINTMENT, appointment.uuid
 
 
+def _derived_key(salt: str) -> str:
+    digest = salted_hmac(HMAC_PURPOSE, salt, algorithm="sha256").digest()[:KEY_BYTES]
+    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+
+def _reusable_key(resident: Resident, scope: Scope, subject: uuid.UUID, now: dt.datetime) -> str | None:
+    """The key of a working link for the same appointments with enough lifetime left, if any."""
+    fresh_until = now + link_lifetime() * REUSE_WHILE_LIFETIME_LEFT
+    links = ResidentLink.objects.filter(
+        resident=resident, scope=scope.value, subject=subject, revoked_at__isnull=True, expires_at__gt=fresh_until
+    ).exclude(key_salt="")
+    for link in links.order_by("-expires_at", "-id"):
+        key = _derived_key(link.key_salt)
+        if key_hash(key) == link.key_hash:  # else the secret changed since: that key is lost
+            return key
+    return None
+
+
 def resident_token(*, appointment: Appointment | None = None, arrangement: Arrangement | None = None) -> str:
-    """A new key for the resident of `appointment` or `arrangement` (stored as its hash only)."""
+    """The key for the resident of `appointment` or `arrangement`: the one of a working link for
+    the same appointments while it has at least half its lifetime left, else a new one (stored
+    as its hash and its salt only)."""
     resident, scope, subject = _scope_of(appointment, arrangement)
-    key = secrets.token_urlsafe(KEY_BYTES)
+    now = timezone.now()
+    reused = _reusable_key(resident, scope, subject, now)
+    if reused is not None:
+        return reused
+    salt = secrets.token_urlsafe(SALT_BYTES)
+    key = _derived_key(salt)
     ResidentLink.objects.create(
         key_hash=key_hash(key),
+        key_salt=salt,
         resident=resident,
         scope=scope.value,
         subject=subject,
-        expires_at=timezone.now() + link_lifetime(),
+        expires_at=now + link_lifetime(),
     )
     return key
 
