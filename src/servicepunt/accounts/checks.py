@@ -30,6 +30,14 @@ def _oidc_messages() -> list[CheckMessage]:
         for name in OIDC_REQUIRED
         if not getattr(settings, name, "")
     ]
+    if not settings.OIDC_OP_LOGOUT_ENDPOINT:
+        messages.append(
+            Warning(
+                "Single sign-on is on but OIDC_OP_LOGOUT_ENDPOINT is empty: logging out here leaves the "
+                "session at the identity provider open, and the next person at the desk signs in as this user.",
+                id="servicepunt.W012",
+            )
+        )
     mapping = settings.SERVICEPUNT_OIDC_ROLE_MAPPING
     if not isinstance(mapping, dict) or not mapping:
         messages.append(Error("SERVICEPUNT_OIDC_ROLE_MAPPING maps no group to a role.", id="servicepunt.E013"))

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import logging
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
+from django.http import HttpRequest
+from django.urls import reverse
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from servicepunt.accounts.models import User
@@ -82,3 +85,18 @@ class RoleMappingOIDCBackend(OIDCAuthenticationBackend):  # type: ignore[misc]
         user.email = str(claims.get("email", ""))[:254]
         user.save(update_fields=["first_name", "last_name", "email"])
         return user_role_set(user=user, role=role, organisation=organisation)
+
+
+def provider_logout_url(request: HttpRequest, id_token: str) -> str:
+    """Where to send the browser after our logout so the provider ends its session too
+    (OpenID Connect RP-initiated logout 1.0), or "" when single sign-on is off, the provider has
+    no logout endpoint configured, or this session did not come from the provider."""
+    endpoint = str(settings.OIDC_OP_LOGOUT_ENDPOINT)
+    if not (settings.SERVICEPUNT_OIDC_ENABLED and endpoint and id_token):
+        return ""
+    query = {
+        "id_token_hint": id_token,
+        "client_id": settings.OIDC_RP_CLIENT_ID,
+        "post_logout_redirect_uri": request.build_absolute_uri(reverse(settings.LOGOUT_REDIRECT_URL)),
+    }
+    return f"{endpoint}{'&' if '?' in endpoint else '?'}{urlencode(query)}"

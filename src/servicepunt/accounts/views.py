@@ -4,8 +4,10 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 
 from servicepunt.accounts.forms import LoginForm
+from servicepunt.accounts.oidc import provider_logout_url
 
 
 class LoginView(auth_views.LoginView):
@@ -21,4 +23,11 @@ class LoginView(auth_views.LoginView):
 
 
 class LogoutView(auth_views.LogoutView):
-    pass
+    """Log out; after a single sign-on session also at the identity provider, so the session
+    there does not outlive ours at a shared desk."""
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        id_token = str(request.session.get("oidc_id_token", ""))  # gone once the session is flushed
+        response = super().post(request, *args, **kwargs)
+        at_provider = provider_logout_url(request, id_token)
+        return HttpResponseRedirect(at_provider) if at_provider else response

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -139,6 +140,11 @@ OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_OP_JWKS_ENDPOINT", "")
 OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
 OIDC_RP_SCOPES = env_str("OIDC_RP_SCOPES", "openid email profile")
 OIDC_USE_PKCE = True
+# Logging out ends the session at the provider too (RP-initiated logout): without it the next
+# person at a shared desk clicks "Inloggen met uw account van de gemeente" and is this employee.
+# The provider's end_session_endpoint; the ID token is kept in the session as its hint.
+OIDC_OP_LOGOUT_ENDPOINT = env_str("OIDC_OP_LOGOUT_ENDPOINT", "")
+OIDC_STORE_ID_TOKEN = True
 OIDC_TIMEOUT = 10
 LOGIN_REDIRECT_URL_FAILURE = "/accounts/inloggen/?sso=mislukt"
 SERVICEPUNT_OIDC_USERNAME_CLAIM = env_str("SERVICEPUNT_OIDC_USERNAME_CLAIM", "preferred_username")
@@ -213,8 +219,8 @@ OTP_TOTP_THROTTLE_FACTOR = 1
 
 # Content-Security-Policy (django-csp): only our own scripts, styles and images; no inline
 # script or style anywhere (htmx's indicator style is in app.css, see base.html's htmx-config);
-# the pages may not be framed, and forms post only to us. SERVICEPUNT_OIDC_* adds the identity
-# provider to form-action when single sign-on is on (see below).
+# the pages may not be framed, and forms post only to us. With single sign-on and its logout
+# endpoint, the logout form's redirect goes to the provider, so its origin joins form-action.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -229,6 +235,9 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     },
 }
+if SERVICEPUNT_OIDC_ENABLED and OIDC_OP_LOGOUT_ENDPOINT:
+    _provider = urlsplit(OIDC_OP_LOGOUT_ENDPOINT)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] = [SELF, f"{_provider.scheme}://{_provider.netloc}"]
 CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not from the cookie
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

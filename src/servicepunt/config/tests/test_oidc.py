@@ -3,6 +3,9 @@ our roles at every sign-in; no mapped group, no entry. The provider is mocked: n
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from typing import Any
 from unittest import mock
@@ -123,3 +126,46 @@ def test_the_deploy_check_names_missing_settings_and_a_bad_mapping(settings: Any
     settings.SERVICEPUNT_OIDC_ROLE_MAPPING = {**MAPPING, "sg-x": "koning", "sg-y": "partner-medewerker:onbekend"}
     ids = [m.id for m in sign_in_check()]
     assert ids.count("servicepunt.E012") == 1 and ids.count("servicepunt.E013") == 2
+    assert "servicepunt.W012" in ids  # no logout endpoint: the provider's session would outlive ours
+    settings.OIDC_OP_LOGOUT_ENDPOINT = LOGOUT_ENDPOINT
+    assert "servicepunt.W012" not in [m.id for m in sign_in_check()]
+
+
+LOGOUT_ENDPOINT = "https://login.gemeente.example/logout"
+
+
+def test_logging_out_ends_the_session_at_the_provider_too() -> None:
+    client = Client()
+    assert _sign_in(client, _claims()).status_code == 302
+    with override_settings(OIDC_OP_LOGOUT_ENDPOINT=LOGOUT_ENDPOINT):
+        answer = client.post("/accounts/uitloggen/")
+    target = urlparse(answer["Location"])
+    assert answer.status_code == 302 and f"{target.scheme}://{target.netloc}{target.path}" == LOGOUT_ENDPOINT
+    query = parse_qs(target.query)
+    assert query["id_token_hint"] == ["id"] and query["client_id"] == ["servicepunt"]
+    assert query["post_logout_redirect_uri"] == ["http://testserver/accounts/inloggen/"]
+    assert "_auth_user_id" not in client.session  # our session ended first
+
+
+def test_without_a_provider_session_or_endpoint_logging_out_stays_here(employee: Any) -> None:
+    signed_in = Client()
+    _sign_in(signed_in, _claims())
+    assert signed_in.post("/accounts/uitloggen/")["Location"] == "/accounts/inloggen/"  # no endpoint configured
+    with_password = Client()
+    with_password.force_login(employee)
+    with override_settings(OIDC_OP_LOGOUT_ENDPOINT=LOGOUT_ENDPOINT):
+        assert with_password.post("/accounts/uitloggen/")["Location"] == "/accounts/inloggen/"
+
+
+def test_the_provider_joins_form_action_only_with_its_logout_endpoint() -> None:
+    """The logout form's redirect to the provider would be blocked by `form-action 'self'`."""
+    code = "from django.conf import settings; print(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['form-action'])"
+    base = {**os.environ, "DJANGO_SETTINGS_MODULE": "servicepunt.config.settings.test"}
+    with_endpoint = {**base, "SERVICEPUNT_OIDC_ENABLED": "true", "OIDC_OP_LOGOUT_ENDPOINT": LOGOUT_ENDPOINT}
+
+    def form_action(env: dict[str, str]) -> str:
+        run = [sys.executable, "-c", f"import django; django.setup(); {code}"]
+        return subprocess.run(run, env=env, capture_output=True, text=True, check=True, timeout=120).stdout  # noqa: S603
+
+    assert "https://login.gemeente.example" in form_action(with_endpoint)
+    assert "login.gemeente.example" not in form_action(base)
