@@ -9,3 +9,6 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from servicepunt.accounts import checks  # noqa: F401  (registers the deploy checks)
+        from servicepunt.accounts.security_log import connect_signals
+
+        connect_signals()

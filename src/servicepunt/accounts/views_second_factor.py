@@ -20,8 +20,10 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from servicepunt.accounts.choices import SecurityEventKind
 from servicepunt.accounts.forms import SecondFactorForm
 from servicepunt.accounts.http import AuthenticatedRequest
+from servicepunt.accounts.security_log import security_event_record
 
 RECOVERY_CODES = 10
 APP_DEVICE_NAME = "app"
@@ -45,8 +47,13 @@ def second_factor(request: AuthenticatedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         device = match_token(request.user, form.cleaned_data["code"])
         if device is None:
+            security_event_record(kind=SecurityEventKind.SECOND_FACTOR_FAILED, request=request, user=request.user)
             form.add_error("code", _refusal(request))
         else:
+            means = "herstelcode" if isinstance(device, StaticDevice) else "app"
+            security_event_record(
+                kind=SecurityEventKind.SECOND_FACTOR_PASSED, request=request, user=request.user, means=means
+            )
             otp_login(request, device)
             request.session.cycle_key()
             return redirect(_next_url(request))
@@ -96,9 +103,13 @@ def second_factor_setup(request: AuthenticatedRequest) -> HttpResponse:
                 device.confirmed = True
                 device.save(update_fields=["confirmed"])
                 codes = _recovery_codes_replace(request)
+                security_event_record(
+                    kind=SecurityEventKind.SECOND_FACTOR_SET_UP, request=request, user=user, means="app"
+                )
             otp_login(request, device)
             request.session.cycle_key()
             return render(request, "accounts/recovery_codes.html", {"codes": codes, "next": _next_url(request)})
+        security_event_record(kind=SecurityEventKind.SECOND_FACTOR_FAILED, request=request, user=user, means="app")
         form.add_error(
             "code", _("Deze code klopt niet. Kijk of de tijd op uw telefoon goed staat en probeer het opnieuw.")
         )

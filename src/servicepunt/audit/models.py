@@ -7,9 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class AppendOnlyError(RuntimeError):
-    """The access log is append-only: entries are never changed or removed."""
+from servicepunt.core.errors import AppendOnlyError
 
 
 class AccessLogQuerySet(models.QuerySet["AccessLogEntry"]):

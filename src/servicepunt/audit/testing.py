@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from servicepunt.audit.models import AccessLogEntry, AppendOnlyError
+from servicepunt.audit.models import AccessLogEntry
+from servicepunt.core.errors import AppendOnlyError
 
 if TYPE_CHECKING:
     from servicepunt.audit.models import AccessLogQuerySet

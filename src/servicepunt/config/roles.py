@@ -28,6 +28,7 @@ PARTNER_INBOX = ("handovers.work_partner_inbox",)
 AGENDAS_MANAGE = ("appointments.manage_agendas",)
 VIDEO_REQUEST = ("videocalls.request_videocall",)
 VIDEO_ANSWER = ("videocalls.answer_videocall",)
+SECURITY_LOG_READ = ("accounts.view_securityevent",)
 
 
 ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
@@ -39,8 +40,9 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
     Role.PARTNER: CATALOGUE_READ + PARTNER_INBOX + AGENDAS_MANAGE,
     # Team leads see aggregated figures only, never a case or a resident.
     Role.TEAMLEIDER: CATALOGUE_READ + TRIAGE_USE + ("reporting.view_figures",),
-    # The catalogue administrator tries vocabulary changes out in the triage page.
-    Role.BEHEERDER: CATALOGUE_READ + CATALOGUE_MAINTAIN + TRIAGE_USE + AGENDAS_MANAGE,
+    # The catalogue administrator tries vocabulary changes out in the triage page, and reads the
+    # security log (sign-in events) in the admin site.
+    Role.BEHEERDER: CATALOGUE_READ + CATALOGUE_MAINTAIN + TRIAGE_USE + AGENDAS_MANAGE + SECURITY_LOG_READ,
     # The privacy officer reads the access log, never the cases themselves.
     Role.PRIVACY: CATALOGUE_READ + ("audit.view_accesslog",),
 }

@@ -27,3 +27,8 @@ class InvalidInput(ServicepuntError):
 class NotFound(ServicepuntError):
     status = 404
     code = "not-found"
+
+
+class AppendOnlyError(RuntimeError):
+    """A record of what happened (the access log, an appointment's history, the security log) is
+    append-only: its rows are never changed, and removed only by their retention rule."""

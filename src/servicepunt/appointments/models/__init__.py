@@ -12,9 +12,10 @@ from servicepunt.appointments.choices import (
     NotificationStatus,
 )
 from servicepunt.appointments.models.agenda import Agenda, AgendaException, AgendaHours, AgendaProduct
-from servicepunt.appointments.models.appointment import AppendOnlyError, Appointment, AppointmentEvent, Arrangement
+from servicepunt.appointments.models.appointment import Appointment, AppointmentEvent, Arrangement
 from servicepunt.appointments.models.notification import Notification
 from servicepunt.appointments.models.resident_link import ResidentLink
+from servicepunt.core.errors import AppendOnlyError
 
 __all__ = [
     "ActorKind",

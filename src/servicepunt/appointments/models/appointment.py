@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from servicepunt.appointments.choices import ActorKind, AppointmentStatus, ArrangementKind, EventKind, ModeChoice
 from servicepunt.appointments.models.agenda import Agenda
+from servicepunt.core.errors import AppendOnlyError
 
 ONE_ACTIVE_PER_QUESTION = "one_active_appointment_per_question"
 
@@ -121,10 +122,6 @@ class Appointment(models.Model):
     @property
     def active(self) -> bool:
         return self.status == AppointmentStatus.BOOKED
-
-
-class AppendOnlyError(RuntimeError):
-    """The appointment history is append-only: events are never changed or removed."""
 
 
 class AppointmentEventQuerySet(models.QuerySet["AppointmentEvent"]):
