@@ -14,7 +14,14 @@ import yaml
 RETENTION_FILE = Path(__file__).parent / "data" / "retention.yaml"
 ACTIONS = ("anonymise", "delete")
 # Each kind of record, the owning app and the moment its period is counted from.
-KINDS = {"case": "closed_at", "infoflits": "started_at", "access_log": "at"}
+KINDS = {
+    "case": "closed_at",
+    "appointment": "end",
+    "notification": "sent_at",
+    "consent": "withdrawn_or_expired",
+    "infoflits": "started_at",
+    "access_log": "at",
+}
 FIELDS = {"kind", "valid_from", "period_months", "counted_from", "action", "source"}
 
 

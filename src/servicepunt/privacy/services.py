@@ -13,7 +13,7 @@ import structlog
 from django.db import transaction
 from django.utils import timezone
 
-from servicepunt.appointments.services.retention import appointments_anonymise
+from servicepunt.appointments.services.retention import appointments_anonymise, notifications_delete
 from servicepunt.audit.selectors import access_log_for_subjects
 from servicepunt.audit.services import access_log_expire, access_record
 from servicepunt.cases.selectors import infoflits_of_open_cases, infoflits_of_resident
@@ -24,8 +24,9 @@ from servicepunt.cases.services import (
     residents_anonymise,
     residents_due_ids,
 )
-from servicepunt.handovers.services.retention import handovers_anonymise
+from servicepunt.handovers.services.retention import consents_anonymise, handovers_anonymise
 from servicepunt.infoflits.services import infoflits_answers_remove
+from servicepunt.privacy.choices import RetentionKind
 from servicepunt.privacy.retention import RetentionRule, rule_for
 
 if TYPE_CHECKING:
@@ -45,6 +46,11 @@ class RetentionLine:
     cutoff: dt.datetime
     count: int
     source: str
+
+    @property
+    def label(self) -> str:
+        """The kind's name in the reader's language."""
+        return str(RetentionKind(self.kind).label)
 
 
 @dataclass(frozen=True)
@@ -84,14 +90,28 @@ def retention_run(*, by: User, apply: bool, now: dt.datetime | None = None) -> R
     now = now or timezone.now()
     today = timezone.localdate(now)
     cases = rule_for("case", today)
+    appointments = rule_for("appointment", today)
+    notifications = rule_for("notification", today)
+    consents = rule_for("consent", today)
     infoflits = rule_for("infoflits", today)
     access = rule_for("access_log", today)
-    # Handovers and appointments follow the resident: wiped in the run that anonymises them.
+    # Handovers follow the resident: wiped in the run that anonymises them. Appointments and
+    # consents have periods of their own, and are wiped in that run too whatever their date.
     residents = residents_due_ids(closed_before=cases.cutoff(now))
     lines = [
-        _line(cases, now, residents_anonymise(closed_before=cases.cutoff(now), apply=apply), kind="case"),
+        _line(cases, now, residents_anonymise(closed_before=cases.cutoff(now), apply=apply)),
         _line(cases, now, handovers_anonymise(resident_ids=residents, apply=apply), kind="handover"),
-        _line(cases, now, appointments_anonymise(resident_ids=residents, apply=apply), kind="appointment"),
+        _line(
+            appointments,
+            now,
+            appointments_anonymise(resident_ids=residents, ended_before=appointments.cutoff(now), apply=apply),
+        ),
+        _line(notifications, now, notifications_delete(sent_before=notifications.cutoff(now), apply=apply)),
+        _line(
+            consents,
+            now,
+            consents_anonymise(resident_ids=residents, ended_before=consents.cutoff(now), apply=apply),
+        ),
         _line(
             infoflits,
             now,
@@ -137,6 +157,7 @@ def resident_erase_where_allowed(*, user: User, resident: Resident, screen: str)
     if resident_erasure_verdict(resident).action == "anonymise":
         handovers_anonymise(resident_ids=[resident.pk], apply=True)
         appointments_anonymise(resident_ids=[resident.pk], apply=True)
+        consents_anonymise(resident_ids=[resident.pk], apply=True)
     action = resident_erase(resident=resident, closed_before=_case_cutoff(timezone.now()), by=user)
     access_record(
         user=user,

@@ -93,5 +93,15 @@ def test_erasure_needs_confirmation_and_is_refused_while_a_case_is_open(
 def test_the_retention_page_is_a_logged_dry_run(make_user: Callable[..., User], officer: Client) -> None:
     page = officer.get("/privacy/bewaartermijnen/").content.decode()
     assert "Selectielijst gemeenten" in page
+    # Each kind by its name, the new ones with their own sources.
+    for label in (
+        "Inwoners en hun vraagstukken",
+        "Afspraken: notitie en videolink",
+        "Berichten aan de inwoner (verzendgegevens)",
+        "Toestemmingen: notitie",
+        "Toegangslog",
+    ):
+        assert label in page
+    assert "art. 7 lid 1" in page
     user = make_user(Role.PRIVACY, username="tweede-officer")
     assert access_log(user=user).filter(subject_type="privacy.retention").count() == 1

@@ -27,6 +27,9 @@ def _all(*extra: dict[str, Any]) -> dict[str, Any]:
             _rule(),
             _rule(kind="case", counted_from="closed_at", action="anonymise"),
             _rule(kind="infoflits", counted_from="started_at"),
+            _rule(kind="appointment", counted_from="end", action="anonymise", period_months=3),
+            _rule(kind="notification", counted_from="sent_at", period_months=3),
+            _rule(kind="consent", counted_from="withdrawn_or_expired", action="anonymise"),
             *extra,
         ]
     }
@@ -34,13 +37,28 @@ def _all(*extra: dict[str, Any]) -> dict[str, Any]:
 
 def test_the_shipped_file_names_a_source_for_every_kind() -> None:
     rules = retention_rules()
-    assert {rule.kind for rule in rules} == {"case", "infoflits", "access_log"}
+    assert {rule.kind for rule in rules} == {
+        "case",
+        "appointment",
+        "notification",
+        "consent",
+        "infoflits",
+        "access_log",
+    }
     assert all(rule.source for rule in rules)
     assert "Selectielijst gemeenten" in rule_for("case", TODAY).source
-    # Shorter for the access log and the infoflits answers than for closed cases.
+    assert "art. 5 lid 1 onder e" in rule_for("notification", TODAY).source
+    assert "art. 7 lid 1" in rule_for("consent", TODAY).source
+    assert "art. 5 lid 1 onder e" in rule_for("consent", TODAY).source
+    # Shorter for the access log, the infoflits answers, the appointments' free text, the
+    # delivery records and the consents' notes than for closed cases; the free text and delivery
+    # records of appointments go before the notes of consents.
     case = rule_for("case", TODAY).period_months
-    assert rule_for("access_log", TODAY).period_months < case
-    assert rule_for("infoflits", TODAY).period_months < case
+    for kind in ("access_log", "infoflits", "appointment", "notification", "consent"):
+        assert rule_for(kind, TODAY).period_months < case
+    assert rule_for("notification", TODAY).period_months <= rule_for("consent", TODAY).period_months
+    assert rule_for("appointment", TODAY).action == rule_for("consent", TODAY).action == "anonymise"
+    assert rule_for("notification", TODAY).action == "delete"
 
 
 @pytest.mark.parametrize(
@@ -52,6 +70,8 @@ def test_the_shipped_file_names_a_source_for_every_kind() -> None:
         ({"period_months": "12"}, "period_months"),
         ({"period_months": True}, "period_months"),
         ({"counted_from": "closed_at"}, "counted_from"),
+        ({"kind": "consent", "counted_from": "given_at"}, "counted_from"),
+        ({"kind": "notification", "counted_from": "at"}, "counted_from"),
         ({"action": "archive"}, "action"),
         ({"source": " "}, "source"),
     ],
@@ -68,7 +88,7 @@ def test_missing_and_unknown_fields_and_kinds_are_refused() -> None:
         rules_parsed({"rules": [rule]})
     with pytest.raises(RetentionError, match="unknown field days"):
         rules_parsed({"rules": [_rule(days=3)]})
-    with pytest.raises(RetentionError, match="no rule for case, infoflits"):
+    with pytest.raises(RetentionError, match="no rule for appointment, case, consent, infoflits, notification"):
         rules_parsed({"rules": [_rule()]})
     with pytest.raises(RetentionError, match="two rules valid from"):
         rules_parsed(_all(_rule()))

@@ -4,15 +4,30 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
+from servicepunt.appointments.testing import appointment_rows, notification_rows
+from servicepunt.appointments.tests.conftest import make_agenda
+from servicepunt.appointments.tests.test_notify_support import book_single, make_resident
 from servicepunt.audit.selectors import access_log
-from servicepunt.privacy.services import retention_run
+from servicepunt.cases.services import case_close
+from servicepunt.cases.testing import case_rows
+from servicepunt.catalogue.selectors import organisation_detail
+from servicepunt.handovers.categories import default_valid_until
+from servicepunt.handovers.services import consent_record, consent_withdraw
+from servicepunt.privacy.services import resident_erase_where_allowed, retention_run
 from servicepunt.privacy.tests.conftest import World
+
+if TYPE_CHECKING:
+    from servicepunt.appointments.models import Appointment
+    from servicepunt.handovers.models import Consent
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +43,15 @@ def _counts(report: object) -> dict[str, int]:
 
 def test_nothing_is_due_right_after_seeding(world: World) -> None:
     report = retention_run(by=world.officer, apply=False)
-    assert _counts(report) == {"case": 0, "handover": 0, "appointment": 0, "infoflits": 0, "access_log": 0}
+    assert _counts(report) == {
+        "case": 0,
+        "handover": 0,
+        "appointment": 0,
+        "notification": 0,
+        "consent": 0,
+        "infoflits": 0,
+        "access_log": 0,
+    }
 
 
 def test_dry_run_counts_exactly_what_is_due_and_changes_nothing(world: World) -> None:
@@ -54,7 +77,15 @@ def test_apply_anonymises_and_deletes_what_is_due_and_is_idempotent(world: World
     later = _later(25)
     log_before = access_log(user=world.officer).count()
     first = retention_run(by=world.officer, apply=True, now=later)
-    assert _counts(first) == {"case": 1, "handover": 1, "appointment": 0, "infoflits": 2, "access_log": log_before}
+    assert _counts(first) == {
+        "case": 1,
+        "handover": 1,
+        "appointment": 0,
+        "notification": 0,
+        "consent": 0,
+        "infoflits": 2,
+        "access_log": log_before,
+    }
     resident = world.closed.resident
     resident.refresh_from_db()
     assert (resident.given_name, resident.surname, resident.phone, resident.bsn_digest) == (
@@ -85,6 +116,8 @@ def test_apply_anonymises_and_deletes_what_is_due_and_is_idempotent(world: World
         "case": 0,
         "handover": 0,
         "appointment": 0,
+        "notification": 0,
+        "consent": 0,
         "infoflits": 0,
         "access_log": 1,
     }
@@ -94,7 +127,15 @@ def test_the_cli_dry_run_prints_the_report(world: World, capsys: pytest.CaptureF
     call_command("privacy", "retention", "--dry-run", "--user", world.officer.username)
     report = json.loads(capsys.readouterr().out)
     assert report["applied"] is False
-    assert [line["kind"] for line in report["lines"]] == ["case", "handover", "appointment", "infoflits", "access_log"]
+    assert [line["kind"] for line in report["lines"]] == [
+        "case",
+        "handover",
+        "appointment",
+        "notification",
+        "consent",
+        "infoflits",
+        "access_log",
+    ]
     assert all(line["source"] for line in report["lines"])
 
 
@@ -119,3 +160,112 @@ def test_apply_enqueue_puts_the_run_on_the_job_queue(
     assert "enqueued" in json.loads(capsys.readouterr().out)
     assert run_tasks() == 1  # type: ignore[operator]
     assert access_log(user=world.officer).filter(subject_type="privacy.retention").count() == 1
+
+
+@dataclass
+class Booked:
+    """Beside the world: Lotte, whose case (a video appointment with a note, a withdrawn consent
+    with a note) is closed, and Joris of the open case with the same."""
+
+    lotte: Appointment
+    lotte_consent: Consent
+    joris: Appointment
+    joris_consent: Consent
+
+
+def _booked_with_consent(world: World, resident: object, note: str) -> tuple[Appointment, Consent]:
+    appointment = book_single(make_agenda, world.employee, resident, mode="video")  # type: ignore[arg-type]
+    appointment_rows().filter(pk=appointment.pk).update(note=note)
+    appointment.refresh_from_db()
+    assert appointment.meeting_url and appointment.question is not None
+    consent = consent_record(
+        resident=appointment.question.case.resident,
+        organisation=organisation_detail(code="juridisch-loket"),
+        question=appointment.question,
+        shared=["question"],
+        method="verbal",
+        valid_until=default_valid_until(timezone.localdate()),
+        recorded_by=world.employee,
+        note="Mondeling, dochter was erbij.",
+    )
+    return appointment, consent_withdraw(consent=consent, withdrawn_by=world.employee)
+
+
+@pytest.fixture
+def booked(world: World, run_tasks: Callable[..., int]) -> Booked:
+    lotte, lotte_consent = _booked_with_consent(
+        world, make_resident(world.employee, surname="de Vries"), "Neemt een tolk mee."
+    )
+    assert lotte.question is not None
+    case_close(case=lotte.question.case, closed_by=world.employee, reason="all_arranged")
+    joris, joris_consent = _booked_with_consent(world, world.open.resident, "Rolstoel, ingang achterzijde.")
+    run_tasks()  # the confirmations are sent
+    return Booked(lotte, lotte_consent, joris, joris_consent)
+
+
+def _details(appointment: Appointment) -> tuple[str, str]:
+    appointment.refresh_from_db()
+    return appointment.note, appointment.meeting_url
+
+
+def test_appointments_notifications_and_consents_have_periods_of_their_own(world: World, booked: Booked) -> None:
+    def dry(months: int) -> dict[str, int]:
+        counts = _counts(retention_run(by=world.officer, apply=False, now=_later(months)))
+        return {kind: counts[kind] for kind in ("case", "appointment", "notification", "consent")}
+
+    lotte_messages = notification_rows().filter(appointment=booked.lotte).count()
+    assert lotte_messages == 1  # the confirmation
+    assert dry(2) == {"case": 0, "appointment": 0, "notification": 0, "consent": 0}
+    # Three months after it: Lotte's note and link and her confirmation; never Joris's (open case).
+    assert dry(4) == {"case": 0, "appointment": 1, "notification": lotte_messages, "consent": 0}
+    assert dry(11)["consent"] == 0
+    # Twelve months after the withdrawal: Lotte's consent note; not Joris's (open case).
+    assert dry(13) == {"case": 0, "appointment": 1, "notification": lotte_messages, "consent": 1}
+    # The dry runs changed nothing.
+    assert _details(booked.lotte) == ("Neemt een tolk mee.", booked.lotte.meeting_url)
+    assert notification_rows().filter(appointment=booked.lotte).count() == lotte_messages
+    booked.lotte_consent.refresh_from_db()
+    assert booked.lotte_consent.note == "Mondeling, dochter was erbij."
+
+    applied = _counts(retention_run(by=world.officer, apply=True, now=_later(4)))
+    assert (applied["appointment"], applied["notification"], applied["consent"]) == (1, lotte_messages, 0)
+    assert _details(booked.lotte) == ("", "")
+    assert not notification_rows().filter(appointment=booked.lotte).exists()
+    again = _counts(retention_run(by=world.officer, apply=True, now=_later(4)))
+    assert (again["appointment"], again["notification"], again["consent"]) == (0, 0, 0)
+    assert _counts(retention_run(by=world.officer, apply=True, now=_later(13)))["consent"] == 1
+    booked.lotte_consent.refresh_from_db()
+    assert booked.lotte_consent.note == ""
+    assert booked.lotte_consent.categories == ["name", "question"]  # the proof of what was shared stays
+    # The open case's appointment, its messages and its consent are untouched.
+    assert _details(booked.joris) == ("Rolstoel, ingang achterzijde.", booked.joris.meeting_url)
+    assert booked.joris.meeting_url
+    assert notification_rows().filter(appointment=booked.joris).count() == 1
+    booked.joris_consent.refresh_from_db()
+    assert booked.joris_consent.note == "Mondeling, dochter was erbij."
+
+
+def test_the_resident_anonymised_keeps_neither_note_nor_video_link(world: World, booked: Booked) -> None:
+    # One run, long after: Lotte is anonymised, and her appointment has neither note nor link.
+    counts = _counts(retention_run(by=world.officer, apply=True, now=_later(25)))
+    assert (counts["case"], counts["appointment"], counts["consent"]) == (2, 1, 1)
+    assert booked.lotte.resident is not None
+    booked.lotte.resident.refresh_from_db()
+    assert booked.lotte.resident.anonymised_at is not None
+    assert _details(booked.lotte) == ("", "")
+    booked.lotte_consent.refresh_from_db()
+    assert booked.lotte_consent.note == ""
+    assert _details(booked.joris)[0] == "Rolstoel, ingang achterzijde."
+
+
+def test_erasure_of_a_resident_past_the_period_wipes_note_link_and_consent_note(world: World, booked: Booked) -> None:
+    # The erasure counts from now: move Lotte's closing back past the case period.
+    assert booked.lotte.question is not None
+    case = booked.lotte.question.case
+    case_rows().filter(pk=case.pk).update(closed_at=timezone.now() - dt.timedelta(days=25 * 31))
+    resident = case.resident
+    resident.refresh_from_db()
+    assert resident_erase_where_allowed(user=world.officer, resident=resident, screen="test") == "anonymise"
+    assert _details(booked.lotte) == ("", "")
+    booked.lotte_consent.refresh_from_db()
+    assert booked.lotte_consent.note == ""
