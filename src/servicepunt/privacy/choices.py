@@ -12,3 +12,4 @@ class RetentionKind(models.TextChoices):
     CONSENT = "consent", _("Toestemmingen: notitie")
     INFOFLITS = "infoflits", _("Antwoorden van de infoflits")
     ACCESS_LOG = "access_log", _("Toegangslog")
+    SECURITY_LOG = "security_log", _("Inloggebeurtenissen")

@@ -21,6 +21,7 @@ KINDS = {
     "consent": "withdrawn_or_expired",
     "infoflits": "started_at",
     "access_log": "at",
+    "security_log": "at",
 }
 FIELDS = {"kind", "valid_from", "period_months", "counted_from", "action", "source"}
 

@@ -13,6 +13,7 @@ import structlog
 from django.db import transaction
 from django.utils import timezone
 
+from servicepunt.accounts.security_log import security_events_expire
 from servicepunt.appointments.services.retention import appointments_anonymise, notifications_delete
 from servicepunt.audit.selectors import access_log_for_subjects
 from servicepunt.audit.services import access_log_expire, access_record
@@ -95,6 +96,7 @@ def retention_run(*, by: User, apply: bool, now: dt.datetime | None = None) -> R
     consents = rule_for("consent", today)
     infoflits = rule_for("infoflits", today)
     access = rule_for("access_log", today)
+    security = rule_for("security_log", today)
     # Handovers follow the resident: wiped in the run that anonymises them. Appointments and
     # consents have periods of their own, and are wiped in that run too whatever their date.
     residents = residents_due_ids(closed_before=cases.cutoff(now))
@@ -119,6 +121,7 @@ def retention_run(*, by: User, apply: bool, now: dt.datetime | None = None) -> R
                 started_before=infoflits.cutoff(now), keep=infoflits_of_open_cases(), by=by, apply=apply
             ),
         ),
+        _line(security, now, security_events_expire(before=security.cutoff(now), apply=apply)),
         # Last, so the entry of this run is never removed by it.
         _line(access, now, access_log_expire(before=access.cutoff(now), apply=apply)),
     ]

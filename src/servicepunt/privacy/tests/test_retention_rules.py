@@ -30,6 +30,7 @@ def _all(*extra: dict[str, Any]) -> dict[str, Any]:
             _rule(kind="appointment", counted_from="end", action="anonymise", period_months=3),
             _rule(kind="notification", counted_from="sent_at", period_months=3),
             _rule(kind="consent", counted_from="withdrawn_or_expired", action="anonymise"),
+            _rule(kind="security_log"),
             *extra,
         ]
     }
@@ -44,6 +45,7 @@ def test_the_shipped_file_names_a_source_for_every_kind() -> None:
         "consent",
         "infoflits",
         "access_log",
+        "security_log",
     }
     assert all(rule.source for rule in rules)
     assert "Selectielijst gemeenten" in rule_for("case", TODAY).source
@@ -54,7 +56,7 @@ def test_the_shipped_file_names_a_source_for_every_kind() -> None:
     # delivery records and the consents' notes than for closed cases; the free text and delivery
     # records of appointments go before the notes of consents.
     case = rule_for("case", TODAY).period_months
-    for kind in ("access_log", "infoflits", "appointment", "notification", "consent"):
+    for kind in ("access_log", "security_log", "infoflits", "appointment", "notification", "consent"):
         assert rule_for(kind, TODAY).period_months < case
     assert rule_for("notification", TODAY).period_months <= rule_for("consent", TODAY).period_months
     assert rule_for("appointment", TODAY).action == rule_for("consent", TODAY).action == "anonymise"
@@ -88,7 +90,7 @@ def test_missing_and_unknown_fields_and_kinds_are_refused() -> None:
         rules_parsed({"rules": [rule]})
     with pytest.raises(RetentionError, match="unknown field days"):
         rules_parsed({"rules": [_rule(days=3)]})
-    with pytest.raises(RetentionError, match="no rule for appointment, case, consent, infoflits, notification"):
+    with pytest.raises(RetentionError, match="no rule for appointment, case, consent, infoflits, notification, security_log"):
         rules_parsed({"rules": [_rule()]})
     with pytest.raises(RetentionError, match="two rules valid from"):
         rules_parsed(_all(_rule()))

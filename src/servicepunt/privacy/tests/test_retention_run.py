@@ -13,6 +13,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
+from servicepunt.accounts.choices import SecurityEventKind
+from servicepunt.accounts.security_log import security_event_record
 from servicepunt.appointments.testing import appointment_rows, notification_rows
 from servicepunt.appointments.tests.conftest import make_agenda
 from servicepunt.appointments.tests.test_notify_support import book_single, make_resident
@@ -50,6 +52,7 @@ def test_nothing_is_due_right_after_seeding(world: World) -> None:
         "notification": 0,
         "consent": 0,
         "infoflits": 0,
+        "security_log": 0,
         "access_log": 0,
     }
 
@@ -75,6 +78,7 @@ def test_dry_run_counts_exactly_what_is_due_and_changes_nothing(world: World) ->
 
 def test_apply_anonymises_and_deletes_what_is_due_and_is_idempotent(world: World) -> None:
     later = _later(25)
+    security_event_record(kind=SecurityEventKind.SIGNED_IN, request=None, user=world.officer, means="wachtwoord")
     log_before = access_log(user=world.officer).count()
     first = retention_run(by=world.officer, apply=True, now=later)
     assert _counts(first) == {
@@ -84,6 +88,7 @@ def test_apply_anonymises_and_deletes_what_is_due_and_is_idempotent(world: World
         "notification": 0,
         "consent": 0,
         "infoflits": 2,
+        "security_log": 1,
         "access_log": log_before,
     }
     resident = world.closed.resident
@@ -119,6 +124,7 @@ def test_apply_anonymises_and_deletes_what_is_due_and_is_idempotent(world: World
         "notification": 0,
         "consent": 0,
         "infoflits": 0,
+        "security_log": 0,
         "access_log": 1,
     }
 
@@ -134,6 +140,7 @@ def test_the_cli_dry_run_prints_the_report(world: World, capsys: pytest.CaptureF
         "notification",
         "consent",
         "infoflits",
+        "security_log",
         "access_log",
     ]
     assert all(line["source"] for line in report["lines"])
