@@ -90,7 +90,9 @@ def test_missing_and_unknown_fields_and_kinds_are_refused() -> None:
         rules_parsed({"rules": [rule]})
     with pytest.raises(RetentionError, match="unknown field days"):
         rules_parsed({"rules": [_rule(days=3)]})
-    with pytest.raises(RetentionError, match="no rule for appointment, case, consent, infoflits, notification, security_log"):
+    with pytest.raises(
+        RetentionError, match="no rule for appointment, case, consent, infoflits, notification, security_log"
+    ):
         rules_parsed({"rules": [_rule()]})
     with pytest.raises(RetentionError, match="two rules valid from"):
         rules_parsed(_all(_rule()))
