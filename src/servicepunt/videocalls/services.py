@@ -239,6 +239,8 @@ def call_end(*, call: VideoCall, by: User, outcome: str) -> VideoCall:
             wijkbureau=wijkbureau_label(call.wijkbureau)[:100],
             language=call.language if call.language != "other" else "",
             interpreter=call.interpreter_needed,
+            waited=call.picked_up_at - call.requested_at if call.picked_up_at else None,
+            duration=call.finished_at - call.connected_at if call.connected_at and call.finished_at else None,
         )
     return call
 

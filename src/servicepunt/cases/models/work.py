@@ -3,6 +3,8 @@ and notes."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -25,11 +27,24 @@ class ContactMoment(models.Model):
     language = models.CharField(_("gesproken taal"), max_length=10, default="nl")
     interpreter = models.BooleanField(_("met tolk"), default=False)
     outcome = models.CharField(_("uitkomst"), max_length=300)
+    # Of a video call: how long the resident waited for an employee, and how long they talked.
+    waited = models.DurationField(_("wachttijd"), null=True, blank=True)
+    duration = models.DurationField(_("duur"), null=True, blank=True)
 
     class Meta:
         ordering = ["-at", "-id"]
         verbose_name = _("contactmoment")
         verbose_name_plural = _("contactmomenten")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(waited__isnull=True) | models.Q(waited__gte=dt.timedelta(0)),
+                name="contact_moment_wait_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(duration__isnull=True) | models.Q(duration__gte=dt.timedelta(0)),
+                name="contact_moment_duration_not_negative",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_channel_display()}"

@@ -36,6 +36,9 @@ TASK_PAST = dt.timedelta(days=366)
 SHORT_TEXT = 300  # ContactMoment.outcome, Task.description
 NOTE_LENGTH = 4000
 
+# A wait or a conversation longer than a working day is a clock error, not a fact.
+CONTACT_SPAN_LIMIT = dt.timedelta(hours=12)
+
 
 @transaction.atomic
 def contact_moment_record(
@@ -48,9 +51,14 @@ def contact_moment_record(
     wijkbureau: str = "",
     language: str = "nl",
     interpreter: bool = False,
+    waited: dt.timedelta | None = None,
+    duration: dt.timedelta | None = None,
 ) -> ContactMoment:
     if channel not in ContactChannel.values:
         raise InvalidInput(_("Kies een kanaal."), field="channel")
+    for field, span in (("waited", waited), ("duration", duration)):
+        if span is not None and not dt.timedelta(0) <= span <= CONTACT_SPAN_LIMIT:
+            raise InvalidInput(_("Deze tijdsduur kan niet kloppen."), field=field)
     wijkbureau = text_checked(wijkbureau, field="wijkbureau", max_length=100)
     if channel in WIJKBUREAU_CHANNELS and not wijkbureau:
         raise InvalidInput(_("Vul in vanuit welk wijkbureau de inwoner contact had."), field="wijkbureau")
@@ -67,6 +75,8 @@ def contact_moment_record(
         language=language,
         interpreter=interpreter,
         outcome=outcome,
+        waited=waited,
+        duration=duration,
     )
     event_record(case, employee, EventKind.CONTACT_MOMENT, f"{moment.get_channel_display()}: {moment.outcome}")
     return moment

@@ -4,11 +4,14 @@ room and records the contact moment on the case; the database holds the invarian
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import pytest
+import time_machine
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from servicepunt.accounts.roles import Role
 from servicepunt.cases.services import ResidentInput, resident_register_with_case
@@ -55,25 +58,30 @@ def test_request_pick_up_connect_end(
         data=ResidentInput(given_name="Test", surname="Persoon", contact_preference="none"),
         question="Brief van Toeslagen",
     )
-    call = _request(host, language="ar", interpreter_needed=True, case=registration.case)
-    assert call.state == "waiting" and call.room_id
-    provider = media_provider()
-    assert provider.room_exists(_room_of(call))  # type: ignore[attr-defined]
-    assert [row.call.pk for row in queue_board()] == [call.pk]
-    place = queue_place(call)
-    assert place is not None and place.position == 1
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        call = _request(host, language="ar", interpreter_needed=True, case=registration.case)
+        assert call.state == "waiting" and call.room_id
+        provider = media_provider()
+        assert provider.room_exists(_room_of(call))  # type: ignore[attr-defined]
+        assert [row.call.pk for row in queue_board()] == [call.pk]
+        place = queue_place(call)
+        assert place is not None and place.position == 1
 
-    call = call_pick_up(call=call, employee=employee)
-    assert call.state == "picked_up" and call.employee == employee and queue_board() == []
-    call = call_connect(call=call, employee=employee)
-    assert call.state == "in_call"
-    with django_capture_on_commit_callbacks(execute=True):  # the room goes after commit
-        call = call_end(call=call, by=employee, outcome="Toeslag uitgelegd, afspraak bij Toeslagen")
+        clock.shift(dt.timedelta(minutes=3))  # the resident waits 3 minutes
+        call = call_pick_up(call=call, employee=employee)
+        assert call.state == "picked_up" and call.employee == employee and queue_board() == []
+        clock.shift(dt.timedelta(minutes=1))
+        call = call_connect(call=call, employee=employee)
+        assert call.state == "in_call"
+        clock.shift(dt.timedelta(minutes=12))  # and talks 12 minutes
+        with django_capture_on_commit_callbacks(execute=True):  # the room goes after commit
+            call = call_end(call=call, by=employee, outcome="Toeslag uitgelegd, afspraak bij Toeslagen")
     assert call.state == "ended" and call.finished_at
     assert not provider.room_exists(_room_of(call))  # type: ignore[attr-defined]
     moment = registration.case.contact_moments.get()
     assert moment.channel == "video_wijkbureau" and moment.language == "ar" and moment.interpreter
     assert moment.wijkbureau.startswith("Wijk")
+    assert (moment.waited, moment.duration) == (dt.timedelta(minutes=3), dt.timedelta(minutes=12))
     assert [t.event for t in CallTransition.objects.filter(call=call)] == ["enqueue", "pick_up", "connect", "end"]
 
 
