@@ -208,3 +208,23 @@ def product_options() -> list[tuple[str, str]]:
 def product_code_max_length() -> int:
     """The longest product code the catalogue can hold: a longer one is refused, not cut."""
     return Product._meta.get_field("code").max_length or 0
+
+
+def _interval(text: str) -> tuple[dt.time, dt.time]:
+    opens, _dash, closes = text.partition("-")
+    return dt.time.fromisoformat(opens), dt.time.fromisoformat(closes)
+
+
+def entry_point_open_at(entry_point: EntryPoint, moment: dt.datetime) -> bool:
+    """Whether the entry point is open at this moment (local time): a dated exception for the day
+    (closed, or other hours) comes before the weekly hours; closing at 00:00 is the end of the day."""
+    local = timezone.localtime(moment)
+    exception = entry_point.opening_exceptions.filter(date=local.date()).first()
+    if exception is not None and exception.closed:
+        return False
+    if exception is not None:
+        intervals = [_interval(text) for text in exception.hours]
+    else:
+        intervals = [(h.opens, h.closes) for h in entry_point.opening_hours.filter(weekday=local.weekday())]
+    now = local.time()
+    return any(opens <= now and (closes == dt.time(0) or now < closes) for opens, closes in intervals)

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from servicepunt.cases.selectors import case_get
+from servicepunt.catalogue.selectors import entry_point_open_at
 from servicepunt.core.access import permission_required
 from servicepunt.core.errors import ServicepuntError
 from servicepunt.videocalls import selectors, services
@@ -101,11 +102,15 @@ def request_call(request: AuthenticatedRequest) -> HttpResponse:
 def _kiosk_context(call: VideoCall) -> dict[str, object]:
     place = selectors.queue_place(call)
     threshold = wait_threshold_seconds(timezone.localdate())
+    # Outside the video service's hours at this wijkbureau (its entry point's hours in the
+    # catalogue) nobody is expected to answer: the host is offered something else at once.
+    closed = place is not None and not entry_point_open_at(call.wijkbureau, timezone.now())
     return {
         "call": call,
         "place": place,
+        "closed": closed,
         # Past the dated threshold (waited or expected), the host is offered something else.
-        "too_long": place is not None and max(place.waited_seconds, place.estimate_seconds) > threshold,
+        "too_long": place is not None and (closed or max(place.waited_seconds, place.estimate_seconds) > threshold),
         "threshold_minutes": threshold // 60,
         "live": call.state in LIVE,
         "final": call.state in FINAL,

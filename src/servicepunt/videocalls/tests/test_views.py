@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pytest
+import time_machine
 from django.test import Client
 from django.utils import timezone
 
@@ -19,6 +20,7 @@ from servicepunt.videocalls.services import CallRequestInput, call_cancel, call_
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
+    from servicepunt.catalogue.models import EntryPoint
 
 pytestmark = pytest.mark.django_db
 
@@ -84,10 +86,45 @@ def test_transfer_from_the_call_page(make_user: Callable[..., User]) -> None:
     assert colleague.post(f"/video/{call.uuid}/oppakken/")["Location"].endswith("/gesprek/")
 
 
+def _open_at(wijkbureau: EntryPoint) -> dt.datetime:
+    """A moment next week when this wijkbureau's video service is open (halfway its first interval)."""
+    hours = wijkbureau.opening_hours.order_by("weekday", "opens").first()
+    assert hours is not None
+    today = timezone.localdate()
+    day = today + dt.timedelta(days=7 + (hours.weekday - today.weekday()) % 7)
+    zone = timezone.get_current_timezone()
+    opens = dt.datetime.combine(day, hours.opens, tzinfo=zone)
+    closes = dt.datetime.combine(day, hours.closes, tzinfo=zone) if hours.closes != dt.time(0) else opens
+    return opens + max(closes - opens, dt.timedelta(minutes=2)) / 2
+
+
 def test_past_the_dated_threshold_the_host_is_offered_something_else(make_user: Callable[..., User]) -> None:
     host_user = make_user(Role.WIJKBUREAU, "host")
-    host = _client(host_user)
     wijkbureau = entry_points_video().first()
+    assert wijkbureau is not None
+    with time_machine.travel(_open_at(wijkbureau)):  # signed in then: the idle timeout counts in travelled time
+        _offered_past_the_threshold(host_user, _client(host_user), wijkbureau)
+
+
+def test_outside_the_video_service_hours_the_host_is_offered_something_else_at_once(
+    make_user: Callable[..., User],
+) -> None:
+    host_user = make_user(Role.WIJKBUREAU, "host")
+    wijkbureau = entry_points_video().first()
+    assert wijkbureau is not None
+    night = _open_at(wijkbureau).replace(hour=3, minute=0)  # no wijkbureau is open at three at night
+    with time_machine.travel(night):
+        call = call_request(host=host_user, data=CallRequestInput(wijkbureau=wijkbureau, topic="Nacht"))
+        page = _client(host_user).get(f"/video/{call.uuid}/status/").content.decode()
+    assert "Videobellen met het Servicepunt is nu gesloten." in page
+    assert '<details class="sp-video-fallback" open>' in page
+    with time_machine.travel(_open_at(wijkbureau)):
+        page = _client(host_user).get(f"/video/{call.uuid}/status/").content.decode()
+    # Open again: no longer "closed", but this resident has waited since the night.
+    assert "nu gesloten" not in page and "Het wachten duurt langer dan 15 minuten." in page
+
+
+def _offered_past_the_threshold(host_user: User, host: Client, wijkbureau: EntryPoint) -> None:
     fresh = call_request(host=host_user, data=CallRequestInput(wijkbureau=wijkbureau, topic="Net binnen"))
     assert "langer dan 15 minuten" not in host.get(f"/video/{fresh.uuid}/status/").content.decode()
     call_cancel(call=fresh, by=host_user)
