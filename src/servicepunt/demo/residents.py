@@ -4,12 +4,12 @@ BSNs from the 9999 test range that pass the 11-proef. Never real people.
 Every case gets questions in the resident's words (most linked to a product and its life domain),
 a timeline, contact moments, and in a realistic share an infoflits whose situation is valid
 against situation.schema.json, tasks (some overdue), notes and a closing under the closing rule.
-Everything is written with bulk_create in batches, so 100,000 residents take minutes.
-
-The rules are the real ones, not copies: the case status is `cases.services.case_status_for`
-(the rule the services apply), closing follows `cases.closing.may_close`, and the handovers
-(`servicepunt.demo.handovers`, added per batch through `extend`) follow the state machine and
-`handovers.states.resolution_after`.
+This module only draws: names, choices and times, as plain values (`cases.seeding`,
+`infoflits.seeding`). The owning apps write each batch with bulk_create, so 100,000 residents
+take minutes, and apply their own rules there, not copies: an unclosed case's status is
+`cases.services.case_status_for`, a closing is refused unless `cases.closing.may_close` allows
+it, a situation must be valid against the schema; the handovers (`servicepunt.demo.handovers`,
+added per batch through `extend`) are written by `handovers.seeding` along the state machine.
 
 Times: the history spans months, so each row carries the moment it happened. The time fields
 (`opened_at`, `created_at`, `at`, …) default to `timezone.now` instead of `auto_now_add`: a
