@@ -119,7 +119,8 @@ def handovers_seed(batch: Sequence[HandoverSeed]) -> tuple[int, ...]:
         .filter(pk__in={seed.entry_point_id for seed in batch})
         .values_list("pk", "organisation_id")
     )
-    situations = situations_seeded({q.infoflits_id for q in questions.values() if q.infoflits_id is not None})
+    sharing = {questions[seed.question_id].infoflits_id for seed in batch if seed.consent.infoflits_domains}
+    situations = situations_seeded({infoflits_id for infoflits_id in sharing if infoflits_id is not None})
     known_domains = set(domain_list().values_list("code", flat=True))
     consents: list[Consent] = []
     handovers: list[Handover] = []
