@@ -144,6 +144,7 @@ class _Builder:
         times = _times(rng, path, created + dt.timedelta(minutes=1), settled, question.case_closed_at or self.batch.now)
         domains = [domain.code for domain in product.domains.all()]
         consent = self._consent(created - dt.timedelta(minutes=1), domains)
+        summary = f"{question.text}. {rng.choice(SUMMARY_ENDINGS)}".strip()
         rejection_reason = outcome = outcome_note = ""
         if path[-1] == X:
             rejection_reason = rng.choice(RejectionReason.values)
@@ -162,7 +163,7 @@ class _Builder:
                 question_id=question.pk,
                 entry_point_id=entry_point.pk,
                 consent=consent,
-                summary=f"{question.text}. {rng.choice(SUMMARY_ENDINGS)}".strip(),
+                summary=summary,
                 created_by_id=by,
                 created_at=created,
                 moves=moves,

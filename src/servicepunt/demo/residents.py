@@ -459,10 +459,10 @@ class _Builder:
             infoflits = self._infoflits(started, questions, linked)
         contact_moments = self._contact_moments(opened, resident, end)
         tasks = self._tasks(opened, closing is not None, end)
-        notes = tuple(
-            NoteSeed(text=rng.choice(NOTES), written_by_id=self.by_id, written_at=between(rng, opened, end))
-            for _ in range(rng.choices((0, 1, 2), (65, 30, 5))[0])
-        )
+        notes = []
+        for _ in range(rng.choices((0, 1, 2), (65, 30, 5))[0]):
+            written = between(rng, opened, end)
+            notes.append(NoteSeed(text=rng.choice(NOTES), written_by_id=self.by_id, written_at=written))
         case = CaseSeed(
             resident=resident,
             opened_by_id=self.by_id,
@@ -472,7 +472,7 @@ class _Builder:
             infoflits_started_at=started,
             contact_moments=contact_moments,
             tasks=tasks,
-            notes=notes,
+            notes=tuple(notes),
         )
         self.cases.append((case, infoflits))
 
