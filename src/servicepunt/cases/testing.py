@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from servicepunt.cases.choices import CaseStatus, EventKind
-from servicepunt.cases.models import Case, CaseEvent, Note, Question, Resident, Task
+from servicepunt.cases.models import Case, CaseEvent, ContactMoment, Note, Question, Resident, Task
 from servicepunt.cases.services import ResidentInput, case_open, question_link, resident_register
 
 if TYPE_CHECKING:
@@ -23,6 +23,7 @@ __all__ = [
     "case_event_rows",
     "case_for_resident",
     "case_rows",
+    "contact_moment_rows",
     "note_rows",
     "question_rows",
     "resident_rows",
@@ -73,3 +74,7 @@ def task_rows() -> Manager[Task]:
 
 def note_rows() -> Manager[Note]:
     return Note.objects
+
+
+def contact_moment_rows() -> Manager[ContactMoment]:
+    return ContactMoment.objects

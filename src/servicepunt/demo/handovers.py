@@ -8,29 +8,25 @@ along the state machine, consistent with how the question was resolved:
   reopened the question.
 
 Called by `servicepunt demo` for every batch of `servicepunt.demo.residents` (cases may not import
-handovers). Written with bulk_create, in the caller's transaction, with the times of the history
-(the time fields default to now, so given times are kept; see `servicepunt.demo.residents`).
+handovers). This module draws the histories; `handovers.seeding` writes them in bulk, in the
+caller's transaction, under the handovers' rules (the state machine, the consent, what a
+handover carries), with the times of the history.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from servicepunt.accounts.selectors import partner_staff_by_organisation
-from servicepunt.cases.choices import EventKind
 from servicepunt.cases.closing import Resolution
-from servicepunt.cases.models import CaseEvent, Question
 from servicepunt.catalogue.selectors import products_any
-from servicepunt.demo.residents import DemoBatch, between
-from servicepunt.handovers.categories import CODES, Category, default_valid_until
+from servicepunt.demo.residents import DemoBatch, DemoQuestion, between
+from servicepunt.handovers.categories import Category
 from servicepunt.handovers.choices import ConsentMethod, Outcome, RejectionReason
-from servicepunt.handovers.models import Consent, Handover, HandoverTransition
-from servicepunt.handovers.services import communication_kept
+from servicepunt.handovers.seeding import ConsentSeed, HandoverSeed, MoveSeed, handovers_seed
 from servicepunt.handovers.states import RESOLVES, TRANSITIONS, HandoverState, resolution_after
-from servicepunt.infoflits.questionnaire.answers import get_path
-from servicepunt.infoflits.selectors import questionnaire
 
 if TYPE_CHECKING:
     from servicepunt.catalogue.models import EntryPoint
@@ -105,115 +101,77 @@ def _times(
     return times
 
 
-def _facts(situation: dict[str, Any] | None, domains: set[str]) -> dict[str, Any]:
-    """The answers of the consented life domains, as handovers.facts.facts_of_domains gives them."""
-    if situation is None:
-        return {}
-    facts: dict[str, Any] = {}
-    for step in questionnaire().steps:
-        if step.domain in domains:
-            for item in step.questions:
-                value = get_path(situation, item.field)
-                if value is not None:
-                    facts[item.field] = value
-    return facts
-
-
 class _Builder:
     def __init__(self, batch: DemoBatch) -> None:
-        self.batch, self.rng = batch, batch.rng
-        product_ids = {q.product_id for q in batch.questions if q.product_id}
+        self.batch, self.rng, self.by_id = batch, batch.rng, batch.by.pk
+        product_ids = {q.product.pk for q in batch.questions if q.product is not None}
         self.entry_points: dict[int, list[EntryPoint]] = {}
         for product in products_any().filter(pk__in=product_ids).prefetch_related("entry_points"):
             self.entry_points[product.pk] = [ep for ep in product.entry_points.all() if ep.active]
         self.partner_staff = partner_staff_by_organisation()
-        self.consents: list[Consent] = []
-        self.handovers: list[Handover] = []
-        self.transitions: list[HandoverTransition] = []
-        self.events: list[CaseEvent] = []
+        self.handovers: list[HandoverSeed] = []
 
-    def _consent(self, question: Question, organisation_id: int, at: dt.datetime, domains: list[str]) -> Consent:
+    def _consent(self, at: dt.datetime, domains: list[str]) -> ConsentSeed:
         """Every handover its own consent: the name and the question, some contact details and
         (mostly) the answers of the product's life domains."""
         categories = {Category.NAME.value, Category.QUESTION.value} | {
             category.value for category, chance in SHARED_SOMETIMES if self.rng.random() < chance
         }
-        return Consent(
-            resident=question.case.resident,
-            organisation_id=organisation_id,
-            question=question,
-            categories=[code for code in CODES if code in categories],
-            infoflits_domains=sorted(domains) if self.rng.random() < 0.7 else [],
+        return ConsentSeed(
+            categories=tuple(sorted(categories)),
+            infoflits_domains=tuple(sorted(domains)) if self.rng.random() < 0.7 else (),
             method=self.rng.choices(ConsentMethod.values, (65, 20, 5, 10))[0],
-            recorded_by=self.batch.by,
+            recorded_by_id=self.by_id,
             given_at=at,
-            valid_until=default_valid_until(at.date()),
         )
 
-    def question(self, question: Question) -> None:
-        rng, by = self.rng, self.batch.by
-        entry_points = self.entry_points.get(question.product_id or 0)
+    def question(self, question: DemoQuestion) -> None:
+        rng, by = self.rng, self.by_id
+        product = question.product
+        entry_points = self.entry_points.get(product.pk) if product is not None else None
         path = _path(rng, Resolution(question.resolution)) if entry_points else []
-        if not path or not entry_points or question.product is None:
+        if not path or not entry_points or product is None:
             return
-        case, resident = question.case, question.case.resident
         entry_point = rng.choice(entry_points)
-        organisation_id = entry_point.organisation_id
-        partner = self.partner_staff.get(organisation_id, by)
-        settled = self.batch.settled_at.get(question.pk)
+        partner = self.partner_staff.get(entry_point.organisation_id, self.batch.by).pk
+        settled = question.settled_at
         # Handed over during the visit, before the question was resolved.
         created = (
             question.created_at + (settled - question.created_at) * rng.uniform(0.05, 0.3)
             if settled is not None
             else question.created_at + dt.timedelta(minutes=rng.randint(5, 40))
         )
-        times = _times(rng, path, created + dt.timedelta(minutes=1), settled, case.closed_at or self.batch.now)
-        domains = [domain.code for domain in question.product.domains.all()]
-        consent = self._consent(question, organisation_id, created - dt.timedelta(minutes=1), domains)
-        self.consents.append(consent)
-        handover = Handover(
-            question=question,
-            entry_point=entry_point,
-            organisation_id=organisation_id,
-            consent=consent,
-            summary=f"{question.text}. {rng.choice(SUMMARY_ENDINGS)}".strip(),
-            facts=_facts(self.batch.situations.get(case.pk), set(consent.infoflits_domains)),
-            contact=communication_kept(resident, consent.categories),
-            state=path[-1].value,
-            created_by=by,
-            created_at=created,
-        )
+        times = _times(rng, path, created + dt.timedelta(minutes=1), settled, question.case_closed_at or self.batch.now)
+        domains = [domain.code for domain in product.domains.all()]
+        consent = self._consent(created - dt.timedelta(minutes=1), domains)
+        summary = f"{question.text}. {rng.choice(SUMMARY_ENDINGS)}".strip()
+        rejection_reason = outcome = outcome_note = ""
         if path[-1] == X:
-            handover.rejection_reason = rng.choice(RejectionReason.values)
-            reason = f"overdracht afgewezen: {handover.rejection_reason}"
-            self.events.append(
-                CaseEvent(case=case, by=partner, kind=EventKind.QUESTION_REOPENED, detail=reason, at=times[-1])
-            )
+            rejection_reason = rng.choice(RejectionReason.values)
         if path[-1] == C:
             helped = rng.random() < 0.85
-            handover.outcome = Outcome.HELPED if helped else Outcome.NOT_HELPED
-            handover.outcome_note = "" if helped else rng.choice(NOT_HELPED_NOTES)
-        self.handovers.append(handover)
-        previous = HandoverState.CONCEPT
-        for state, at in zip(path, times, strict=True):
-            self.transitions.append(
-                HandoverTransition(
-                    handover=handover,
-                    from_state=previous.value,
-                    to_state=state.value,
-                    by=by if state == S else partner,
-                    at=at,
-                    note=handover.outcome_note if state == C else "",
-                )
+            outcome = Outcome.HELPED if helped else Outcome.NOT_HELPED
+            outcome_note = "" if helped else rng.choice(NOT_HELPED_NOTES)
+        moves = tuple(
+            MoveSeed(
+                state=state.value, at=at, by_id=by if state == S else partner, note=outcome_note if state == C else ""
             )
-            previous = state
-
-    def save(self) -> int:
-        Consent.objects.bulk_create(self.consents, batch_size=2000)
-        Handover.objects.bulk_create(self.handovers, batch_size=2000)
-        HandoverTransition.objects.bulk_create(self.transitions, batch_size=2000)
-        CaseEvent.objects.bulk_create(self.events, batch_size=2000)
-        return len(self.handovers)
+            for state, at in zip(path, times, strict=True)
+        )
+        self.handovers.append(
+            HandoverSeed(
+                question_id=question.pk,
+                entry_point_id=entry_point.pk,
+                consent=consent,
+                summary=summary,
+                created_by_id=by,
+                created_at=created,
+                moves=moves,
+                rejection_reason=rejection_reason,
+                outcome=outcome,
+                outcome_note=outcome_note,
+            )
+        )
 
 
 def demo_handovers_add(batch: DemoBatch) -> int:
@@ -221,4 +179,4 @@ def demo_handovers_add(batch: DemoBatch) -> int:
     builder = _Builder(batch)
     for question in batch.questions:
         builder.question(question)
-    return builder.save()
+    return len(handovers_seed(builder.handovers))

@@ -4,12 +4,12 @@ BSNs from the 9999 test range that pass the 11-proef. Never real people.
 Every case gets questions in the resident's words (most linked to a product and its life domain),
 a timeline, contact moments, and in a realistic share an infoflits whose situation is valid
 against situation.schema.json, tasks (some overdue), notes and a closing under the closing rule.
-Everything is written with bulk_create in batches, so 100,000 residents take minutes.
-
-The rules are the real ones, not copies: the case status is `cases.services.case_status_for`
-(the rule the services apply), closing follows `cases.closing.may_close`, and the handovers
-(`servicepunt.demo.handovers`, added per batch through `extend`) follow the state machine and
-`handovers.states.resolution_after`.
+This module only draws: names, choices and times, as plain values (`cases.seeding`,
+`infoflits.seeding`). The owning apps write each batch with bulk_create, so 100,000 residents
+take minutes, and apply their own rules there, not copies: an unclosed case's status is
+`cases.services.case_status_for`, a closing is refused unless `cases.closing.may_close` allows
+it, a situation must be valid against the schema; the handovers (`servicepunt.demo.handovers`,
+added per batch through `extend`) are written by `handovers.seeding` along the state machine.
 
 Times: the history spans months, so each row carries the moment it happened. The time fields
 (`opened_at`, `created_at`, `at`, …) default to `timezone.now` instead of `auto_now_add`: a
@@ -24,7 +24,7 @@ import datetime as dt
 import random
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -35,7 +35,6 @@ from django.utils import timezone
 
 from servicepunt.accounts.roles import Role
 from servicepunt.cases.choices import (
-    CaseStatus,
     ClosingReason,
     ContactChannel,
     ContactPreference,
@@ -43,15 +42,26 @@ from servicepunt.cases.choices import (
     TaskKind,
 )
 from servicepunt.cases.closing import QuestionState, Resolution, may_close
-from servicepunt.cases.identifiers import bsn_digest, bsn_encrypt
-from servicepunt.cases.models import Case, CaseEvent, ContactMoment, Note, Question, Representative, Resident, Task
-from servicepunt.cases.services import case_status_for
+from servicepunt.cases.seeding import (
+    CasesBatch,
+    CaseSeed,
+    ClosingSeed,
+    ContactMomentSeed,
+    NoteSeed,
+    QuestionSeed,
+    RepresentativeSeed,
+    ResidentSeed,
+    TaskSeed,
+    bsns_unused,
+    cases_seed,
+    residents_registered_count,
+)
 from servicepunt.catalogue.selectors import domain_list, products_choosable
 from servicepunt.core.errors import InvalidInput
 from servicepunt.demo.accounts import DEMO_EMPLOYEE
 from servicepunt.infoflits.choices import Decision
 from servicepunt.infoflits.engine import validate_situation
-from servicepunt.infoflits.models import Infoflits, SituationVersion, SuggestionDecision
+from servicepunt.infoflits.seeding import DecisionSeed, InfoflitsSeed, infoflits_reference_date, infoflits_seed
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
@@ -289,11 +299,11 @@ def bsns_in_test_range() -> list[str]:
     return found
 
 
-def _free_bsns(rng: random.Random, key: str) -> list[str]:
-    """The test-range BSNs no resident has yet, shuffled: a BSN belongs to one person. Once the
-    range is used up, further residents have none (the BSN is optional)."""
-    taken = set(Resident.objects.exclude(bsn_digest="").values_list("bsn_digest", flat=True))
-    free = [number for number in bsns_in_test_range() if bsn_digest(number, key) not in taken]
+def _free_bsns(rng: random.Random) -> list[str]:
+    """The test-range BSNs no resident has yet (`cases.seeding.bsns_unused`), shuffled: a BSN
+    belongs to one person. Once the range is used up, further residents have none (the BSN is
+    optional)."""
+    free = bsns_unused(bsns_in_test_range())
     rng.shuffle(free)
     return free
 
@@ -322,43 +332,44 @@ def _products() -> dict[str, Product]:
 # --- One batch of residents with their cases -------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class DemoQuestion:
+    """A saved question of a batch, as the layers above need it (its product with the product's
+    life domains loaded; when it was resolved; when its case was closed)."""
+
+    pk: int
+    case_pk: int
+    text: str
+    product: Product | None
+    resolution: str
+    created_at: dt.datetime
+    settled_at: dt.datetime | None
+    case_closed_at: dt.datetime | None
+
+
 @dataclass
 class DemoBatch:
-    """One saved batch, for the layers above to add their part. Every question has its case, the
-    case its resident and the question its product loaded; `settled_at` says when each resolved
-    question was resolved, `situations` holds the infoflits situation per case pk."""
+    """One saved batch, for the layers above to add their part."""
 
     rng: random.Random
     by: User
     now: dt.datetime
-    questions: list[Question] = field(default_factory=list)
-    settled_at: dict[int, dt.datetime] = field(default_factory=dict)
-    situations: dict[int, dict[str, Any]] = field(default_factory=dict)
+    questions: list[DemoQuestion] = field(default_factory=list)
 
 
 class _Builder:
-    """Builds one batch in memory, in the order the services would have written it, then saves
-    it with one bulk_create per table."""
+    """Builds one batch as plain values (`cases.seeding`, `infoflits.seeding`), in the order the
+    services would have written it; the owning apps write it."""
 
     def __init__(self, rng: random.Random, by: User, now: dt.datetime, products: dict[str, Product]) -> None:
-        self.rng, self.by, self.now, self.products = rng, by, now, products
+        self.rng, self.by, self.by_id, self.now, self.products = rng, by, by.pk, now, products
+        self.products_by_pk = {product.pk: product for product in products.values()}
         self.today = timezone.localdate(now)
-        self.channel_labels = {value: str(label) for value, label in ContactChannel.choices}
-        self.residents: list[Resident] = []
-        self.representatives: list[Representative] = []
-        self.infoflitses: list[Infoflits] = []
-        self.versions: list[SituationVersion] = []
-        self.decisions: list[SuggestionDecision] = []
-        self.cases: list[Case] = []
-        self.questions: list[Question] = []
-        self.settled: list[tuple[Question, dt.datetime]] = []
-        self.situations: list[tuple[Case, dict[str, Any]]] = []
-        self.tasks: list[Task] = []
-        self.contact_moments: list[ContactMoment] = []
-        self.notes: list[Note] = []
-        self.events: list[CaseEvent] = []
+        self.residents: list[ResidentSeed] = []
+        self.infoflitses: list[InfoflitsSeed] = []
+        self.cases: list[tuple[CaseSeed, int | None]] = []  # with the index of its infoflits
 
-    def resident(self, bsns: list[str], key: str, cases: int) -> None:
+    def resident(self, bsns: list[str], cases: int) -> None:
         rng = self.rng
         opened = sorted(
             self.now - dt.timedelta(seconds=rng.uniform(3600, CASE_WINDOW_DAYS * 86400)) for _ in range(cases)
@@ -366,39 +377,43 @@ class _Builder:
         prefix, surname = rng.choice(SURNAMES)
         given_name = rng.choice(GIVEN_NAMES)
         bsn = bsns.pop() if bsns and rng.random() < 0.6 else ""
-        resident = Resident(
-            given_name=given_name,
-            surname_prefix=prefix,
-            surname=surname,
-            date_of_birth=None
+        fields: dict[str, Any] = {
+            "given_name": given_name,
+            "surname_prefix": prefix,
+            "surname": surname,
+            "date_of_birth": None
             if rng.random() < 0.1
             else dt.date(rng.randint(1935, 2008), rng.randint(1, 12), rng.randint(1, 28)),
-            phone=_mobile(rng) if rng.random() < 0.9 else "",
-            email=f"{_ascii(given_name)}.{_ascii(surname)}{rng.randrange(100)}@example.org"
+            "phone": _mobile(rng) if rng.random() < 0.9 else "",
+            "email": f"{_ascii(given_name)}.{_ascii(surname)}{rng.randrange(100)}@example.org"
             if rng.random() < 0.35
             else "",
-            postcode=f"{rng.choice(UTRECHT_POSTCODE_AREAS)}{rng.choice(POSTCODE_LETTERS)}{rng.choice(POSTCODE_LETTERS)}",
-            house_number=str(rng.randint(1, 250)),
-            preferred_language=rng.choice(LANGUAGES),
-            contact_preference=rng.choice(ContactPreference.values),
-            needs_interpreter=rng.random() < 0.1,
-            reads_with_difficulty=rng.random() < 0.15,
-            bsn_encrypted=bsn_encrypt(bsn, key) if bsn else "",
-            bsn_digest=bsn_digest(bsn, key) if bsn else "",
-            registered_by=self.by,
-            registered_at=opened[0] - dt.timedelta(minutes=5),
-        )
-        self.residents.append(resident)
+            "postcode": f"{rng.choice(UTRECHT_POSTCODE_AREAS)}{rng.choice(POSTCODE_LETTERS)}"
+            f"{rng.choice(POSTCODE_LETTERS)}",
+            "house_number": str(rng.randint(1, 250)),
+            "preferred_language": rng.choice(LANGUAGES),
+            "contact_preference": rng.choice(ContactPreference.values),
+            "needs_interpreter": rng.random() < 0.1,
+            "reads_with_difficulty": rng.random() < 0.15,
+        }
+        representatives: tuple[RepresentativeSeed, ...] = ()
         if rng.random() < 0.04:
             other_prefix, other_surname = rng.choice(SURNAMES)
-            self.representatives.append(
-                Representative(
-                    resident=resident,
+            representatives = (
+                RepresentativeSeed(
                     name=" ".join(p for p in (rng.choice(GIVEN_NAMES), other_prefix, other_surname) if p),
                     kind=rng.choice(REPRESENTATIVE_KINDS),
                     phone=_mobile(rng),
-                )
+                ),
             )
+        resident = ResidentSeed(
+            **fields,
+            bsn=bsn,
+            registered_by_id=self.by_id,
+            registered_at=opened[0] - dt.timedelta(minutes=5),
+            representatives=representatives,
+        )
+        self.residents.append(resident)
         for moment in opened:
             self.case(resident, moment)
 
@@ -412,110 +427,112 @@ class _Builder:
             (open_weight, 12, 25, 30, 6),
         )[0]
 
-    def case(self, resident: Resident, opened: dt.datetime) -> None:
-        rng, now, by = self.rng, self.now, self.by
-        events: list[tuple[dt.datetime, str, str]] = [(opened, "case_opened", "")]
-        case = Case(resident=resident, opened_by=by, opened_at=opened)
-        questions: list[Question] = []
-        settled: list[dt.datetime] = []
+    def case(self, resident: ResidentSeed, opened: dt.datetime) -> None:
+        rng, now = self.rng, self.now
+        questions: list[QuestionSeed] = []
+        linked: list[Product] = []
         for number, (text, code) in enumerate(rng.sample(QUESTIONS, rng.choice((1, 1, 1, 2, 2, 3)))):
             created = opened + dt.timedelta(minutes=2 * number)
             product = self.products.get(code) if rng.random() < 0.8 else None
             resolution = self._resolution(product is not None, now - opened)
-            question = Question(
-                case=case,
-                text=text,
-                product=product,
-                domain=next(iter(product.domains.all()), None) if product else None,
-                resolution=resolution.value,
-                created_at=created,
-            )
-            events.append((created, "question_added", text))
-            if product is not None:
-                events.append((created + dt.timedelta(minutes=4), "question_linked", product.name))
+            settled = None
             if resolution != Resolution.OPEN:
-                at = between(rng, created + dt.timedelta(minutes=10), min(now, created + dt.timedelta(days=30)))
-                settled.append(at)
-                self.settled.append((question, at))
-                events.append((at, f"question_{resolution.value}", text))
-            questions.append(question)
-        self.questions += questions
-        self._status(case, questions, settled, events)
-        end = case.closed_at or now
+                settled = between(rng, created + dt.timedelta(minutes=10), min(now, created + dt.timedelta(days=30)))
+            questions.append(
+                QuestionSeed(
+                    text=text,
+                    created_at=created,
+                    product_id=product.pk if product is not None else None,
+                    linked_at=created + dt.timedelta(minutes=4) if product is not None else None,
+                    resolution=resolution.value,
+                    resolved_at=settled,
+                )
+            )
+            if product is not None:
+                linked.append(product)
+        closing = self._closing(questions)
+        end = closing.at if closing is not None else now
+        infoflits: int | None = None
+        started: dt.datetime | None = None
         if rng.random() < (0.3 if len(questions) > 1 else 0.12):
-            self._infoflits(case, questions, events)
-        self._contact_moments(case, resident, end, events)
-        self._tasks(case, end, events)
+            started = opened + dt.timedelta(minutes=10)
+            infoflits = self._infoflits(started, questions, linked)
+        contact_moments = self._contact_moments(opened, resident, end)
+        tasks = self._tasks(opened, closing is not None, end)
+        notes = []
         for _ in range(rng.choices((0, 1, 2), (65, 30, 5))[0]):
             written = between(rng, opened, end)
-            self.notes.append(Note(case=case, text=rng.choice(NOTES), written_by=by, written_at=written))
-            events.append((written, "note_added", ""))
-        self.cases.append(case)
-        self.events += [
-            CaseEvent(case=case, by=by, kind=kind, detail=detail[:300], at=at) for at, kind, detail in sorted(events)
-        ]
+            notes.append(NoteSeed(text=rng.choice(NOTES), written_by_id=self.by_id, written_at=written))
+        case = CaseSeed(
+            resident=resident,
+            opened_by_id=self.by_id,
+            opened_at=opened,
+            questions=tuple(questions),
+            closing=closing,
+            infoflits_started_at=started,
+            contact_moments=contact_moments,
+            tasks=tasks,
+            notes=tuple(notes),
+        )
+        self.cases.append((case, infoflits))
 
-    def _status(
-        self, case: Case, questions: list[Question], settled: list[dt.datetime], events: list[tuple[Any, ...]]
-    ) -> None:
-        """The status by the real rules: a case whose questions may close under the closing rule
-        (`cases.closing.may_close`) is mostly closed; otherwise the status rule of the services
-        (`cases.services.case_status_for`) decides."""
+    def _closing(self, questions: list[QuestionSeed]) -> ClosingSeed | None:
+        """A case whose questions may close under the closing rule (`cases.closing.may_close`) is
+        mostly closed, a few days after its last question was settled; `cases.seeding` refuses a
+        closing the rule forbids and gives an unclosed case its status by the services' rule."""
         resolutions = [Resolution(q.resolution) for q in questions]
-        if may_close(QuestionState(q.text, r) for q, r in zip(questions, resolutions, strict=True)) and (
-            self.rng.random() < 0.75
+        if not may_close(QuestionState(q.text, r) for q, r in zip(questions, resolutions, strict=True)) or (
+            self.rng.random() >= 0.75
         ):
-            case.status = CaseStatus.CLOSED
-            case.closed_at = between(self.rng, max(settled), min(self.now, max(settled) + dt.timedelta(days=3)))
-            case.closing_reason = (
-                ClosingReason.RESIDENT_WITHDREW
-                if set(resolutions) == {Resolution.DECLINED}
-                else self.rng.choices((ClosingReason.ALL_ARRANGED, ClosingReason.OTHER), (95, 5))[0]
-            )
-            events.append((case.closed_at, "case_closed", case.closing_reason))
-        else:
-            case.status = case_status_for(CaseStatus.OPEN, resolutions)
+            return None
+        last = max(q.resolved_at for q in questions if q.resolved_at is not None)
+        at = between(self.rng, last, min(self.now, last + dt.timedelta(days=3)))
+        reason = (
+            ClosingReason.RESIDENT_WITHDREW
+            if set(resolutions) == {Resolution.DECLINED}
+            else self.rng.choices((ClosingReason.ALL_ARRANGED, ClosingReason.OTHER), (95, 5))[0]
+        )
+        return ClosingSeed(at=at, reason=reason, by_id=self.by_id)
 
-    def _infoflits(self, case: Case, questions: list[Question], events: list[tuple[Any, ...]]) -> None:
-        rng, by = self.rng, self.by
+    def _infoflits(self, started: dt.datetime, questions: list[QuestionSeed], linked: list[Product]) -> int:
+        """An infoflits for the case (its index in the batch)."""
+        rng, by = self.rng, self.by_id
         household = rng.choice(households_checked())
-        started = case.opened_at + dt.timedelta(minutes=10)
-        asked = [q.product.code for q in questions if q.product is not None]
-        infoflits = Infoflits(started_by=by, started_at=started, reference_date=timezone.localdate(started))
+        asked = [product.code for product in linked]
         situation = situation_for(
-            household, rng, on=infoflits.reference_date, texts=[q.text for q in questions], asked=asked
+            household, rng, on=infoflits_reference_date(started), texts=[q.text for q in questions], asked=asked
         )
-        self.infoflitses.append(infoflits)
-        self.versions.append(
-            SituationVersion(
-                infoflits=infoflits,
-                number=1,
-                situation=situation,
-                self_sufficiency={domain: rng.randint(1, 5) for domain in household.domains},
-                saved_by=by,
-                saved_at=started + dt.timedelta(minutes=15),
-            )
-        )
+        self_sufficiency = {domain: rng.randint(1, 5) for domain in household.domains}
+        decisions = []
         for code in rng.sample(household.extras, rng.randint(0, min(2, len(household.extras)))):
             product = self.products.get(code)
             if product is not None and code not in asked:
                 decision = rng.choice(
                     (Decision.ACCEPTED, Decision.DECLINED, Decision.OFFERED, Decision.ALREADY_ARRANGED)
                 )
-                self.decisions.append(
-                    SuggestionDecision(
-                        infoflits=infoflits,
-                        product=product,
+                decisions.append(
+                    DecisionSeed(
+                        product_id=product.pk,
                         decision=decision,
-                        decided_by=by,
+                        decided_by_id=by,
                         decided_at=started + dt.timedelta(minutes=20),
                     )
                 )
-        case.infoflits = infoflits
-        self.situations.append((case, situation))
-        events.append((started, "infoflits_started", ""))
+        self.infoflitses.append(
+            InfoflitsSeed(
+                started_by_id=by,
+                started_at=started,
+                situation=situation,
+                saved_at=started + dt.timedelta(minutes=15),
+                self_sufficiency=self_sufficiency,
+                decisions=tuple(decisions),
+            )
+        )
+        return len(self.infoflitses) - 1
 
-    def _contact_moments(self, case: Case, resident: Resident, end: dt.datetime, events: list[tuple[Any, ...]]) -> None:
+    def _contact_moments(
+        self, opened: dt.datetime, resident: ResidentSeed, end: dt.datetime
+    ) -> tuple[ContactMomentSeed, ...]:
         rng = self.rng
         first_channels = (
             ContactChannel.COUNTER,
@@ -523,6 +540,7 @@ class _Builder:
             ContactChannel.VIDEO_WIJKBUREAU,
             ContactChannel.WIJKBUREAU_COUNTER,
         )
+        moments = []
         for number in range(1 + (rng.random() < 0.4) + (rng.random() < 0.15)):
             channel = (
                 rng.choices(first_channels, (55, 25, 10, 10))[0]
@@ -531,79 +549,81 @@ class _Builder:
                     (ContactChannel.PHONE, ContactChannel.PHONE, ContactChannel.COUNTER, ContactChannel.EMAIL)
                 )
             )
-            at = case.opened_at if number == 0 else between(rng, case.opened_at, end)
-            outcome = rng.choice(CONTACT_OUTCOMES)
-            self.contact_moments.append(
-                ContactMoment(
-                    case=case,
+            at = opened if number == 0 else between(rng, opened, end)
+            moments.append(
+                ContactMomentSeed(
                     channel=channel,
+                    at=at,
+                    employee_id=self.by_id,
+                    outcome=rng.choice(CONTACT_OUTCOMES),
                     wijkbureau=rng.choice(WIJKBUREAUS)
                     if channel in (ContactChannel.VIDEO_WIJKBUREAU, ContactChannel.WIJKBUREAU_COUNTER)
                     else "",
-                    at=at,
-                    employee=self.by,
                     language=resident.preferred_language,
                     interpreter=resident.needs_interpreter and rng.random() < 0.8,
-                    outcome=outcome,
                 )
             )
-            events.append((at, "contact_moment", f"{self.channel_labels[channel]}: {outcome}"))
+        return tuple(moments)
 
-    def _tasks(self, case: Case, end: dt.datetime, events: list[tuple[Any, ...]]) -> None:
+    def _tasks(self, opened: dt.datetime, closed: bool, end: dt.datetime) -> tuple[TaskSeed, ...]:
         """Open tasks on unfinished cases (about half of them overdue), done tasks on any case;
         for the demo employee or for the Servicepunt team."""
-        rng, by = self.rng, self.by
-        closed = case.status == CaseStatus.CLOSED
+        rng, by = self.rng, self.by_id
         open_count = 0 if closed or rng.random() < 0.55 else rng.choice((1, 1, 2))
         done_count = 1 if rng.random() < 0.25 else 0
+        tasks = []
         for number in range(open_count + done_count):
             kind, description = rng.choice(TASKS)
-            created = between(rng, case.opened_at, end)
+            created = between(rng, opened, end)
             mine = rng.random() < 0.65
-            task = Task(
-                case=case,
-                kind=kind,
-                description=description,
-                assigned_to=by if mine else None,
-                team="" if mine else DEMO_TEAM,
-                created_by=by,
-                created_at=created,
-            )
-            events.append((created, "task_created", description))
+            done_at: dt.datetime | None = None
             if number < open_count:
-                task.due = max(timezone.localdate(created), self.today + dt.timedelta(days=rng.randint(-14, 14)))
+                due = max(timezone.localdate(created), self.today + dt.timedelta(days=rng.randint(-14, 14)))
             else:
-                task.due = timezone.localdate(created) + dt.timedelta(days=rng.randint(1, 10))
-                task.done_at, task.done_by = between(rng, created, end), by
-                events.append((task.done_at, "task_done", description))
-            self.tasks.append(task)
+                due = timezone.localdate(created) + dt.timedelta(days=rng.randint(1, 10))
+                done_at = between(rng, created, end)
+            tasks.append(
+                TaskSeed(
+                    kind=kind,
+                    description=description,
+                    due=due,
+                    created_by_id=by,
+                    created_at=created,
+                    assigned_to_id=by if mine else None,
+                    team="" if mine else DEMO_TEAM,
+                    done_at=done_at,
+                    done_by_id=by if done_at is not None else None,
+                )
+            )
+        return tuple(tasks)
 
     def save(self) -> DemoBatch:
-        Resident.objects.bulk_create(self.residents, batch_size=BATCH)
-        Representative.objects.bulk_create(self.representatives, batch_size=BATCH)
-        Infoflits.objects.bulk_create(self.infoflitses, batch_size=BATCH)
-        SituationVersion.objects.bulk_create(self.versions, batch_size=BATCH)
-        SuggestionDecision.objects.bulk_create(self.decisions, batch_size=BATCH)
-        Case.objects.bulk_create(self.cases, batch_size=BATCH)
-        Question.objects.bulk_create(self.questions, batch_size=BATCH)
-        Task.objects.bulk_create(self.tasks, batch_size=BATCH)
-        ContactMoment.objects.bulk_create(self.contact_moments, batch_size=BATCH)
-        Note.objects.bulk_create(self.notes, batch_size=BATCH)
-        CaseEvent.objects.bulk_create(self.events, batch_size=BATCH)
-        return DemoBatch(
-            rng=self.rng,
-            by=self.by,
-            now=self.now,
-            questions=self.questions,
-            settled_at={question.pk: at for question, at in self.settled},
-            situations={case.pk: situation for case, situation in self.situations},
-        )
+        infoflits_pks = infoflits_seed(self.infoflitses)
+        cases = [
+            case if index is None else replace(case, infoflits_id=infoflits_pks[index]) for case, index in self.cases
+        ]
+        seeded = cases_seed(CasesBatch(residents=tuple(self.residents), cases=tuple(cases)))
+        questions = [
+            DemoQuestion(
+                pk=pk,
+                case_pk=case_pk,
+                text=question.text,
+                product=self.products_by_pk.get(question.product_id) if question.product_id is not None else None,
+                resolution=question.resolution,
+                created_at=question.created_at,
+                settled_at=question.resolved_at,
+                case_closed_at=case.closing.at if case.closing is not None else None,
+            )
+            for case, case_pk, pks in zip(cases, seeded.cases, seeded.questions, strict=True)
+            for question, pk in zip(case.questions, pks, strict=True)
+        ]
+        return DemoBatch(rng=self.rng, by=self.by, now=self.now, questions=questions)
 
 
 def demo_residents_count() -> int:
     """How many residents the demo employee registered: `servicepunt demo --residents N` adds
     only the ones missing up to N, so running it twice makes no duplicates."""
-    return Resident.objects.filter(registered_by__username=DEMO_EMPLOYEE).count()
+    return residents_registered_count(DEMO_EMPLOYEE)
 
 
 @transaction.atomic
@@ -623,16 +643,15 @@ def demo_residents_create(
     if count < 0:
         raise InvalidInput("Het aantal inwoners kan niet negatief zijn.", field="residents")
     rng = random.Random(seed)
-    key = settings.SERVICEPUNT_BSN_KEY
     products = _products()
-    bsns = _free_bsns(rng, key)
+    bsns = _free_bsns(rng)
     most = max(1, 2 * cases_per_resident - 1)
     now = timezone.now()
     created = 0
     while created < count:
         builder = _Builder(rng, registered_by, now, products)
         for _ in range(min(BATCH, count - created)):
-            builder.resident(bsns, key, rng.randint(1, most))
+            builder.resident(bsns, rng.randint(1, most))
         batch = builder.save()
         for add in extend:
             add(batch)

@@ -10,7 +10,7 @@ from servicepunt.infoflits.questionnaire.answers import get_path
 from servicepunt.infoflits.selectors import current_version, questionnaire
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
 
     from servicepunt.cases.models import Question
 
@@ -21,7 +21,14 @@ def facts_of_domains(question: Question, domains: Iterable[str]) -> dict[str, An
     domains = set(domains)
     if infoflits is None or not domains:
         return {}
-    situation = current_version(infoflits).situation
+    return facts_of_situation(current_version(infoflits).situation, domains)
+
+
+def facts_of_situation(situation: Mapping[str, Any] | None, domains: Iterable[str]) -> dict[str, Any]:
+    """The answers of a situation in `domains` (life domain codes), keyed by question field."""
+    domains = set(domains)
+    if situation is None or not domains:
+        return {}
     facts: dict[str, Any] = {}
     for step in questionnaire().steps:
         if step.domain not in domains:

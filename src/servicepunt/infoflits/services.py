@@ -30,7 +30,7 @@ log = structlog.get_logger(__name__)
 SELF_SUFFICIENCY_LEVELS = range(1, 6)
 
 
-def _validated(situation: dict[str, Any]) -> dict[str, Any]:
+def situation_validated(situation: dict[str, Any]) -> dict[str, Any]:
     try:
         validate_situation(situation)
     except SituationError as error:
@@ -53,7 +53,9 @@ def infoflits_start(
     situation: dict[str, Any] = {"reference_date": infoflits.reference_date.isoformat()}
     if question_text.strip() or asked_products:
         situation["question"] = {"text": question_text.strip(), "asked_products": list(asked_products)}
-    SituationVersion.objects.create(infoflits=infoflits, number=1, situation=_validated(situation), saved_by=started_by)
+    SituationVersion.objects.create(
+        infoflits=infoflits, number=1, situation=situation_validated(situation), saved_by=started_by
+    )
     log.info("infoflits_started", infoflits=str(infoflits.uuid))
     return infoflits
 
@@ -70,7 +72,7 @@ def infoflits_save_step(
     except KeyError as error:
         raise InvalidInput(_("Deze stap bestaat niet."), field="step") from error
     try:
-        situation = _validated(apply_answers(latest.situation, step, form, amount=amount_answer))
+        situation = situation_validated(apply_answers(latest.situation, step, form, amount=amount_answer))
     except AnswerError as error:
         raise InvalidInput(error.message, field=error.field) from error
     levels = dict(latest.self_sufficiency)

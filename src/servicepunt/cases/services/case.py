@@ -66,7 +66,7 @@ def _reference(question: Question) -> str:
 def case_status_for(current: str, resolutions: Collection[str]) -> str:
     """The status rule: 'in behandeling' once any question is handled; 'wacht op afspraak' when
     everything is handled and a partner still has to book. A closed case stays closed. Pure, so
-    the demo data follows the same rule (`servicepunt.demo.residents`)."""
+    the bulk path for demo data follows the same rule (`cases.seeding`)."""
     if current == CaseStatus.CLOSED:
         return CaseStatus.CLOSED
     found = set(resolutions)

@@ -17,13 +17,18 @@ if TYPE_CHECKING:
 DETAIL_LENGTH = 300  # CaseEvent.detail's max_length
 
 
-def event_record(case: Case, by: User, kind: EventKind, detail: str = "") -> None:
-    """A timeline line. Its detail is a summary of a record kept whole elsewhere (the question,
-    the note), so a long one is shortened visibly, with an ellipsis."""
-    kind = EventKind(kind)  # a kind nobody listed is a programming error, not a timeline line
+def event_detail(detail: str) -> str:
+    """A timeline line's detail is a summary of a record kept whole elsewhere (the question, the
+    note), so a long one is shortened visibly, with an ellipsis."""
     if len(detail) > DETAIL_LENGTH:
-        detail = detail[: DETAIL_LENGTH - 1].rstrip() + "…"
-    CaseEvent.objects.create(case=case, by=by, kind=kind, detail=detail)
+        return detail[: DETAIL_LENGTH - 1].rstrip() + "…"
+    return detail
+
+
+def event_record(case: Case, by: User, kind: EventKind, detail: str = "") -> None:
+    """A timeline line (its detail shortened by `event_detail`)."""
+    kind = EventKind(kind)  # a kind nobody listed is a programming error, not a timeline line
+    CaseEvent.objects.create(case=case, by=by, kind=kind, detail=event_detail(detail))
 
 
 def case_locked(case: Case) -> Case:

@@ -35,6 +35,8 @@ TASK_HORIZON = dt.timedelta(days=2 * 366)
 TASK_PAST = dt.timedelta(days=366)
 SHORT_TEXT = 300  # ContactMoment.outcome, Task.description
 NOTE_LENGTH = 4000
+# A question linked to a product gets the product's first life domain in this order.
+DOMAIN_ORDER = ("position", "code")
 
 # A wait or a conversation longer than a working day is a clock error, not a fact.
 CONTACT_SPAN_LIMIT = dt.timedelta(hours=12)
@@ -179,7 +181,7 @@ def question_link(*, question: Question, product: Product | None, by: User) -> Q
     """Link a question to the product it is about; its life domain follows from the product."""
     case_locked_open(question.case)
     question.product = product
-    question.domain = product.domains.order_by("position", "code").first() if product else None
+    question.domain = product.domains.order_by(*DOMAIN_ORDER).first() if product else None
     question.save(update_fields=["product", "domain"])
     event_record(question.case, by, EventKind.QUESTION_LINKED, product.name if product else "")
     return question
@@ -197,7 +199,7 @@ def question_from_suggestion(*, case: Case, product: Product, by: User) -> Quest
         case=case,
         text=_("Extra aangeboden: %(product)s") % {"product": product.name},
         product=product,
-        domain=product.domains.order_by("position", "code").first(),
+        domain=product.domains.order_by(*DOMAIN_ORDER).first(),
     )
     event_record(case, by, EventKind.QUESTION_ADDED, question.text)
     return question

@@ -4,7 +4,7 @@ afgerond. Accepting resolves the question (the partner books); rejecting reopens
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import structlog
 from django.db import transaction
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from servicepunt.accounts.models import User
-    from servicepunt.cases.models import Question, Resident
+    from servicepunt.cases.models import Question
     from servicepunt.catalogue.models import EntryPoint
 
 log = structlog.get_logger(__name__)
@@ -61,7 +61,20 @@ def _partner_may_act(handover: Handover, user: User) -> None:
         raise HandoverError(_("Deze overdracht is voor een andere organisatie."), field="organisation")
 
 
-def communication_kept(resident: Resident, categories: Iterable[str]) -> dict[str, Any]:
+class ContactWishes(Protocol):
+    """How a resident wants to be reached (a `Resident`, or the seeding's values of one)."""
+
+    @property
+    def contact_preference(self) -> str: ...
+    @property
+    def preferred_language(self) -> str: ...
+    @property
+    def needs_interpreter(self) -> bool: ...
+    @property
+    def reads_with_difficulty(self) -> bool: ...
+
+
+def communication_kept(resident: ContactWishes, categories: Iterable[str]) -> dict[str, Any]:
     """How to reach and talk with the resident, as a handover keeps it: only when its consent
     shares the communication category (data minimisation: what may not be shown is not stored)."""
     if Category.COMMUNICATION not in set(categories):
