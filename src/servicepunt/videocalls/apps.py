@@ -6,3 +6,6 @@ class VideocallsConfig(AppConfig):
     name = "servicepunt.videocalls"
     label = "videocalls"
     verbose_name = _("Videobellen")
+
+    def ready(self) -> None:
+        from servicepunt.videocalls import checks  # noqa: F401  (registers the deploy checks)

@@ -19,6 +19,11 @@ def test_passwords_are_hashed_with_argon2_and_logins_are_rate_limited() -> None:
 # A provider that delivers (the test preset's), standing in for a municipality's real one.
 REAL_SMS_PROVIDER = "servicepunt.appointments.tests.sms.RecordingSmsBackend"
 PRODUCTION_SECRET = "x" * 20 + "-a-long-random-production-secret-key-0123456789"
+JANUS_SECRETS = {
+    "SERVICEPUNT_JANUS_API_SECRET": "janus-api-secret-for-the-deploy-test-0123",
+    "SERVICEPUNT_JANUS_ADMIN_SECRET": "janus-admin-secret-for-the-deploy-test-012",
+    "SERVICEPUNT_JANUS_TOKEN_SECRET": "janus-token-secret-for-the-deploy-test-012",
+}
 
 
 def _deploy_check(secret_key: str, **settings: str) -> subprocess.CompletedProcess[str]:
@@ -29,6 +34,7 @@ def _deploy_check(secret_key: str, **settings: str) -> subprocess.CompletedProce
         "ALLOWED_HOSTS": "servicepunt.example.org",
         "SERVICEPUNT_BSN_KEY": "another-random-key-for-bsn-encryption-0123456789",
         "SERVICEPUNT_SMS_BACKEND": REAL_SMS_PROVIDER,
+        **JANUS_SECRETS,
         **settings,
     }
     env.pop("DATABASE_URL", None)
@@ -92,3 +98,16 @@ def test_the_settings_presets_keep_the_csp_strict_and_the_session_rules() -> Non
     assert all("'unsafe-inline'" not in sources for sources in directives.values())
     assert base.SERVICEPUNT_IDLE_TIMEOUT_MINUTES == 30 and base.SESSION_COOKIE_AGE == 8 * 60 * 60
     assert base.AXES_LOCKOUT_PARAMETERS == ["username", "ip_address"]
+
+
+def test_deploy_check_refuses_empty_short_or_development_janus_secrets() -> None:
+    done = _deploy_check(
+        PRODUCTION_SECRET,
+        SERVICEPUNT_JANUS_API_SECRET="",
+        SERVICEPUNT_JANUS_ADMIN_SECRET="short",
+        SERVICEPUNT_JANUS_TOKEN_SECRET="development-janus-token-secret",
+    )
+    output = done.stdout + done.stderr
+    assert done.returncode != 0 and output.count("servicepunt.E020") == 3, output
+    for name in ("SERVICEPUNT_JANUS_API_SECRET", "SERVICEPUNT_JANUS_ADMIN_SECRET", "SERVICEPUNT_JANUS_TOKEN_SECRET"):
+        assert name in output
