@@ -62,8 +62,9 @@ SKIPPED = ("beheer/", "api/", "static/", "i18n/", "accounts/uitloggen/", "health
 SEED = 20261202
 VALUES_PER_FIELD = 3
 # Tables a refused request may still write to: the access log (every view of personal data is
-# logged, also one that ends in a form error), sessions and the login lockout bookkeeping.
-MAY_WRITE = ("audit_", "django_session", "axes_")
+# logged, also one that ends in a form error), sessions, the login lockout bookkeeping and the
+# security log (a wrong second-step code is exactly what it records).
+MAY_WRITE = ("audit_", "django_session", "axes_", "accounts_securityevent")
 
 
 @dataclass
