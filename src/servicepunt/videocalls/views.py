@@ -29,6 +29,7 @@ from servicepunt.core.access import permission_required
 from servicepunt.core.errors import ServicepuntError
 from servicepunt.videocalls import selectors, services
 from servicepunt.videocalls.forms import CallEndForm, CallRequestForm, FallbackForm, TransferForm
+from servicepunt.videocalls.ice import ice_servers
 from servicepunt.videocalls.media import MediaError, media_provider
 from servicepunt.videocalls.models import VideoCall
 from servicepunt.videocalls.parameters import wait_threshold_seconds
@@ -172,7 +173,7 @@ def _access(call: VideoCall, participant: str, display: str) -> JsonResponse:
         access = media_provider().participant_access(room, participant, display)
     except MediaError:
         return JsonResponse({"error": "media-unavailable"}, status=503)
-    response = JsonResponse(access.as_client_config())
+    response = JsonResponse({**access.as_client_config(), "iceServers": ice_servers(participant)})
     response["Cache-Control"] = "no-store"
     return response
 

@@ -323,6 +323,13 @@ SERVICEPUNT_JANUS_API_SECRET = env_str("SERVICEPUNT_JANUS_API_SECRET", "")
 SERVICEPUNT_JANUS_ADMIN_SECRET = env_str("SERVICEPUNT_JANUS_ADMIN_SECRET", "")
 SERVICEPUNT_JANUS_TOKEN_SECRET = env_str("SERVICEPUNT_JANUS_TOKEN_SECRET", "")
 SERVICEPUNT_JANUS_RTP_PORTS = env_str("SERVICEPUNT_JANUS_RTP_PORTS", "20000-40000")
+# STUN and TURN for browsers behind NAT or strict firewalls (docs/operations.md): comma-separated
+# URLs, e.g. "stun:turn.gemeente.example:3478" and "turns:turn.gemeente.example:443?transport=tcp";
+# the TURN secret is coturn's static-auth-secret. Empty: the browser uses no server but ours.
+SERVICEPUNT_STUN_URLS = env_list("SERVICEPUNT_STUN_URLS", [])
+SERVICEPUNT_TURN_URLS = env_list("SERVICEPUNT_TURN_URLS", [])
+SERVICEPUNT_TURN_SECRET = env_str("SERVICEPUNT_TURN_SECRET", "")
+SERVICEPUNT_TURN_TTL_SECONDS = int(env_str("SERVICEPUNT_TURN_TTL_SECONDS", "3600"))
 
 # Demo accounts and synthetic residents may only be created where this is switched on.
 SERVICEPUNT_ALLOW_DEMO_DATA = env_bool("SERVICEPUNT_ALLOW_DEMO_DATA", False)

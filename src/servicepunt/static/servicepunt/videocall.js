@@ -140,6 +140,9 @@ async function start() {
       state.janus = new Janus({
         server: access.server,
         token: access.token,
+        // Only the servers the Servicepunt configured (videocalls/ice.py); never janus.js's
+        // default, Google's public STUN server.
+        iceServers: access.iceServers || [],
         success() { publish(Janus, access); },
         error() { say("De verbinding met de videoserver is weg."); },
       });
