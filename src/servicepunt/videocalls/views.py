@@ -26,8 +26,8 @@ from django.views.decorators.http import require_GET, require_POST
 from servicepunt.cases.selectors import case_get
 from servicepunt.core.access import permission_required
 from servicepunt.core.errors import ServicepuntError
-from servicepunt.videocalls import selectors, services
-from servicepunt.videocalls.forms import CallEndForm, CallRequestForm, FallbackForm, TransferForm
+from servicepunt.videocalls import guests, selectors, services
+from servicepunt.videocalls.forms import CallEndForm, CallRequestForm, FallbackForm, GuestInviteForm, TransferForm
 from servicepunt.videocalls.media import MediaError, media_provider
 from servicepunt.videocalls.models import VideoCall
 from servicepunt.videocalls.parameters import wait_threshold_seconds
@@ -110,6 +110,7 @@ def _kiosk_context(call: VideoCall) -> dict[str, object]:
         "live": call.state in LIVE,
         "final": call.state in FINAL,
         "fallback_form": FallbackForm(),
+        "guests_in_call": guests.guests_in_call(call),
     }
 
 
@@ -246,6 +247,8 @@ def call_page(request: AuthenticatedRequest, uuid: UUID) -> HttpResponse:
         "transfer_form": TransferForm(colleagues=selectors.colleagues_answering(request.user)),
         "client": _client(call, reverse("videocalls:employee-access", args=[call.uuid])),
         "connect_url": reverse("videocalls:connect", args=[call.uuid]),
+        "guest_form": GuestInviteForm(),
+        "guests": guests.guests_of(call),
     }
     return _media_allowed(render(request, "videocalls/call.html", context))
 
