@@ -133,6 +133,13 @@ def test_host_to_employee_call_through_janus(
     _receives_media(guest)
     expect(guest.locator("#sp-call-participants")).to_contain_text("Servicepunt", timeout=5000)
     assert_accessible(guest)
+    # One-off: a second browser with the same link is refused kindly.
+    forwarded = guest_context.browser.new_context(locale="nl-NL")  # type: ignore[union-attr]
+    second = forwarded.new_page()
+    second.goto(guest.url)
+    expect(second.get_by_role("heading", name="Deze link is al gebruikt")).to_be_visible()
+    assert_accessible(second)
+    forwarded.close()
     # The resident sees who joined: on the wijkbureau's screen, in its status and in the room.
     expect(host.locator("#sp-call-guests")).to_contain_text("DUO, mevrouw Jansen", timeout=5000)
     expect(host.locator("#sp-call-participants")).to_contain_text("DUO, mevrouw Jansen", timeout=5000)
@@ -144,6 +151,9 @@ def test_host_to_employee_call_through_janus(
     expect(employee.get_by_text("Het videogesprek is afgerond.")).to_be_visible()
     expect(host.get_by_text("Het gesprek is afgelopen. Bedankt!")).to_be_visible(timeout=5000)
     expect(guest.get_by_text("Het gesprek is afgelopen. U kunt dit venster sluiten.")).to_be_visible(timeout=5000)
+    guest.reload()
+    expect(guest.get_by_role("heading", name="Het gesprek is afgelopen")).to_be_visible()
+    assert_accessible(guest)
 
     # The contact moment is on the case: channel video from the wijkbureau, with interpreter.
     employee.goto(f"{base_url}/vraagstukken/{registration.case.uuid}/")
