@@ -120,7 +120,6 @@ def _status_context(guest: CallGuest, token: str) -> dict[str, object]:
         "wijkbureau": services.wijkbureau_label(call.wijkbureau),
         "live": call.state in LIVE and guest.revoked_at is None,
         "final": State(call.state) in FINAL or guest.revoked_at is not None,
-        "in_call": guests.guests_in_call(call),
     }
 
 
