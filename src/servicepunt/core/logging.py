@@ -26,15 +26,18 @@ def configure_logging(level: str) -> None:
 
 # What must never reach a log line, whoever writes it (Django's request warnings, runserver's
 # request lines, a library): the query string of any address (a search, an old bookmark with a
-# BSN or name in it) and the resident's link key, which is a path segment after /afspraak/.
+# BSN or name in it), the resident's link key, which is a path segment after /afspraak/, and the
+# key of a guest in a video call, after /video/gast/.
 QUERY_STRING = re.compile(r"\?[^\s\"']+")
 RESIDENT_KEY = re.compile(r"(/afspraak/)(?!brief/)[A-Za-z0-9_-]{16,}")
+GUEST_KEY = re.compile(r"(/video/gast/)[A-Za-z0-9_-]+")
 REDACTED = "[weggelaten]"
 
 
 def redacted(text: str) -> str:
-    """The text without query strings and resident link keys."""
-    return RESIDENT_KEY.sub(r"\1" + REDACTED, QUERY_STRING.sub("?" + REDACTED, text))
+    """The text without query strings, resident link keys and guest keys."""
+    text = RESIDENT_KEY.sub(r"\1" + REDACTED, QUERY_STRING.sub("?" + REDACTED, text))
+    return GUEST_KEY.sub(r"\1" + REDACTED, text)
 
 
 class RedactAddresses(logging.Filter):

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from servicepunt.catalogue.selectors import entry_points_video
+from servicepunt.videocalls.choices import GuestKind
 from servicepunt.videocalls.models import CallLanguage
 
 
@@ -58,3 +59,13 @@ class TransferForm(forms.Form):
     def __init__(self, *args: object, colleagues: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["to"].queryset = colleagues  # type: ignore[attr-defined]
+
+
+class GuestInviteForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Wie nodigt u uit?"), choices=GuestKind.choices, widget=forms.RadioSelect)
+    label = forms.CharField(
+        label=_("Naam of organisatie"),
+        help_text=_("Eén regel. Dit ziet de inwoner, bijvoorbeeld: DUO, mevrouw Jansen."),
+        max_length=80,
+        required=False,
+    )

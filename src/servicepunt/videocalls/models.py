@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from servicepunt.videocalls.choices import GuestKind
 from servicepunt.videocalls.queue import Event, State
 
 
@@ -126,3 +127,43 @@ class CallTransition(models.Model):
 
     class Meta:
         ordering = ["at", "id"]
+
+
+class CallGuest(models.Model):
+    """A third party in a call (a partner's employee, an interpreter), invited by the employee
+    with a one-off link that expires. Only the SHA-256 of the link's key is stored; the first
+    browser that opens it is bound to it (`browser_hash`, the SHA-256 of a token in that
+    browser's session), and the end of the call revokes it."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    call = models.ForeignKey(VideoCall, on_delete=models.CASCADE, related_name="guests")
+    kind = models.CharField(_("wie"), max_length=20, choices=GuestKind.choices)
+    label = models.CharField(_("naam of organisatie"), max_length=80, blank=True)
+    key_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    invited_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    browser_hash = models.CharField(max_length=64, blank=True)
+    joined_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["invited_at", "id"]
+        verbose_name = _("gast in een videogesprek")
+        verbose_name_plural = _("gasten in videogesprekken")
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=GuestKind.values), name="callguest_kind_known"),
+            models.CheckConstraint(condition=Q(key_hash__regex=r"^[0-9a-f]{64}$"), name="callguest_key_is_sha256"),
+            models.CheckConstraint(condition=Q(expires_at__gt=models.F("invited_at")), name="callguest_expires_later"),
+            models.CheckConstraint(
+                condition=Q(joined_at__isnull=True, browser_hash="")
+                | Q(joined_at__isnull=False, browser_hash__regex=r"^[0-9a-f]{64}$"),
+                name="callguest_joined_has_browser",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind=GuestKind.PARTNER.value) | ~Q(label=""), name="callguest_partner_has_label"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.call_id} {self.kind}"

@@ -19,7 +19,7 @@ from servicepunt.cases.services import contact_moment_record
 from servicepunt.core.errors import InvalidInput, ServicepuntError
 from servicepunt.core.validation import text_checked
 from servicepunt.videocalls.media import MediaError, Room, media_provider
-from servicepunt.videocalls.models import CallLanguage, CallTransition, VideoCall
+from servicepunt.videocalls.models import CallGuest, CallLanguage, CallTransition, VideoCall
 from servicepunt.videocalls.queue import FINAL, Event, State, TransitionRefused, next_state
 
 if TYPE_CHECKING:
@@ -136,6 +136,7 @@ def _finish(call: VideoCall) -> None:
     """After a final state: the room goes (after commit, so a rollback keeps it)."""
     room = room_of(call)
     call.finished_at = timezone.now()
+    guests_revoke(call, now=call.finished_at)
 
     def destroy() -> None:
         try:
@@ -260,3 +261,8 @@ def call_fall_back(*, call: VideoCall, by: User, choice: str) -> VideoCall:
 
 def is_final(call: VideoCall) -> bool:
     return State(call.state) in FINAL
+
+
+def guests_revoke(call: VideoCall, *, now: dt.datetime | None = None) -> int:
+    """Revoke every guest link of the call that still works (videocalls/guests.py): the call is over."""
+    return CallGuest.objects.filter(call=call, revoked_at__isnull=True).update(revoked_at=now or timezone.now())

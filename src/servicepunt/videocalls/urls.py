@@ -1,6 +1,22 @@
-from django.urls import path
+from django.urls import path, register_converter
 
-from servicepunt.videocalls import views
+from servicepunt.videocalls import views, views_guest
+
+
+class GuestKeyConverter:
+    """A guest link's key: up to 64 URL-safe characters (a broken one still reaches the page
+    that says so)."""
+
+    regex = "[A-Za-z0-9_-]{1,64}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(GuestKeyConverter, "guestkey")
 
 app_name = "videocalls"
 
@@ -21,4 +37,9 @@ urlpatterns = [
     path("<uuid:uuid>/afronden/", views.end, name="end"),
     path("<uuid:uuid>/doorzetten/", views.transfer, name="transfer"),
     path("<uuid:uuid>/toegang/medewerker/", views.employee_access, name="employee-access"),
+    path("<uuid:uuid>/uitnodigen/", views_guest.invite, name="invite"),
+    # A third party (videocalls/guests.py): no login, the key is in the path, never in a log line
+    path("gast/<guestkey:token>/", views_guest.guest_page, name="guest"),
+    path("gast/<guestkey:token>/status/", views_guest.guest_status, name="guest-status"),
+    path("gast/<guestkey:token>/toegang/", views_guest.guest_access_view, name="guest-access"),
 ]

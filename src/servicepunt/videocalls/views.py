@@ -27,8 +27,8 @@ from servicepunt.cases.selectors import case_get
 from servicepunt.catalogue.selectors import entry_point_open_at
 from servicepunt.core.access import permission_required
 from servicepunt.core.errors import ServicepuntError
-from servicepunt.videocalls import selectors, services
-from servicepunt.videocalls.forms import CallEndForm, CallRequestForm, FallbackForm, TransferForm
+from servicepunt.videocalls import guests, selectors, services
+from servicepunt.videocalls.forms import CallEndForm, CallRequestForm, FallbackForm, GuestInviteForm, TransferForm
 from servicepunt.videocalls.ice import ice_servers
 from servicepunt.videocalls.media import MediaError, media_provider
 from servicepunt.videocalls.models import VideoCall
@@ -116,6 +116,7 @@ def _kiosk_context(call: VideoCall) -> dict[str, object]:
         "live": call.state in LIVE,
         "final": call.state in FINAL,
         "fallback_form": FallbackForm(),
+        "guests_in_call": guests.guests_in_call(call),
     }
 
 
@@ -252,6 +253,8 @@ def call_page(request: AuthenticatedRequest, uuid: UUID) -> HttpResponse:
         "transfer_form": TransferForm(colleagues=selectors.colleagues_answering(request.user)),
         "client": _client(call, reverse("videocalls:employee-access", args=[call.uuid])),
         "connect_url": reverse("videocalls:connect", args=[call.uuid]),
+        "guest_form": GuestInviteForm(),
+        "guests": guests.guests_of(call),
     }
     return _media_allowed(render(request, "videocalls/call.html", context))
 

@@ -29,6 +29,7 @@ from servicepunt.demo.agendas import agendas_load_demo
 from servicepunt.handovers.categories import default_valid_until
 from servicepunt.handovers.services import handover_start
 from servicepunt.infoflits.services import infoflits_start
+from servicepunt.videocalls.guests import guest_invite
 from servicepunt.videocalls.services import CallRequestInput, call_pick_up, call_request
 
 if TYPE_CHECKING:
@@ -67,6 +68,7 @@ class VideoWork:
     employee: User
     waiting: VideoCall
     held: VideoCall
+    guest_key: str  # the key of a third party invited into the held call (videocalls/guests.py)
 
 
 @dataclass
@@ -177,8 +179,10 @@ def world_build() -> World:
             call_request(host=host, data=CallRequestInput(wijkbureau=wijkbureau, topic=topic))
             for topic in (f"Videovraag {owner_role.value}", f"Gesprek {owner_role.value}")
         )
+        held = call_pick_up(call=held, employee=employee)
+        guest = guest_invite(call=held, by=employee, kind="partner", label=f"DUO, {owner_role.value}")
         world.video[work[owner_role].owner.pk] = VideoWork(
-            host=host, employee=employee, waiting=waiting, held=call_pick_up(call=held, employee=employee)
+            host=host, employee=employee, waiting=waiting, held=held, guest_key=guest.key
         )
     return world
 

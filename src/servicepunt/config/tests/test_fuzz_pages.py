@@ -165,6 +165,7 @@ def _urls(world: dict[str, str]) -> list[str]:
             continue
         path = re.sub(r"<uuid:uuid>", world.get(route.split("/")[0], world["vraagstukken"]), route)
         path = re.sub(r"<key:token>", "kapot-of-verlopen", path)
+        path = re.sub(r"<guestkey:token>", "kapot-of-verlopen", path)
         path = re.sub(r"<slug:step>", "geld", path)
         path = re.sub(r"<slug:action>", "notitie", path)
         path = re.sub(r"<slug:code>", "huurtoeslag", path)

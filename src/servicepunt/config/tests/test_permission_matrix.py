@@ -64,6 +64,7 @@ from servicepunt.config.tests.matrix_world import ELSEWHERE, PASSWORD, SUBJECT, 
 from servicepunt.core.tests.test_headers import assert_strict_csp
 from servicepunt.handovers.testing import handover_rows
 from servicepunt.infoflits.testing import infoflits_rows, situation_version_rows, suggestion_decision_rows
+from servicepunt.videocalls.guests import guest_count
 from servicepunt.videocalls.selectors import call_state
 from servicepunt.videocalls.services import call_end
 
@@ -198,6 +199,10 @@ def _waiting(ctx: Ctx) -> dict[str, Any]:
 
 def _held(ctx: Ctx) -> dict[str, Any]:
     return {"uuid": _video(ctx).held.uuid}
+
+
+def _guest_key(ctx: Ctx) -> dict[str, Any]:
+    return {"token": _video(ctx).guest_key}
 
 
 def _colleague(ctx: Ctx) -> Any:
@@ -592,6 +597,33 @@ TABLE: dict[str, Entry] = {
     ),
     "videocalls:employee-access": Entry(
         "get", SERVICEPUNT, api(lambda d, c: d["room"] == _video(c).held.room_id), kwargs=_held
+    ),
+    "videocalls:invite": Entry(
+        "post",
+        SERVICEPUNT,
+        h1("Iemand uitnodigen voor het videogesprek", "/video/gast/"),
+        kwargs=_held,
+        data=lambda c: {"kind": "interpreter", "label": ""},
+        written=lambda c: guest_count(_video(c).held),
+    ),
+    # A third party in the call: the key in the path is the access, whoever holds it (the first
+    # browser that uses it; every test of the matrix is a first use, in its own savepoint)
+    "videocalls:guest": Entry(
+        "get",
+        ALL,
+        h1("Videogesprek met het Servicepunt", lambda c: f"DUO, {c.work.owner.username}"),
+        anonymous=Anonymous.PUBLIC,
+        kwargs=_guest_key,
+    ),
+    "videocalls:guest-status": Entry(
+        "get", ALL, shows("U bent in het gesprek."), anonymous=Anonymous.PUBLIC, kwargs=_guest_key
+    ),
+    "videocalls:guest-access": Entry(
+        "get",
+        ALL,
+        api(lambda d, c: d["room"] == _video(c).held.room_id and d["display"].startswith("DUO, ")),
+        anonymous=Anonymous.PUBLIC,
+        kwargs=_guest_key,
     ),
     # --- figures and the access log
     "reporting:overview": Entry("get", frozenset({Role.TEAMLEIDER}), h1("Cijfers")),

@@ -1,8 +1,10 @@
 """A real video call in two browsers through the local Janus: the wijkbureau host asks for a
 call from a resident's case page, the Servicepunt employee sees it on the live queue board
 without a reload, picks it up, and both sides receive the other's media (fake camera and
-microphone; getStats inbound-rtp bytesReceived > 0); the employee ends it with an outcome and the
-contact moment is on the case. Axe passes on every page."""
+microphone; getStats inbound-rtp bytesReceived > 0). The employee invites a third party (DUO)
+with a one-off link; a third browser opens it and receives media too, and the wijkbureau's
+screen shows who joined. The employee ends the call with an outcome (the guest's page says it is
+over) and the contact moment is on the case. Axe passes on every page."""
 
 from __future__ import annotations
 
@@ -48,6 +50,14 @@ def two_contexts(media_browser: Browser) -> Iterator[tuple[BrowserContext, Brows
     employee.close()
 
 
+@pytest.fixture
+def guest_context(media_browser: Browser) -> Iterator[BrowserContext]:
+    """The third party's own browser (no login)."""
+    guest = media_browser.new_context(locale="nl-NL")
+    yield guest
+    guest.close()
+
+
 def _receives_media(page: Page) -> None:
     page.wait_for_function("() => window.spVideoCall && window.spVideoCall.subscriberConnections().length > 0")
     for _ in range(60):
@@ -58,7 +68,10 @@ def _receives_media(page: Page) -> None:
 
 
 def test_host_to_employee_call_through_janus(
-    janus: JanusConfig, loaded_live_server: object, two_contexts: tuple[BrowserContext, BrowserContext]
+    janus: JanusConfig,
+    loaded_live_server: object,
+    two_contexts: tuple[BrowserContext, BrowserContext],
+    guest_context: BrowserContext,
 ) -> None:
     base_url = str(loaded_live_server)
     host_context, employee_context = two_contexts
@@ -103,10 +116,44 @@ def test_host_to_employee_call_through_janus(
     assert_accessible(employee)
     assert_accessible(host)
 
+    # A third party: the employee invites DUO without leaving the call (htmx), gets the link once.
+    guests = employee.locator("#sp-guests")
+    guests.get_by_label("Medewerker van een partner").check()
+    guests.get_by_label("Naam of organisatie").fill("DUO, mevrouw Jansen")
+    guests.get_by_role("button", name="Link maken").click()
+    expect(employee.get_by_text("De link werkt één keer (in één browser)")).to_be_visible()
+    link = employee.get_by_label("Link voor de gast").input_value()
+    assert "/video/gast/" in link
+    assert employee.evaluate("window.spVideoCall.subscriberConnections().length") == 1  # still in the call
+    assert_accessible(employee)
+
+    guest = guest_context.new_page()
+    guest.goto(base_url + "/video/gast/" + link.split("/video/gast/", 1)[1])
+    expect(guest.get_by_text("U bent uitgenodigd als DUO, mevrouw Jansen")).to_be_visible()
+    _receives_media(guest)
+    expect(guest.locator("#sp-call-participants")).to_contain_text("Servicepunt", timeout=5000)
+    assert_accessible(guest)
+    # One-off: a second browser with the same link is refused kindly.
+    forwarded = guest_context.browser.new_context(locale="nl-NL")  # type: ignore[union-attr]
+    second = forwarded.new_page()
+    second.goto(guest.url)
+    expect(second.get_by_role("heading", name="Deze link is al gebruikt")).to_be_visible()
+    assert_accessible(second)
+    forwarded.close()
+    # The resident sees who joined: on the wijkbureau's screen, in its status and in the room.
+    expect(host.locator("#sp-call-guests")).to_contain_text("DUO, mevrouw Jansen", timeout=5000)
+    expect(host.locator("#sp-call-participants")).to_contain_text("DUO, mevrouw Jansen", timeout=5000)
+    expect(employee.locator("#sp-call-participants")).to_contain_text("DUO, mevrouw Jansen", timeout=5000)
+    assert_accessible(host)
+
     employee.get_by_label("Uitkomst van het gesprek").fill("Uitgelegd, afspraak bij Toeslagen gemaakt")
     employee.get_by_role("button", name="Gesprek afronden").click()
     expect(employee.get_by_text("Het videogesprek is afgerond.")).to_be_visible()
     expect(host.get_by_text("Het gesprek is afgelopen. Bedankt!")).to_be_visible(timeout=5000)
+    expect(guest.get_by_text("Het gesprek is afgelopen. U kunt dit venster sluiten.")).to_be_visible(timeout=5000)
+    guest.reload()
+    expect(guest.get_by_role("heading", name="Het gesprek is afgelopen")).to_be_visible()
+    assert_accessible(guest)
 
     # The contact moment is on the case: channel video from the wijkbureau, with interpreter.
     employee.goto(f"{base_url}/vraagstukken/{registration.case.uuid}/")
