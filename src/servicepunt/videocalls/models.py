@@ -82,6 +82,9 @@ class VideoCall(models.Model):
     room_id = models.CharField(max_length=64, blank=True)
     room_secret = models.CharField(max_length=64, blank=True)
     outcome = models.CharField(_("uitkomst"), max_length=300, blank=True)
+    # Fixed when the room is made, so the notice on every page of the call tells the truth even if
+    # the setting changes during the call.
+    recorded = models.BooleanField(_("wordt opgenomen"), default=False)
     requested_at = models.DateTimeField(_("aangevraagd om"))
     picked_up_at = models.DateTimeField(_("opgepakt om"), null=True, blank=True)
     connected_at = models.DateTimeField(_("gesprek begonnen om"), null=True, blank=True)

@@ -11,6 +11,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -87,6 +88,12 @@ def _step(call: VideoCall, event: Event, by: User, note: str = "") -> State:
     return target
 
 
+def recording_on() -> bool:
+    """Whether new calls are recorded: off unless the municipality switches it on
+    (SERVICEPUNT_VIDEO_RECORDING), and then every page of the call says so."""
+    return bool(settings.SERVICEPUNT_VIDEO_RECORDING)
+
+
 def call_request(*, host: User, data: CallRequestInput, now: dt.datetime | None = None) -> VideoCall:
     """The wijkbureau host asks for a video call: a room is made on the media server, then the
     call joins the queue (requested, then waiting, in one transaction)."""
@@ -102,7 +109,9 @@ def call_request(*, host: User, data: CallRequestInput, now: dt.datetime | None 
     accessibility = text_checked(data.accessibility, field="accessibility", max_length=300)
     provider = media_provider()
     try:
-        room = provider.create_room(participants=PARTICIPANTS, description=wijkbureau_label(data.wijkbureau))
+        room = provider.create_room(
+            participants=PARTICIPANTS, description=wijkbureau_label(data.wijkbureau), record=recording_on()
+        )
     except MediaError as exc:
         logger.warning("videocall_room_failed", extra={"error": str(exc)})
         raise MediaUnavailable(
@@ -121,6 +130,7 @@ def call_request(*, host: User, data: CallRequestInput, now: dt.datetime | None 
                 room_provider=room.provider,
                 room_id=room.room_id,
                 room_secret=room.secret,
+                recorded=recording_on(),
                 requested_at=now or timezone.now(),
             )
             _step(call, Event.ENQUEUE, host)

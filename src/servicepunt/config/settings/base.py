@@ -323,6 +323,11 @@ SERVICEPUNT_JANUS_API_SECRET = env_str("SERVICEPUNT_JANUS_API_SECRET", "")
 SERVICEPUNT_JANUS_ADMIN_SECRET = env_str("SERVICEPUNT_JANUS_ADMIN_SECRET", "")
 SERVICEPUNT_JANUS_TOKEN_SECRET = env_str("SERVICEPUNT_JANUS_TOKEN_SECRET", "")
 SERVICEPUNT_JANUS_RTP_PORTS = env_str("SERVICEPUNT_JANUS_RTP_PORTS", "20000-40000")
+# Recording is off. Switched on, every new call's room records into this folder (Janus writes it)
+# and every page of the call says so; the municipality needs a legal ground and a retention
+# period for the recordings first (docs/operations.md).
+SERVICEPUNT_VIDEO_RECORDING = env_bool("SERVICEPUNT_VIDEO_RECORDING", False)
+SERVICEPUNT_VIDEO_RECORDING_DIR = env_str("SERVICEPUNT_VIDEO_RECORDING_DIR", "/var/lib/servicepunt/opnames")
 # STUN and TURN for browsers behind NAT or strict firewalls (docs/operations.md): comma-separated
 # URLs, e.g. "stun:turn.gemeente.example:3478" and "turns:turn.gemeente.example:443?transport=tcp";
 # the TURN secret is coturn's static-auth-secret. Empty: the browser uses no server but ours.

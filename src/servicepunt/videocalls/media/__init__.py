@@ -54,8 +54,9 @@ class MediaProvider(Protocol):
     def browser_origins(self) -> list[str]:
         """The origins a participant's browser connects to (the pages' CSP `connect-src`)."""
 
-    def create_room(self, *, participants: tuple[str, ...], description: str = "") -> Room:
-        """A new room that only the named participants (e.g. "host", "employee") may join."""
+    def create_room(self, *, participants: tuple[str, ...], description: str = "", record: bool = False) -> Room:
+        """A new room that only the named participants (e.g. "host", "employee") may join; it is
+        recorded only when `record` (the setting SERVICEPUNT_VIDEO_RECORDING, shown to everyone)."""
 
     def allow_participant(self, room: Room, participant: str) -> None:
         """Let one more participant (a third party) join an existing room."""

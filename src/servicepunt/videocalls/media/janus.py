@@ -92,7 +92,7 @@ class JanusProvider:
         return data
 
     # -- MediaProvider ---------------------------------------------------------------------------
-    def create_room(self, *, participants: tuple[str, ...], description: str = "") -> Room:
+    def create_room(self, *, participants: tuple[str, ...], description: str = "", record: bool = False) -> Room:
         secret = secrets.token_urlsafe(24)
         provisional = Room(provider=self.name, room_id="", secret=secret)
         data = self._videoroom(
@@ -103,7 +103,8 @@ class JanusProvider:
                 "description": description[:60] or "Servicepunt",
                 "is_private": True,
                 "permanent": False,
-                "record": False,
+                "record": record,
+                **({"rec_dir": str(settings.SERVICEPUNT_VIDEO_RECORDING_DIR)} if record else {}),
                 "publishers": 6,
                 "allowed": [join_token(provisional, name) for name in participants],
             }

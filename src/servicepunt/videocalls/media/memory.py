@@ -14,13 +14,16 @@ _ids = itertools.count(1)
 class MemoryProvider:
     name = "memory"
     rooms: dict[str, set[str]] = {}
+    recorded: set[str] = set()  # the rooms that would be recorded
 
     def browser_origins(self) -> list[str]:
         return []
 
-    def create_room(self, *, participants: tuple[str, ...], description: str = "") -> Room:
+    def create_room(self, *, participants: tuple[str, ...], description: str = "", record: bool = False) -> Room:
         room = Room(provider=self.name, room_id=str(next(_ids)), secret=secrets.token_urlsafe(16))
         self.rooms[room.room_id] = set(participants)
+        if record:
+            self.recorded.add(room.room_id)
         return room
 
     def allow_participant(self, room: Room, participant: str) -> None:
