@@ -1,10 +1,8 @@
-from typing import Any
-
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django.http import HttpRequest
 
 from servicepunt.accounts.models import SecurityEvent, User
+from servicepunt.core.admin import ReadOnly
 
 
 @admin.register(User)
@@ -15,19 +13,10 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(SecurityEvent)
-class SecurityEventAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class SecurityEventAdmin(ReadOnly, admin.ModelAdmin):  # type: ignore[type-arg]
     """The security log, read-only: the functioneel beheerder looks for attacks on accounts."""
 
     list_display = ("at", "kind", "username", "means", "address")
     list_filter = ("kind", "means")
     search_fields = ("username",)
     date_hierarchy = "at"
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

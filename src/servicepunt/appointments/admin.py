@@ -23,6 +23,7 @@ from servicepunt.appointments.models import (
 )
 from servicepunt.appointments.selectors import agendas_manageable
 from servicepunt.catalogue.selectors import entry_points_of_organisation
+from servicepunt.core.admin import ReadOnly
 
 MANAGE = "appointments.manage_agendas"
 
@@ -93,17 +94,6 @@ class AgendaAdmin(ScopedByOrganisation, admin.ModelAdmin):
         if db_field.name == "entry_point" and organisation_id:
             kwargs["queryset"] = entry_points_of_organisation(organisation_id)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-
-class ReadOnly:
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 class AppointmentEventInline(ReadOnly, admin.TabularInline):

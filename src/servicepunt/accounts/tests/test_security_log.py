@@ -87,3 +87,20 @@ def test_security_events_are_never_changed_and_expire_by_their_cutoff(make_user:
     assert security_events_expire(before=timezone.now() - dt.timedelta(days=1), apply=True) == 0
     assert security_events_expire(before=cutoff, apply=False) == 1 and SecurityEvent.objects.exists()
     assert security_events_expire(before=cutoff, apply=True) == 1 and not SecurityEvent.objects.exists()
+
+
+def test_the_beheerder_reads_the_security_log_in_the_admin_and_cannot_change_it(
+    make_user: Callable[..., User],
+) -> None:
+    make_user(Role.TEAMLEIDER, username="henk")
+    Client().post("/accounts/inloggen/", {"username": "henk", "password": "wrong"})
+    beheerder = Client()
+    beheerder.force_login(make_user(Role.BEHEERDER, username="beheer"))
+    page = beheerder.get("/beheer/accounts/securityevent/")
+    assert page.status_code == 200 and "henk" in page.content.decode()
+    event = SecurityEvent.objects.get(username="henk")
+    assert beheerder.post(f"/beheer/accounts/securityevent/{event.pk}/delete/").status_code == 403
+    assert "/beheer/accounts/securityevent/add/" not in page.content.decode()
+    colleague = Client()
+    colleague.force_login(make_user(Role.SERVICEPUNT, username="medewerker"))
+    assert colleague.get("/beheer/accounts/securityevent/").status_code in (302, 403)  # no admin site for them

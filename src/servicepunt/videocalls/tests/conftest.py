@@ -1,18 +1,24 @@
 """A Janus of the tests' own on free loopback ports, started once per test process, with the
-project's configuration. Janus is a test dependency (`make test-debs` installs it)."""
+project's configuration (Janus is a test dependency: `make test-debs` installs it), and the
+wijkbureau host who asks for the calls."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from django.conf import settings
 
+from servicepunt.accounts.roles import Role
 from servicepunt.videocalls.janus import JanusConfig, command, free_port, render, wait_until_ready
 from servicepunt.videocalls.media import _provider
+
+if TYPE_CHECKING:
+    from servicepunt.accounts.models import User
 
 
 @pytest.fixture(scope="session")
@@ -55,3 +61,8 @@ def janus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[JanusConfig]:
             process.kill()
             process.wait()
         log.close()
+
+
+@pytest.fixture
+def host(make_user: Callable[..., User]) -> User:
+    return make_user(Role.WIJKBUREAU, "host")

@@ -52,11 +52,6 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def host(make_user: Callable[..., User]) -> User:
-    return make_user(Role.WIJKBUREAU, "host")
-
-
 def _call(host: User, employee: User | None = None, topic: str = "Brief van DUO") -> VideoCall:
     call = call_request(host=host, data=CallRequestInput(wijkbureau=entry_points_video().first(), topic=topic))
     return call_pick_up(call=call, employee=employee) if employee is not None else call

@@ -40,11 +40,6 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def host(make_user: Callable[..., User]) -> User:
-    return make_user(Role.WIJKBUREAU, "host")
-
-
 def _request(host: User, topic: str = "Brief van Toeslagen", **extra: object) -> VideoCall:
     data = CallRequestInput(wijkbureau=entry_points_video().first(), topic=topic, **extra)  # type: ignore[arg-type]
     return call_request(host=host, data=data)
