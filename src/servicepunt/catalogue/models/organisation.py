@@ -88,7 +88,7 @@ class EntryPoint(models.Model):
     accessibility_nl = models.TextField(_("toegankelijkheid"), blank=True)
     accessibility_en = models.TextField(_("toegankelijkheid (Engels)"), blank=True)
     appointments = models.BooleanField(
-        _("afspraak mogelijk"), default=False, help_text=_("Kan de Servicepunt hier een afspraak maken?")
+        _("afspraak mogelijk"), default=False, help_text=_("Kan het Servicepunt hier een afspraak maken?")
     )
     active = models.BooleanField(_("actief"), default=True)
 
