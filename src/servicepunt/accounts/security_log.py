@@ -9,6 +9,7 @@ import datetime as dt
 import ipaddress
 from typing import TYPE_CHECKING, Any
 
+from axes.helpers import get_client_ip_address
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 
 from servicepunt.accounts.choices import SecurityEventKind
@@ -22,9 +23,11 @@ SSO_BACKEND = "servicepunt.accounts.oidc.RoleMappingOIDCBackend"
 
 
 def _address(request: HttpRequest | None) -> str | None:
-    value = request.META.get("REMOTE_ADDR", "") if request is not None else ""
+    """The client address as the login lockout sees it (django-axes, behind a proxy too), so the
+    security log and the lockout name the same address; None when there is none."""
+    value = get_client_ip_address(request) if request is not None else None
     try:
-        return str(ipaddress.ip_address(value))
+        return str(ipaddress.ip_address(value or ""))
     except ValueError:
         return None
 

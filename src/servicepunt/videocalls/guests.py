@@ -14,7 +14,6 @@ the call ends. The end of the call (ended, abandoned, fallback) revokes every gu
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 import re
 import secrets
@@ -27,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from servicepunt.core.errors import InvalidInput
+from servicepunt.core.link_keys import key_hash, random_key
 from servicepunt.core.validation import text_checked
 from servicepunt.videocalls.choices import GuestKind
 from servicepunt.videocalls.media import MediaError, ParticipantAccess, media_provider
@@ -40,7 +40,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-KEY_BYTES = 24  # 32 characters of [A-Za-z0-9_-]
 KEY_SHAPE = re.compile(r"^[A-Za-z0-9_-]{32}$")
 LABEL_LENGTH = 80
 # Janus rooms take 6 publishers: the wijkbureau, the employee and at most 4 guests at a time.
@@ -69,10 +68,6 @@ class GuestInvitation:
 class GuestVisit:
     guest: CallGuest
     browser: str  # the token the browser's session keeps
-
-
-def key_hash(key: str) -> str:
-    return hashlib.sha256(key.encode()).hexdigest()
 
 
 def link_lifetime(day: dt.date) -> dt.timedelta:
@@ -109,7 +104,7 @@ def guest_invite(
     if "\n" in label or "\r" in label:
         raise InvalidInput(_("Schrijf het op één regel."), field="label")
     now = now or timezone.now()
-    key = secrets.token_urlsafe(KEY_BYTES)
+    key = random_key()
     with transaction.atomic():
         call = VideoCall.objects.select_for_update().get(pk=call.pk)
         if call.employee_id != by.pk:
@@ -173,7 +168,7 @@ def guest_join(*, key: str, browser: str | None, now: dt.datetime | None = None)
     now = now or timezone.now()
     if guest.expires_at <= now:
         raise GuestRefused("expired")
-    token = secrets.token_urlsafe(24)
+    token = random_key()
     guest.browser_hash = key_hash(token)
     guest.joined_at = now
     guest.save(update_fields=["browser_hash", "joined_at"])

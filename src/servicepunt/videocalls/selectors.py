@@ -14,7 +14,9 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from servicepunt.catalogue.selectors import entry_point_open_at
 from servicepunt.videocalls.models import CallTransition, VideoCall
+from servicepunt.videocalls.parameters import wait_threshold_seconds
 from servicepunt.videocalls.queue import QUEUED, State, wait_estimate
 
 if TYPE_CHECKING:
@@ -106,6 +108,25 @@ def queue_place(call: VideoCall) -> QueueRow | None:
         waited_seconds=max(0, int((timezone.now() - call.requested_at).total_seconds())),
         estimate_seconds=wait_estimate(position=position, handling_seconds=handling, employees=employees, free=free),
     )
+
+
+@dataclass(frozen=True)
+class FallbackAdvice:
+    """Whether the host should be offered a callback or an appointment instead of waiting."""
+
+    closed: bool  # outside the hours of the wijkbureau's video service: nobody is expected to answer
+    too_long: bool  # closed, or the wait (so far or expected) is past the dated threshold
+    threshold_minutes: int
+
+
+def fallback_advice(call: VideoCall, place: QueueRow | None, *, now: dt.datetime | None = None) -> FallbackAdvice:
+    """The advice for a waiting call (`place` from `queue_place`; None: it no longer waits). The
+    hours are the wijkbureau's video entry point's in the catalogue, with its dated closures."""
+    now = now or timezone.now()
+    threshold = wait_threshold_seconds(timezone.localdate(now))
+    closed = place is not None and not entry_point_open_at(call.wijkbureau, now)
+    waited_too_long = place is not None and max(place.waited_seconds, place.estimate_seconds) > threshold
+    return FallbackAdvice(closed=closed, too_long=closed or waited_too_long, threshold_minutes=threshold // 60)
 
 
 def call_for_host(*, user: User, uuid: UUID | str) -> VideoCall:

@@ -18,13 +18,12 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from servicepunt.cases.selectors import case_get
-from servicepunt.catalogue.selectors import entry_point_open_at
 from servicepunt.core.access import permission_required
 from servicepunt.core.errors import ServicepuntError
 from servicepunt.videocalls import guests, selectors, services
@@ -32,7 +31,6 @@ from servicepunt.videocalls.forms import CallEndForm, CallRequestForm, FallbackF
 from servicepunt.videocalls.ice import ice_servers
 from servicepunt.videocalls.media import MediaError, media_provider
 from servicepunt.videocalls.models import VideoCall
-from servicepunt.videocalls.parameters import wait_threshold_seconds
 from servicepunt.videocalls.queue import FINAL, State
 
 if TYPE_CHECKING:
@@ -102,17 +100,13 @@ def request_call(request: AuthenticatedRequest) -> HttpResponse:
 
 def _kiosk_context(call: VideoCall) -> dict[str, object]:
     place = selectors.queue_place(call)
-    threshold = wait_threshold_seconds(timezone.localdate())
-    # Outside the video service's hours at this wijkbureau (its entry point's hours in the
-    # catalogue) nobody is expected to answer: the host is offered something else at once.
-    closed = place is not None and not entry_point_open_at(call.wijkbureau, timezone.now())
+    advice = selectors.fallback_advice(call, place)
     return {
         "call": call,
         "place": place,
-        "closed": closed,
-        # Past the dated threshold (waited or expected), the host is offered something else.
-        "too_long": place is not None and (closed or max(place.waited_seconds, place.estimate_seconds) > threshold),
-        "threshold_minutes": threshold // 60,
+        "closed": advice.closed,
+        "too_long": advice.too_long,
+        "threshold_minutes": advice.threshold_minutes,
         "live": call.state in LIVE,
         "final": call.state in FINAL,
         "fallback_form": FallbackForm(),

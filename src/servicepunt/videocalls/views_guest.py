@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from servicepunt.core.access import permission_required
 from servicepunt.core.errors import ServicepuntError
+from servicepunt.core.link_keys import key_hash
 from servicepunt.videocalls import guests, services
 from servicepunt.videocalls.forms import GuestInviteForm
 from servicepunt.videocalls.ice import ice_servers
@@ -92,7 +93,7 @@ def _private(response: HttpResponse) -> HttpResponse:
 def _browser(request: HttpRequest, token: str) -> str | None:
     """This browser's token for the link, kept in its session under the key's hash."""
     tokens = request.session.get(SESSION_KEY)
-    browser = tokens.get(guests.key_hash(token)) if isinstance(tokens, dict) else None
+    browser = tokens.get(key_hash(token)) if isinstance(tokens, dict) else None
     return browser if isinstance(browser, str) else None
 
 
@@ -102,7 +103,7 @@ def _visit(request: HttpRequest, token: str) -> guests.GuestVisit:
     if _browser(request, token) != visit.browser:
         tokens = request.session.get(SESSION_KEY)
         tokens = tokens if isinstance(tokens, dict) else {}
-        request.session[SESSION_KEY] = {**tokens, guests.key_hash(token): visit.browser}
+        request.session[SESSION_KEY] = {**tokens, key_hash(token): visit.browser}
     return visit
 
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import enum
-import hashlib
 import secrets
 import uuid
 from dataclasses import dataclass
@@ -37,12 +36,12 @@ from django.utils.translation import gettext as _
 
 from servicepunt.appointments.models import Appointment, Arrangement, ResidentLink
 from servicepunt.core.errors import InvalidInput
+from servicepunt.core.link_keys import KEY_BYTES, key_hash
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
     from servicepunt.cases.models import Resident
 
-KEY_BYTES = 24  # 32 characters of [A-Za-z0-9_-]
 SALT_BYTES = 16  # 22 characters of [A-Za-z0-9_-]
 HMAC_PURPOSE = "servicepunt.appointments.resident-link"
 # A link is reused only while at least this share of its lifetime is left, so a reminder never
@@ -87,10 +86,6 @@ class ResidentAccess:
         return rows.select_related(
             "agenda__entry_point__organisation", "agenda__entry_point__location", "product", "arrangement"
         ).order_by("start", "id")
-
-
-def key_hash(key: str) -> str:
-    return hashlib.sha256(key.encode()).hexdigest()
 
 
 def link_lifetime() -> dt.timedelta:

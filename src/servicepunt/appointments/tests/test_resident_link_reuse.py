@@ -14,13 +14,13 @@ from django.utils import timezone
 from servicepunt.appointments.models import ResidentLink
 from servicepunt.appointments.notify.letter import letter_notice
 from servicepunt.appointments.resident.links import (
-    key_hash,
     link_lifetime,
     resident_link,
     resident_links_revoke,
     resident_token,
 )
 from servicepunt.appointments.tests.test_notify_support import book_single, make_resident
+from servicepunt.core.link_keys import key_hash
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User

@@ -20,12 +20,13 @@ from structlog.testing import capture_logs
 
 from servicepunt.appointments.choices import AppointmentStatus, EventKind
 from servicepunt.appointments.models import Appointment, ResidentLink
-from servicepunt.appointments.resident.links import key_hash, resident_link, resident_links_revoke, resident_token
+from servicepunt.appointments.resident.links import resident_link, resident_links_revoke, resident_token
 from servicepunt.appointments.selectors import appointment_history
 from servicepunt.appointments.tests.conftest import AgendaFactory
 from servicepunt.appointments.tests.test_notify_support import book_combination, book_single, make_resident
 from servicepunt.cases.closing import Resolution
 from servicepunt.cases.testing import question_rows
+from servicepunt.core.link_keys import key_hash
 
 if TYPE_CHECKING:
     from servicepunt.accounts.models import User
